@@ -1,0 +1,48 @@
+package org.trainingplayground;
+
+import com.github.mvysny.vaadinboot.VaadinBoot;
+import java.util.Arrays;
+import org.trainingplayground.cli.TrainCommand;
+
+/** Starts the web app, or with {@code train ...} runs one training headless. */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("train")) {
+            System.exit(TrainCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0) {
+            System.err.println("Unknown command \"" + args[0] + "\". Run without arguments to"
+                    + " start the web app, or \"train --help\" for the headless command.");
+            System.exit(2);
+        }
+        AppConfig config;
+        try {
+            config = AppConfig.load();
+        } catch (IllegalArgumentException e) {
+            System.err.println("Cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // The jar holds the production front-end bundle; only the dev profile (which puts
+        // Vaadin's dev server on the class path) runs in development mode.
+        if (System.getProperty("vaadin.productionMode") == null && !devServerPresent()) {
+            System.setProperty("vaadin.productionMode", "true");
+        }
+        VaadinBoot boot = new VaadinBoot();
+        boot.setPort(config.port());
+        boot.openBrowserInDevMode(false);
+        boot.run();
+    }
+
+    private static boolean devServerPresent() {
+        try {
+            Class.forName("com.vaadin.base.devserver.DevModeHandlerManagerImpl");
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+}

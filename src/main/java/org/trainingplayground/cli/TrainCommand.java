@@ -1,0 +1,240 @@
+package org.trainingplayground.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.trainingplayground.core.Activation;
+import org.trainingplayground.core.EngineConfig;
+import org.trainingplayground.core.EpochMetrics;
+import org.trainingplayground.core.EvalMetrics;
+import org.trainingplayground.core.NetworkSpec;
+import org.trainingplayground.core.OptimizerKind;
+import org.trainingplayground.core.OptimizerSpec;
+import org.trainingplayground.core.RunHandle;
+import org.trainingplayground.core.RunListener;
+import org.trainingplayground.core.RunSpec;
+import org.trainingplayground.core.RunState;
+import org.trainingplayground.core.StepMetrics;
+import org.trainingplayground.core.TrainingEngine;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code train}: trains one network headless with the same core as the web app and prints JSON
+ * lines in the shape of {@code shared/bench/pytorch_reference.py}, for side-by-side comparison.
+ */
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = "Train a network headless and print one JSON line per epoch.",
+        sortOptions = false)
+public final class TrainCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--dataset", defaultValue = "mnist", description = "Dataset: mnist.")
+    String dataset;
+
+    @Option(names = "--data", description = "Folder holding mnist/*.gz (default: the copy in the jar).")
+    Path dataDir;
+
+    @Option(names = "--hidden", defaultValue = "128,64",
+            description = "Widths of the hidden layers, comma-separated (empty for none).")
+    String hidden;
+
+    @Option(names = "--activation", defaultValue = "relu",
+            description = "relu, sigmoid, tanh or leakyrelu.")
+    String activation;
+
+    @Option(names = "--optimizer", defaultValue = "sgd", description = "sgd or adam.")
+    String optimizer;
+
+    @Option(names = "--lr", defaultValue = "0.003", description = "Learning rate.")
+    double learningRate;
+
+    @Option(names = "--momentum", defaultValue = "0", description = "SGD momentum, 0 to below 1.")
+    double momentum;
+
+    @Option(names = "--batch", defaultValue = "64", description = "Batch size, 1 to 1024.")
+    int batch;
+
+    @Option(names = "--epochs", defaultValue = "5", description = "Epochs, 1 to 1000.")
+    int epochs;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the run's random source.")
+    long seed;
+
+    @Option(names = "--threads", defaultValue = "1", description = "libtorch threads per step.")
+    int threads;
+
+    @Option(names = "--djl-cache", description = "Where libtorch is unpacked (default: ~/.cache/training-playground/djl).")
+    Path djlCache;
+
+    private final PrintStream out;
+
+    public TrainCommand() {
+        this(System.out);
+    }
+
+    TrainCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Parses and runs; returns the process exit code (2 for bad options). */
+    public static int run(String[] args) {
+        CommandLine commandLine = new CommandLine(new TrainCommand());
+        commandLine.setParameterExceptionHandler((e, a) -> {
+            PrintStream err = e.getCommandLine().getErr() == null
+                    ? System.err : new PrintStream(System.err);
+            err.println("train: " + e.getMessage());
+            err.println("Usage: java -jar training-playground.jar train [--optimizer sgd|adam]"
+                    + " [--lr 0.003] [--batch 64] [--epochs 5] ... (see --help)");
+            return CommandLine.ExitCode.USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            // A sentence, not a stack trace: the command is used by people, not only by scripts.
+            System.err.println("train: " + e.getMessage());
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        RunSpec runSpec = runSpec();
+        Path cache = djlCache != null ? djlCache : EngineConfig.defaultCacheDir();
+        try (TrainingEngine engine = TrainingEngine.start(new EngineConfig(cache, threads, dataDir))) {
+            return train(engine, runSpec);
+        }
+    }
+
+    private RunSpec runSpec() {
+        if (!dataset.equals("mnist")) {
+            throw usage("Unknown dataset \"" + dataset + "\": this version trains on mnist.");
+        }
+        try {
+            NetworkSpec network = new NetworkSpec(784, parseWidths(hidden),
+                    Activation.fromKey(activation), 10);
+            OptimizerKind kind = OptimizerKind.fromKey(optimizer);
+            if (kind == OptimizerKind.ADAM && momentum != 0) {
+                throw new IllegalArgumentException("--momentum applies to sgd only.");
+            }
+            if (threads < 1 || threads > Runtime.getRuntime().availableProcessors() * 4) {
+                throw new IllegalArgumentException("--threads must be between 1 and "
+                        + Runtime.getRuntime().availableProcessors() * 4 + ".");
+            }
+            return new RunSpec(network, new OptimizerSpec(kind, learningRate, momentum),
+                    batch, epochs, seed, 0);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private List<Integer> parseWidths(String text) {
+        List<Integer> widths = new ArrayList<>();
+        for (String part : text.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                widths.add(Integer.parseInt(part.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--hidden takes comma-separated layer widths"
+                        + " such as 128,64; \"" + part.trim() + "\" is not a whole number.");
+            }
+        }
+        return widths;
+    }
+
+    private ParameterException usage(String sentence) {
+        return new ParameterException(spec.commandLine(), sentence);
+    }
+
+    private int train(TrainingEngine engine, RunSpec runSpec) throws InterruptedException {
+        ObjectMapper json = new ObjectMapper();
+        CountDownLatch done = new CountDownLatch(1);
+        long[][] stepNanos = {new long[4096]};
+        int[] steps = {0};
+        String[] failure = {null};
+        RunListener listener = new RunListener() {
+            @Override
+            public void onReady(float initialLoss, EvalMetrics untrained) {
+                ObjectNode line = json.createObjectNode();
+                line.put("epoch", 0);
+                line.put("trainLoss", round(initialLoss));
+                out.println(line);
+            }
+
+            @Override
+            public void onStep(StepMetrics step) {
+                if (steps[0] == stepNanos[0].length) {
+                    stepNanos[0] = Arrays.copyOf(stepNanos[0], steps[0] * 2);
+                }
+                stepNanos[0][steps[0]++] = step.nanos();
+            }
+
+            @Override
+            public void onEpoch(EpochMetrics epoch) {
+                ObjectNode line = json.createObjectNode();
+                line.put("epoch", epoch.epoch());
+                line.put("trainLoss", round(epoch.trainLoss()));
+                line.put("valLoss", round(epoch.validation().loss()));
+                line.put("valAccuracy", round(epoch.validation().accuracy()));
+                out.println(line);
+            }
+
+            @Override
+            public void onStateChanged(RunState state, String message) {
+                if (state == RunState.FINISHED || state == RunState.FAILED
+                        || state == RunState.CLOSED) {
+                    failure[0] = message;
+                    done.countDown();
+                }
+            }
+        };
+        RunHandle run = engine.newRun(runSpec, listener);
+        run.start();
+        done.await();
+        run.close();
+
+        ObjectNode summary = json.createObjectNode();
+        summary.put("summary", "djl");
+        summary.put("engine", "PyTorch " + ai.djl.engine.Engine.getEngine("PyTorch").getVersion());
+        summary.put("threads", threads);
+        summary.put("steps", steps[0]);
+        summary.put("msPerStepMedian", round(medianOfWarmSteps(stepNanos[0], steps[0]) / 1e6));
+        out.println(summary);
+        if (failure[0] != null) {
+            System.err.println(failure[0]);
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Median over all but the first 10 % of steps, as the PyTorch reference computes it. */
+    static double medianOfWarmSteps(long[] nanos, int count) {
+        int n = Math.min(count, nanos.length);
+        long[] warm = Arrays.copyOfRange(nanos, n / 10, n);
+        if (warm.length == 0) {
+            return 0;
+        }
+        Arrays.sort(warm);
+        int mid = warm.length / 2;
+        return warm.length % 2 == 1 ? warm[mid] : (warm[mid - 1] + warm[mid]) / 2.0;
+    }
+
+    /** Four decimals, as the reference prints; NaN stays NaN so a diverged run is visible. */
+    private static double round(double value) {
+        return Double.isFinite(value) ? Math.round(value * 1e4) / 1e4 : value;
+    }
+}

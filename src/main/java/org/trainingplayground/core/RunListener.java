@@ -1,0 +1,24 @@
+package org.trainingplayground.core;
+
+/**
+ * Receives what a run measures. Called on the scheduler thread: implementations must return
+ * quickly (store the values, never block or render).
+ */
+public interface RunListener {
+
+    /** The run is built: the loss of the untrained network and its first evaluation. */
+    default void onReady(float initialLoss, EvalMetrics untrained) {}
+
+    default void onStep(StepMetrics step) {}
+
+    default void onEvaluation(EvalMetrics eval) {}
+
+    default void onEpoch(EpochMetrics epoch) {}
+
+    /**
+     * The run changed state.
+     *
+     * @param message a sentence for the user when the run failed, otherwise null
+     */
+    default void onStateChanged(RunState state, String message) {}
+}

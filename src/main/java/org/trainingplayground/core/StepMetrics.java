@@ -1,0 +1,28 @@
+package org.trainingplayground.core;
+
+/**
+ * What one training step measured.
+ *
+ * @param step 1-based number of this step within the run
+ * @param epoch 1-based epoch the step belongs to
+ * @param stepInEpoch 1-based position of the step within its epoch
+ * @param stepsPerEpoch number of steps in a full epoch
+ * @param loss mean cross-entropy of the batch before the update
+ * @param gradNorms L2 norm of the gradient of each parameter tensor, in the order of {@link
+ *     NetworkSpec#parameterNames()}
+ * @param nanos wall time of the step (forward, loss, backward, norms, update)
+ */
+public record StepMetrics(
+        long step,
+        int epoch,
+        int stepInEpoch,
+        int stepsPerEpoch,
+        float loss,
+        float[] gradNorms,
+        long nanos) {
+
+    /** True when the loss is NaN or infinite: the run has diverged. */
+    public boolean diverged() {
+        return !Float.isFinite(loss);
+    }
+}

@@ -1,0 +1,33 @@
+package org.trainingplayground.core.data;
+
+import java.util.List;
+
+/**
+ * A labelled image classification dataset split into training and test parts, as plain Java
+ * values. Pixels are bytes 0 (background) to 255 (ink), row-major.
+ */
+public record ImageDataset(
+        String name,
+        IdxImages trainImages,
+        int[] trainLabels,
+        IdxImages testImages,
+        int[] testLabels,
+        List<String> classNames) {
+
+    public ImageDataset {
+        if (trainImages.count() != trainLabels.length || testImages.count() != testLabels.length) {
+            throw new IllegalArgumentException(
+                    name + ": the number of images and labels differ.");
+        }
+        classNames = List.copyOf(classNames);
+    }
+
+    /** Number of input values per sample (rows × columns). */
+    public int inputSize() {
+        return trainImages.rows() * trainImages.cols();
+    }
+
+    public int classes() {
+        return classNames.size();
+    }
+}

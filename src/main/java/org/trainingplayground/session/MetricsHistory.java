@@ -1,0 +1,130 @@
+package org.trainingplayground.session;
+
+import java.util.Arrays;
+import org.trainingplayground.core.EvalMetrics;
+import org.trainingplayground.core.StepMetrics;
+
+/**
+ * Everything one run has measured so far, kept so that a reloaded page can redraw its charts, and
+ * read incrementally so that a chart receives only what is new. Written by the scheduler thread,
+ * read by UI threads.
+ */
+public final class MetricsHistory {
+
+    /** Weight of the newest loss in the smoothed curve (an exponential moving average). */
+    private static final double SMOOTHING = 0.05;
+
+    private final int parameters;
+    private long[] steps = new long[1024];
+    private float[] losses = new float[1024];
+    private float[] smoothed = new float[1024];
+    private float[][] gradNorms;
+    private int stepCount;
+    private double average;
+    private double averageWeight;
+
+    private long[] evalSteps = new long[64];
+    private float[] evalLosses = new float[64];
+    private float[] evalAccuracies = new float[64];
+    private int evalCount;
+
+    public MetricsHistory(int parameters) {
+        this.parameters = parameters;
+        this.gradNorms = new float[parameters][1024];
+    }
+
+    synchronized void addStep(StepMetrics step) {
+        if (stepCount == steps.length) {
+            int capacity = stepCount * 2;
+            steps = Arrays.copyOf(steps, capacity);
+            losses = Arrays.copyOf(losses, capacity);
+            smoothed = Arrays.copyOf(smoothed, capacity);
+            for (int p = 0; p < parameters; p++) {
+                gradNorms[p] = Arrays.copyOf(gradNorms[p], capacity);
+            }
+        }
+        steps[stepCount] = step.step();
+        losses[stepCount] = step.loss();
+        if (Float.isFinite(step.loss())) {
+            // Bias-corrected so the first points are not dragged towards zero.
+            average = (1 - SMOOTHING) * average + SMOOTHING * step.loss();
+            averageWeight = (1 - SMOOTHING) * averageWeight + SMOOTHING;
+        }
+        smoothed[stepCount] = averageWeight == 0 ? Float.NaN : (float) (average / averageWeight);
+        for (int p = 0; p < parameters; p++) {
+            gradNorms[p][stepCount] = step.gradNorms()[p];
+        }
+        stepCount++;
+    }
+
+    synchronized void addEvaluation(EvalMetrics eval) {
+        if (evalCount == evalSteps.length) {
+            int capacity = evalCount * 2;
+            evalSteps = Arrays.copyOf(evalSteps, capacity);
+            evalLosses = Arrays.copyOf(evalLosses, capacity);
+            evalAccuracies = Arrays.copyOf(evalAccuracies, capacity);
+        }
+        evalSteps[evalCount] = eval.step();
+        evalLosses[evalCount] = eval.loss();
+        evalAccuracies[evalCount] = eval.accuracy();
+        evalCount++;
+    }
+
+    public synchronized int stepCount() {
+        return stepCount;
+    }
+
+    public synchronized int evaluationCount() {
+        return evalCount;
+    }
+
+    /** Training steps from index {@code from} on: step numbers, loss, smoothed loss, norms. */
+    public synchronized StepSeries stepsSince(int from) {
+        int to = stepCount;
+        int start = Math.min(from, to);
+        float[][] norms = new float[parameters][];
+        for (int p = 0; p < parameters; p++) {
+            norms[p] = Arrays.copyOfRange(gradNorms[p], start, to);
+        }
+        return new StepSeries(to, Arrays.copyOfRange(steps, start, to),
+                Arrays.copyOfRange(losses, start, to), Arrays.copyOfRange(smoothed, start, to),
+                norms);
+    }
+
+    /** Evaluations from index {@code from} on. */
+    public synchronized EvalSeries evaluationsSince(int from) {
+        int to = evalCount;
+        int start = Math.min(from, to);
+        return new EvalSeries(to, Arrays.copyOfRange(evalSteps, start, to),
+                Arrays.copyOfRange(evalLosses, start, to),
+                Arrays.copyOfRange(evalAccuracies, start, to));
+    }
+
+    /** The newest evaluation, or null before the first. */
+    public synchronized EvalMetrics latestEvaluation() {
+        if (evalCount == 0) {
+            return null;
+        }
+        int i = evalCount - 1;
+        return new EvalMetrics(evalSteps[i], 0, evalLosses[i], evalAccuracies[i]);
+    }
+
+    /**
+     * A slice of the per-step series.
+     *
+     * @param end index to read from next time
+     */
+    public record StepSeries(
+            int end, long[] steps, float[] losses, float[] smoothedLosses, float[][] gradNorms) {
+        public boolean isEmpty() {
+            return steps.length == 0;
+        }
+    }
+
+    /** A slice of the evaluations; {@code end} is the index to read from next time. */
+    public record EvalSeries(int end, long[] steps, float[] losses, float[] accuracies) {
+        public boolean isEmpty() {
+            return steps.length == 0;
+        }
+    }
+}

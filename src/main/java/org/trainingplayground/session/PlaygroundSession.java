@@ -1,0 +1,214 @@
+package org.trainingplayground.session;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.trainingplayground.core.EpochMetrics;
+import org.trainingplayground.core.EvalMetrics;
+import org.trainingplayground.core.OptimizerSpec;
+import org.trainingplayground.core.RunHandle;
+import org.trainingplayground.core.RunListener;
+import org.trainingplayground.core.RunSpec;
+import org.trainingplayground.core.RunState;
+import org.trainingplayground.core.StepMetrics;
+import org.trainingplayground.core.TrainingEngine;
+
+/**
+ * One user's playground: the settings they chose, their current run and everything it measured.
+ * Every tab of the same browser session shows this same object, so a reload finds the run as it
+ * was. Thread-safe: UI threads call the actions, the scheduler thread reports metrics.
+ */
+public final class PlaygroundSession implements AutoCloseable {
+
+    /** Evaluate on the test split this often, so accuracy moves within seconds of Start. */
+    static final int EVAL_EVERY_STEPS = 25;
+
+    private final TrainingEngine engine;
+    private final AtomicLong version = new AtomicLong();
+    private RunSpec spec;
+    private RunHandle run;
+    private RunRecorder recorder;
+    private boolean closed;
+
+    public PlaygroundSession(TrainingEngine engine) {
+        this.engine = engine;
+        this.spec = new RunSpec(engine.lessonNetwork(), OptimizerSpec.sgd(0.003), 64, 5, 1,
+                EVAL_EVERY_STEPS);
+        newRun();
+    }
+
+    private void newRun() {
+        recorder = new RunRecorder(spec);
+        run = engine.newRun(spec, recorder);
+        version.incrementAndGet();
+    }
+
+    /** The settings the current run was built with. */
+    public synchronized RunSpec spec() {
+        return spec;
+    }
+
+    public synchronized OptimizerSpec optimizer() {
+        return spec.optimizer();
+    }
+
+    /** Starts or resumes training; a finished or failed run needs {@link #reset()} first. */
+    public synchronized void start() {
+        run.start();
+    }
+
+    public synchronized void pause() {
+        run.pause();
+    }
+
+    /** Throws the run away and builds a new one with fresh weights from the seed. */
+    public synchronized void reset() {
+        run.close();
+        newRun();
+    }
+
+    /**
+     * Chooses a new optimizer. Before the first step it applies at once (the run is rebuilt);
+     * after that, at the next {@link #reset()}, so a running experiment is never altered midway.
+     *
+     * @return true if it applied at once
+     */
+    public synchronized boolean setOptimizer(OptimizerSpec optimizer) {
+        spec = spec.withOptimizer(optimizer);
+        if (recorder.history.stepCount() == 0 && run.state() != RunState.RUNNING) {
+            reset();
+            return true;
+        }
+        version.incrementAndGet();
+        return false;
+    }
+
+    /** True when the settings differ from those the current run was built with. */
+    public synchronized boolean settingsPending() {
+        return !spec.equals(run.spec());
+    }
+
+    /** The current run's measurements. Replaced by {@link #reset()}. */
+    public synchronized MetricsHistory history() {
+        return recorder.history;
+    }
+
+    public synchronized List<String> parameterNames() {
+        return run.parameterNames();
+    }
+
+    /** Bumped whenever something visible changes; the UI skips a push when it has not moved. */
+    public long version() {
+        return version.get();
+    }
+
+    public synchronized SessionStatus status() {
+        return recorder.status(run);
+    }
+
+    public synchronized RunState state() {
+        return run.state();
+    }
+
+    /** Ends the run and frees its native memory; the session cannot be used afterwards. */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            run.close();
+        }
+    }
+
+    /** Receives one run's metrics on the scheduler thread and keeps them. */
+    private final class RunRecorder implements RunListener {
+        private final RunSpec runSpec;
+        private final MetricsHistory history;
+        private final long[] recentNanos = new long[64];
+        private volatile long lastStepNanos;
+        private volatile StepMetrics latestStep;
+        private volatile float initialLoss = Float.NaN;
+        private volatile int epochsDone;
+        private long recorded;
+
+        RunRecorder(RunSpec runSpec) {
+            this.runSpec = runSpec;
+            this.history = new MetricsHistory(runSpec.network().parameterNames().size());
+        }
+
+        @Override
+        public void onReady(float loss, EvalMetrics untrained) {
+            initialLoss = loss;
+            history.addEvaluation(untrained);
+            version.incrementAndGet();
+        }
+
+        @Override
+        public void onStep(StepMetrics step) {
+            history.addStep(step);
+            latestStep = step;
+            long now = System.nanoTime();
+            synchronized (recentNanos) {
+                recentNanos[(int) (recorded++ % recentNanos.length)] = now;
+            }
+            lastStepNanos = now;
+            version.incrementAndGet();
+        }
+
+        @Override
+        public void onEvaluation(EvalMetrics eval) {
+            history.addEvaluation(eval);
+            version.incrementAndGet();
+        }
+
+        @Override
+        public void onEpoch(EpochMetrics epoch) {
+            epochsDone = epoch.epoch();
+            version.incrementAndGet();
+        }
+
+        @Override
+        public void onStateChanged(RunState state, String message) {
+            version.incrementAndGet();
+        }
+
+        /** Steps per second over the most recent steps, 0 once steps stop arriving. */
+        double stepsPerSecond() {
+            long now = System.nanoTime();
+            if (now - lastStepNanos > 1_000_000_000L) {
+                return 0;
+            }
+            synchronized (recentNanos) {
+                int n = (int) Math.min(recorded, recentNanos.length);
+                if (n < 2) {
+                    return 0;
+                }
+                long newest = recentNanos[(int) ((recorded - 1) % recentNanos.length)];
+                long oldest = recentNanos[(int) ((recorded - n) % recentNanos.length)];
+                return newest == oldest ? 0 : (n - 1) * 1e9 / (newest - oldest);
+            }
+        }
+
+        SessionStatus status(RunHandle handle) {
+            StepMetrics step = latestStep;
+            EvalMetrics eval = history.latestEvaluation();
+            RunState state = handle.state();
+            int epoch = step == null ? 1 : Math.min(step.epoch(), runSpec.epochs());
+            int stepInEpoch = step == null ? 0 : step.stepInEpoch();
+            if (state == RunState.FINISHED) {
+                epoch = runSpec.epochs();
+                stepInEpoch = handle.stepsPerEpoch();
+            }
+            return new SessionStatus(
+                    state,
+                    epoch,
+                    runSpec.epochs(),
+                    step == null ? 0 : step.step(),
+                    stepInEpoch,
+                    handle.stepsPerEpoch(),
+                    step == null ? Float.NaN : step.loss(),
+                    eval == null ? Float.NaN : eval.accuracy(),
+                    initialLoss,
+                    state == RunState.RUNNING ? stepsPerSecond() : 0,
+                    handle.message());
+        }
+    }
+}

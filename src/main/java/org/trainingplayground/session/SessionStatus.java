@@ -1,0 +1,33 @@
+package org.trainingplayground.session;
+
+import org.trainingplayground.core.RunState;
+
+/**
+ * What the status line shows, as one consistent snapshot.
+ *
+ * @param step training steps taken so far
+ * @param stepInEpoch steps taken in the current epoch (for the progress bar)
+ * @param latestLoss loss of the newest step, NaN before the first
+ * @param latestAccuracy newest validation accuracy 0..1, NaN before the first evaluation
+ * @param initialLoss loss of the untrained network, NaN until it is built
+ * @param stepsPerSecond recent training speed, 0 when not training
+ * @param message a sentence for the user (why the run failed), or null
+ */
+public record SessionStatus(
+        RunState state,
+        int epoch,
+        int epochs,
+        long step,
+        int stepInEpoch,
+        int stepsPerEpoch,
+        float latestLoss,
+        float latestAccuracy,
+        float initialLoss,
+        double stepsPerSecond,
+        String message) {
+
+    /** Fraction of the current epoch done, 0 to 1. */
+    public double epochProgress() {
+        return stepsPerEpoch == 0 ? 0 : Math.min(1.0, (double) stepInEpoch / stepsPerEpoch);
+    }
+}

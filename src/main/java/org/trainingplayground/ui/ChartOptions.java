@@ -1,0 +1,78 @@
+package org.trainingplayground.ui;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** The ECharts options of the playground's charts, built as JSON (never as script). */
+final class ChartOptions {
+
+    /** One colour per layer; a layer's weight and bias share it (bias dashed). */
+    private static final List<String> LAYER_COLOURS =
+            List.of("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ChartOptions() {}
+
+    static String trainingLoss() {
+        ObjectNode option = base("Training loss per step (cross-entropy)", "loss");
+        ArrayNode series = option.putArray("series");
+        series.add(line("loss of each batch", "#9ecae1", 1, false));
+        series.add(line("smoothed", "#08519c", 2.5, false));
+        return option.toString();
+    }
+
+    static String validation() {
+        ObjectNode option = base("Test split: loss and accuracy", "loss");
+        ObjectNode accuracyAxis = ((ArrayNode) option.get("yAxis")).addObject();
+        accuracyAxis.put("type", "value").put("name", "accuracy %").put("min", 0).put("max", 100)
+                .put("position", "right");
+        accuracyAxis.putObject("splitLine").put("show", false);
+        ArrayNode series = option.putArray("series");
+        series.add(line("test loss", "#d62728", 2, true));
+        series.add(line("test accuracy (%)", "#2ca02c", 2, true).put("yAxisIndex", 1));
+        return option.toString();
+    }
+
+    static String gradientNorms(List<String> parameterNames) {
+        ObjectNode option = base("Gradient norm per layer (log scale)", "‖gradient‖");
+        ((ObjectNode) option.get("yAxis").get(0)).put("type", "log").remove("min");
+        ArrayNode series = option.putArray("series");
+        for (int i = 0; i < parameterNames.size(); i++) {
+            String colour = LAYER_COLOURS.get((i / 2) % LAYER_COLOURS.size());
+            ObjectNode s = line(parameterNames.get(i), colour, 1.5, false);
+            if (parameterNames.get(i).endsWith(".bias")) {
+                ((ObjectNode) s.get("lineStyle")).put("type", "dashed");
+            }
+            series.add(s);
+        }
+        return option.toString();
+    }
+
+    private static ObjectNode base(String title, String yName) {
+        ObjectNode option = JSON.createObjectNode();
+        option.put("animation", false);
+        option.putObject("title").put("text", title).put("left", "center")
+                .putObject("textStyle").put("fontSize", 14);
+        option.putObject("tooltip").put("trigger", "axis");
+        option.putObject("legend").put("bottom", 0).put("type", "scroll");
+        option.putObject("grid").put("left", 56).put("right", 56).put("top", 40)
+                .put("bottom", 64);
+        option.putObject("xAxis").put("type", "value").put("name", "step")
+                .put("nameLocation", "middle").put("nameGap", 24).put("min", 0);
+        option.putArray("yAxis").addObject().put("type", "value").put("name", yName)
+                .put("min", 0);
+        return option;
+    }
+
+    private static ObjectNode line(String name, String colour, double width, boolean symbols) {
+        ObjectNode series = JSON.createObjectNode();
+        series.put("name", name).put("type", "line").put("showSymbol", symbols)
+                .put("color", colour).put("sampling", "lttb");
+        series.putObject("lineStyle").put("width", width);
+        series.putArray("data");
+        return series;
+    }
+}

@@ -1,0 +1,97 @@
+package org.trainingplayground.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.Div;
+import java.util.List;
+import org.trainingplayground.session.MetricsHistory.EvalSeries;
+import org.trainingplayground.session.MetricsHistory.StepSeries;
+import org.trainingplayground.ui.chart.EChart;
+
+/** The three live charts: training loss, test loss and accuracy, gradient norms per layer. */
+class ChartsPanel extends Composite<Div> {
+
+    private final EChart loss = chart("loss-chart");
+    private final EChart accuracy = chart("accuracy-chart");
+    private final EChart gradNorms = chart("grad-norm-chart");
+    private List<String> parameterNames = List.of();
+
+    ChartsPanel() {
+        Div grid = getContent();
+        grid.setWidthFull();
+        grid.getStyle().set("display", "grid")
+                .set("grid-template-columns", "repeat(auto-fit, minmax(420px, 1fr))")
+                .set("gap", "var(--lumo-space-m)");
+        loss.setOption(ChartOptions.trainingLoss());
+        accuracy.setOption(ChartOptions.validation());
+        grid.add(loss, accuracy, gradNorms);
+    }
+
+    private static EChart chart(String id) {
+        EChart chart = new EChart();
+        chart.setId(id);
+        chart.setWidthFull();
+        chart.setHeight("320px");
+        return chart;
+    }
+
+    /** Empties every chart for a new run whose parameters have these names. */
+    void clear(List<String> names) {
+        loss.clearPoints();
+        accuracy.clearPoints();
+        if (!names.equals(parameterNames)) {
+            parameterNames = List.copyOf(names);
+            gradNorms.setOption(ChartOptions.gradientNorms(parameterNames));
+        }
+        gradNorms.clearPoints();
+    }
+
+    /** Appends new points only; each chart gets one call however many steps arrived. */
+    void append(StepSeries steps, EvalSeries evals) {
+        if (!steps.isEmpty()) {
+            double[] xs = toDoubles(steps.steps());
+            loss.appendPoints(xs, new double[][] {
+                toDoubles(steps.losses()), toDoubles(steps.smoothedLosses())});
+            double[][] norms = new double[steps.gradNorms().length][];
+            for (int p = 0; p < norms.length; p++) {
+                norms[p] = toDoubles(steps.gradNorms()[p]);
+            }
+            gradNorms.appendPoints(xs, norms);
+        }
+        if (!evals.isEmpty()) {
+            double[] percent = toDoubles(evals.accuracies());
+            for (int i = 0; i < percent.length; i++) {
+                percent[i] *= 100;
+            }
+            accuracy.appendPoints(toDoubles(evals.steps()),
+                    new double[][] {toDoubles(evals.losses()), percent});
+        }
+    }
+
+    EChart lossChart() {
+        return loss;
+    }
+
+    EChart accuracyChart() {
+        return accuracy;
+    }
+
+    EChart gradNormChart() {
+        return gradNorms;
+    }
+
+    private static double[] toDoubles(float[] values) {
+        double[] result = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = values[i];
+        }
+        return result;
+    }
+
+    private static double[] toDoubles(long[] values) {
+        double[] result = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = values[i];
+        }
+        return result;
+    }
+}

@@ -1,0 +1,128 @@
+package org.trainingplayground.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.trainingplayground.Services;
+import org.trainingplayground.session.MetricsHistory;
+import org.trainingplayground.session.PlaygroundSession;
+
+/**
+ * The playground: settings and buttons on the left, status and live charts on the right. Metrics
+ * reach the page a few times per second by server push, many training steps per update.
+ */
+@Route("")
+@PageTitle("Training Playground")
+public class PlaygroundView extends VerticalLayout {
+
+    /** How often new metrics are pushed to the browser. */
+    static final long PUSH_INTERVAL_MS = 250;
+
+    private final PlaygroundSession session;
+    private final ControlPanel controls = new ControlPanel();
+    private final StatusPanel status = new StatusPanel();
+    private final ChartsPanel charts = new ChartsPanel();
+    private MetricsHistory shownHistory;
+    private int stepCursor;
+    private int evalCursor;
+    private long shownVersion = -1;
+    private ScheduledFuture<?> pushTask;
+
+    public PlaygroundView() {
+        session = UserSessions.current();
+        setSizeFull();
+        add(header(), body());
+        controls.addStartListener(e -> act(session::start));
+        controls.addPauseListener(e -> act(session::pause));
+        controls.addResetListener(e -> act(session::reset));
+        controls.addSettingsListener(e -> {
+            session.setOptimizer(e.optimizer());
+            refresh();
+        });
+        controls.showSettings(session.spec());
+        refresh();
+    }
+
+    private VerticalLayout header() {
+        H2 title = new H2("Training Playground");
+        title.getStyle().set("margin", "0");
+        Paragraph intro = new Paragraph("Train a real neural network on handwritten digits (MNIST)"
+                + " and watch it learn. Each step runs the loop of the lesson: forward pass,"
+                + " loss, backward pass (gradients), optimizer step.");
+        intro.getStyle().set("margin", "0").set("color", "var(--lumo-secondary-text-color)");
+        VerticalLayout header = new VerticalLayout(title, intro);
+        header.setPadding(false);
+        header.setSpacing(false);
+        return header;
+    }
+
+    private HorizontalLayout body() {
+        VerticalLayout right = new VerticalLayout(status, charts);
+        right.setPadding(false);
+        right.setWidthFull();
+        HorizontalLayout body = new HorizontalLayout(controls, right);
+        body.setWidthFull();
+        body.setAlignItems(FlexComponent.Alignment.START);
+        return body;
+    }
+
+    private void act(Runnable action) {
+        action.run();
+        refresh();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        UI ui = attachEvent.getUI();
+        // Redraw from the start of the history: this may be a reload of a running session.
+        shownHistory = null;
+        refresh();
+        pushTask = Services.get().pushTimer().scheduleAtFixedRate(() -> {
+            if (session.version() != shownVersion) {
+                ui.access(this::refresh);
+            }
+        }, PUSH_INTERVAL_MS, PUSH_INTERVAL_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (pushTask != null) {
+            pushTask.cancel(false);
+            pushTask = null;
+        }
+    }
+
+    /** Brings status, buttons and charts up to date with the session (UI thread). */
+    void refresh() {
+        shownVersion = session.version();
+        MetricsHistory history = session.history();
+        if (history != shownHistory) {
+            shownHistory = history;
+            stepCursor = 0;
+            evalCursor = 0;
+            charts.clear(session.parameterNames());
+            controls.showSettings(session.spec());
+        }
+        MetricsHistory.StepSeries steps = history.stepsSince(stepCursor);
+        MetricsHistory.EvalSeries evals = history.evaluationsSince(evalCursor);
+        stepCursor = steps.end();
+        evalCursor = evals.end();
+        charts.append(steps, evals);
+        var snapshot = session.status();
+        status.show(snapshot);
+        controls.showState(snapshot.state(), session.settingsPending());
+    }
+
+    ChartsPanel charts() {
+        return charts;
+    }
+}

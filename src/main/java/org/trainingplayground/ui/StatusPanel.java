@@ -1,0 +1,79 @@
+package org.trainingplayground.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.util.Locale;
+import org.trainingplayground.core.RunState;
+import org.trainingplayground.session.SessionStatus;
+
+/** One line saying where training is, the epoch's progress bar, and any error as a sentence. */
+class StatusPanel extends Composite<VerticalLayout> {
+
+    private final Span status = new Span();
+    private final ProgressBar progress = new ProgressBar(0, 1, 0);
+    private final Span progressLabel = new Span();
+    private final Div initialLoss = new Div();
+    private final Div error = new Div();
+
+    StatusPanel() {
+        VerticalLayout layout = getContent();
+        layout.setPadding(false);
+        layout.setSpacing(false);
+        status.setId("status");
+        status.getStyle().set("font-weight", "600");
+        progress.setId("epoch-progress");
+        progressLabel.getStyle().set("font-size", "0.8em").set("color", "var(--lumo-secondary-text-color)");
+        initialLoss.setId("initial-loss");
+        initialLoss.getStyle().set("font-size", "0.85em");
+        error.setId("error");
+        error.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
+        error.setVisible(false);
+        layout.add(status, progress, progressLabel, initialLoss, error);
+    }
+
+    void show(SessionStatus s) {
+        status.setText(statusLine(s));
+        progress.setValue(s.epochProgress());
+        progressLabel.setText(String.format(Locale.ROOT, "Epoch %d of %d: step %d of %d",
+                s.epoch(), s.epochs(), s.stepInEpoch(), s.stepsPerEpoch()));
+        if (Float.isFinite(s.initialLoss())) {
+            initialLoss.setText(String.format(Locale.ROOT,
+                    "Before training the loss is %.3f, close to ln(10) = %.3f: an untrained"
+                            + " network spreads its guesses about evenly over the 10 digits,"
+                            + " giving each about 1/10.",
+                    s.initialLoss(), Math.log(10)));
+        }
+        error.setVisible(s.message() != null);
+        error.setText(s.message() == null ? "" : s.message());
+    }
+
+    static String statusLine(SessionStatus s) {
+        String state = switch (s.state()) {
+            case CREATING -> "Building the network…";
+            case PAUSED -> s.step() == 0 ? "Ready: press Start" : "Paused";
+            case RUNNING -> "Training";
+            case FINISHED -> "Finished";
+            case FAILED -> "Stopped";
+            case CLOSED -> "Closed";
+        };
+        StringBuilder line = new StringBuilder(state);
+        line.append(String.format(Locale.ROOT, " · epoch %d/%d · step %d", s.epoch(), s.epochs(),
+                s.step()));
+        if (Float.isFinite(s.latestLoss())) {
+            line.append(String.format(Locale.ROOT, " · loss %.4f", s.latestLoss()));
+        } else if (s.state() == RunState.FAILED && s.step() > 0) {
+            line.append(" · loss ").append(s.latestLoss());
+        }
+        if (Float.isFinite(s.latestAccuracy())) {
+            line.append(String.format(Locale.ROOT, " · test accuracy %.1f %%",
+                    s.latestAccuracy() * 100));
+        }
+        if (s.state() == RunState.RUNNING) {
+            line.append(String.format(Locale.ROOT, " · %.0f steps/s", s.stepsPerSecond()));
+        }
+        return line.toString();
+    }
+}

@@ -1,0 +1,51 @@
+package org.trainingplayground.core;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/** One real engine shared by all tests of a JVM (libtorch loads once per process anyway). */
+public final class TestEngine {
+
+    private static TrainingEngine engine;
+
+    private TestEngine() {}
+
+    public static synchronized TrainingEngine get() {
+        if (engine == null) {
+            engine = TrainingEngine.start(
+                    new EngineConfig(EngineConfig.defaultCacheDir(), 1, Path.of("datasets")));
+        }
+        return engine;
+    }
+
+    /** Runs {@code work} on the scheduler thread, the only thread allowed to touch runs. */
+    static <T> T onScheduler(Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        get().scheduler().execute(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(2, TimeUnit.MINUTES);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    static DatasetTensors mnist() throws Exception {
+        return onScheduler(() -> {
+            var field = TrainingEngine.class.getDeclaredField("mnist");
+            field.setAccessible(true);
+            return (DatasetTensors) field.get(get());
+        });
+    }
+}

@@ -1,0 +1,135 @@
+package org.trainingplayground.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trainingplayground.core.TestEngine.onScheduler;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrainingRunTest {
+
+    private static final RunSpec LESSON = RunSpec.lesson();
+
+    private static TrainingRun newRun(RunSpec spec) throws Exception {
+        DatasetTensors data = TestEngine.mnist();
+        TrainingEngine engine = TestEngine.get();
+        return onScheduler(() -> {
+            var field = TrainingEngine.class.getDeclaredField("root");
+            field.setAccessible(true);
+            return new TrainingRun(spec, data, (ai.djl.ndarray.NDManager) field.get(engine));
+        });
+    }
+
+    private static List<StepMetrics> steps(TrainingRun run, int count) throws Exception {
+        return onScheduler(() -> {
+            List<StepMetrics> result = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                result.add(run.step());
+            }
+            return result;
+        });
+    }
+
+    @Test
+    void theUntrainedLossIsCloseToLnTen() throws Exception {
+        TrainingRun run = newRun(LESSON);
+        try {
+            float loss = onScheduler(run::initialLoss);
+            assertEquals(Math.log(10), loss, 0.1, "an untrained network guesses about 1/10 each");
+        } finally {
+            onScheduler(() -> { run.close(); return null; });
+        }
+    }
+
+    @Test
+    void aFewStepsLowerTheLoss() throws Exception {
+        TrainingRun run = newRun(LESSON.withOptimizer(OptimizerSpec.sgd(0.1)));
+        try {
+            float before = onScheduler(() -> run.evaluate(0).loss());
+            steps(run, 40);
+            EvalMetrics after = onScheduler(() -> run.evaluate(1));
+            // PyTorch itself gets from 2.31 to about 2.0 in these 40 steps.
+            assertTrue(after.loss() < before - 0.15, "test loss " + before + " -> " + after.loss());
+            assertTrue(after.accuracy() > 0.2, "accuracy after 40 steps: " + after.accuracy());
+        } finally {
+            onScheduler(() -> { run.close(); return null; });
+        }
+    }
+
+    @Test
+    void everyGradientNormIsFiniteAndPositive() throws Exception {
+        TrainingRun run = newRun(LESSON);
+        try {
+            for (StepMetrics step : steps(run, 5)) {
+                assertEquals(6, step.gradNorms().length, "weight and bias of three layers");
+                for (float norm : step.gradNorms()) {
+                    assertTrue(Float.isFinite(norm) && norm > 0, "norm " + norm);
+                }
+            }
+        } finally {
+            onScheduler(() -> { run.close(); return null; });
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameLossesAndAnotherSeedDoesNot() throws Exception {
+        float[] first = losses(LESSON.withSeed(7));
+        float[] again = losses(LESSON.withSeed(7));
+        float[] other = losses(LESSON.withSeed(8));
+        assertArrayEquals(first, again);
+        assertTrue(first[0] != other[0] || first[9] != other[9]);
+    }
+
+    private static float[] losses(RunSpec spec) throws Exception {
+        TrainingRun run = newRun(spec);
+        try {
+            List<StepMetrics> steps = steps(run, 10);
+            float[] losses = new float[steps.size()];
+            for (int i = 0; i < losses.length; i++) {
+                losses[i] = steps.get(i).loss();
+            }
+            return losses;
+        } finally {
+            onScheduler(() -> { run.close(); return null; });
+        }
+    }
+
+    @Test
+    void anEpochVisitsEveryTrainingSampleOnce() throws Exception {
+        RunSpec spec = LESSON.withEpochs(1);
+        TrainingRun run = newRun(spec);
+        try {
+            List<StepMetrics> steps = steps(run, run.stepsPerEpoch());
+            assertEquals(125, steps.size(), "8,000 samples in batches of 64");
+            assertTrue(onScheduler(run::epochComplete));
+            onScheduler(run::finishEpoch);
+            assertTrue(onScheduler(run::finished));
+        } finally {
+            onScheduler(() -> { run.close(); return null; });
+        }
+    }
+
+    @Test
+    void closingRunsReturnsNativeMemoryToWhereItWas() throws Exception {
+        TrainingEngine engine = TestEngine.get();
+        // Warm up once: the first run may create engine-wide arrays.
+        cycle(OptimizerSpec.adam(0.001));
+        int before = onScheduler(engine::liveArrays);
+        for (int i = 0; i < 30; i++) {
+            cycle(i % 2 == 0 ? OptimizerSpec.adam(0.001)
+                    : new OptimizerSpec(OptimizerKind.SGD, 0.01, 0.9));
+        }
+        int after = onScheduler(engine::liveArrays);
+        assertEquals(before, after, "live native arrays after 30 open/train/close cycles");
+    }
+
+    private static void cycle(OptimizerSpec optimizer) throws Exception {
+        TrainingRun run = newRun(LESSON.withOptimizer(optimizer));
+        steps(run, 3);
+        onScheduler(() -> run.evaluate(0));
+        onScheduler(() -> { run.close(); return null; });
+    }
+}

@@ -1,0 +1,132 @@
+package org.trainingplayground.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class TrainingSchedulerTest {
+
+    /** Counts a run's steps and opens a latch once it has taken enough. */
+    private static final class Counter implements RunListener {
+        final AtomicInteger steps = new AtomicInteger();
+        final CountDownLatch ready = new CountDownLatch(1);
+        final CountDownLatch enough;
+        volatile RunState state;
+
+        Counter(int wanted) {
+            enough = new CountDownLatch(wanted);
+        }
+
+        @Override
+        public void onReady(float initialLoss, EvalMetrics untrained) {
+            ready.countDown();
+        }
+
+        @Override
+        public void onStep(StepMetrics step) {
+            steps.incrementAndGet();
+            enough.countDown();
+        }
+
+        @Override
+        public void onStateChanged(RunState newState, String message) {
+            state = newState;
+        }
+    }
+
+    @Test
+    void runsTrainingAtTheSameTimeGetEqualNumbersOfSteps() throws Exception {
+        TrainingEngine engine = TestEngine.get();
+        RunSpec spec = RunSpec.lesson().withEpochs(50);
+        List<Counter> counters = new ArrayList<>();
+        List<RunHandle> runs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Counter counter = new Counter(100);
+            counters.add(counter);
+            runs.add(engine.newRun(spec.withSeed(i), counter));
+        }
+        for (Counter counter : counters) {
+            assertTrue(counter.ready.await(1, TimeUnit.MINUTES));
+        }
+        // Start them all in one scheduler command so no run gets a head start.
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        engine.scheduler().execute(() -> {
+            runs.forEach(run -> {
+                run.setStateForTest(RunState.RUNNING);
+                engine.scheduler().activate(run);
+            });
+            started.complete(null);
+        });
+        started.get(1, TimeUnit.MINUTES);
+        for (Counter counter : counters) {
+            assertTrue(counter.enough.await(2, TimeUnit.MINUTES));
+        }
+        // Read all counts between two steps, on the scheduler thread.
+        CompletableFuture<int[]> counts = new CompletableFuture<>();
+        engine.scheduler().execute(() -> counts.complete(
+                counters.stream().mapToInt(c -> c.steps.get()).toArray()));
+        int[] snapshot = counts.get(1, TimeUnit.MINUTES);
+        runs.forEach(RunHandle::close);
+        int min = java.util.Arrays.stream(snapshot).min().orElseThrow();
+        int max = java.util.Arrays.stream(snapshot).max().orElseThrow();
+        assertTrue(max - min <= 1, "round-robin steps per run: " + java.util.Arrays.toString(snapshot));
+    }
+
+    @Test
+    void aPausedRunTakesNoStepsAndResumesWhereItStopped() throws Exception {
+        TrainingEngine engine = TestEngine.get();
+        Counter counter = new Counter(20);
+        RunHandle run = engine.newRun(RunSpec.lesson(), counter);
+        assertTrue(counter.ready.await(1, TimeUnit.MINUTES));
+        assertEquals(RunState.PAUSED, run.state());
+        run.start();
+        assertTrue(counter.enough.await(1, TimeUnit.MINUTES));
+        run.pause();
+        CompletableFuture<Integer> atPause = new CompletableFuture<>();
+        engine.scheduler().execute(() -> atPause.complete(counter.steps.get()));
+        int paused = atPause.get(1, TimeUnit.MINUTES);
+        assertEquals(RunState.PAUSED, run.state());
+        // Let other work pass through the scheduler; the paused run must not move.
+        CompletableFuture<Integer> later = new CompletableFuture<>();
+        engine.scheduler().execute(() -> engine.scheduler().execute(
+                () -> later.complete(counter.steps.get())));
+        assertEquals(paused, later.get(1, TimeUnit.MINUTES));
+        run.close();
+    }
+
+    @Test
+    void aRunFinishesAfterItsEpochsWithOneEpochLinePerEpoch() throws Exception {
+        TrainingEngine engine = TestEngine.get();
+        List<EpochMetrics> epochs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch finished = new CountDownLatch(1);
+        RunHandle run = engine.newRun(RunSpec.lesson().withEpochs(2)
+                .withOptimizer(OptimizerSpec.sgd(0.05)), new RunListener() {
+            @Override
+            public void onEpoch(EpochMetrics epoch) {
+                epochs.add(epoch);
+            }
+
+            @Override
+            public void onStateChanged(RunState state, String message) {
+                if (state == RunState.FINISHED) {
+                    finished.countDown();
+                }
+            }
+        });
+        run.start();
+        assertTrue(finished.await(2, TimeUnit.MINUTES));
+        assertEquals(2, epochs.size());
+        assertEquals(250, epochs.get(1).step());
+        assertTrue(epochs.get(1).trainLoss() < epochs.get(0).trainLoss());
+        assertTrue(epochs.get(1).validation().accuracy() > 0.8,
+                "accuracy after 2 epochs: " + epochs.get(1).validation().accuracy());
+        run.close();
+    }
+}
