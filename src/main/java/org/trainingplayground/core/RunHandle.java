@@ -45,8 +45,10 @@ public final class RunHandle implements AutoCloseable {
             stepsPerEpoch = run.stepsPerEpoch();
             float initialLoss = run.initialLoss();
             EvalMetrics untrained = run.evaluate(0);
+            // Paused before anyone hears of it, so a listener may start the run at once.
+            state = RunState.PAUSED;
             listener.onReady(initialLoss, untrained);
-            setState(RunState.PAUSED, null);
+            listener.onStateChanged(RunState.PAUSED, null);
         } catch (RuntimeException e) {
             log.error("Could not build run", e);
             fail("The network could not be built: " + e.getMessage());

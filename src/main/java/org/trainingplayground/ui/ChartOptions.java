@@ -39,6 +39,9 @@ final class ChartOptions {
     static String gradientNorms(List<String> parameterNames) {
         ObjectNode option = base("Gradient norm per layer (log scale)", "‖gradient‖");
         ((ObjectNode) option.get("yAxis").get(0)).put("type", "log").remove("min");
+        // Six or more names: let the legend wrap instead of paging.
+        ((ObjectNode) option.get("legend")).put("type", "plain");
+        ((ObjectNode) option.get("grid")).put("bottom", 84);
         ArrayNode series = option.putArray("series");
         for (int i = 0; i < parameterNames.size(); i++) {
             String colour = LAYER_COLOURS.get((i / 2) % LAYER_COLOURS.size());
@@ -61,7 +64,8 @@ final class ChartOptions {
         option.putObject("grid").put("left", 56).put("right", 56).put("top", 40)
                 .put("bottom", 64);
         option.putObject("xAxis").put("type", "value").put("name", "step")
-                .put("nameLocation", "middle").put("nameGap", 24).put("min", 0);
+                .put("nameLocation", "middle").put("nameGap", 24).put("min", 0)
+                .put("minInterval", 1);
         option.putArray("yAxis").addObject().put("type", "value").put("name", yName)
                 .put("min", 0);
         return option;

@@ -112,12 +112,13 @@ public class PlaygroundView extends VerticalLayout {
             charts.clear(session.parameterNames());
             controls.showSettings(session.spec());
         }
+        // Status first: once it says paused, every step before the pause is in the history.
+        var snapshot = session.status();
         MetricsHistory.StepSeries steps = history.stepsSince(stepCursor);
         MetricsHistory.EvalSeries evals = history.evaluationsSince(evalCursor);
         stepCursor = steps.end();
         evalCursor = evals.end();
         charts.append(steps, evals);
-        var snapshot = session.status();
         status.show(snapshot);
         controls.showState(snapshot.state(), session.settingsPending());
     }

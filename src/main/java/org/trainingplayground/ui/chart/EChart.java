@@ -1,0 +1,223 @@
+package org.trainingplayground.ui.chart;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.HasStyle;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Objects;
+
+/**
+ * A line chart drawn in the browser by Apache ECharts, fed incrementally from the server.
+ *
+ * <p>The server describes the chart once with {@link #setOption(String)} (a complete ECharts
+ * option as JSON) and then only streams new points with {@link #appendPoints(double[],
+ * double[][])}. The browser keeps the series data; this class keeps only the option text and
+ * a counter, so a long-running chart costs the server almost no memory. When a page is
+ * reloaded the browser-side element is new and empty: the owner of the data sends the option
+ * and the history again (one large {@code appendPoints} call is fine). The same holds when
+ * this component is detached and attached again in a later round trip: Flow then creates a
+ * new browser element, which gets the option back by itself but not the points.
+ *
+ * <p>The element reports how many distinct x-values it draws in its {@code data-points}
+ * attribute, for browser tests and automation.
+ */
+@Tag("tp-echart")
+@NpmPackage(value = "echarts", version = "6.0.0")
+@JsModule("./echart/echart.ts")
+public class EChart extends Component implements HasSize, HasStyle {
+
+    /** y-values are for looking at: six significant digits are plenty and keep pushes small. */
+    private static final MathContext Y_PRECISION = new MathContext(6);
+
+    /** x-values must stay distinct and ordered even for long fractional runs, so keep more. */
+    private static final MathContext X_PRECISION = new MathContext(10);
+
+    /** Integral values below this are written exactly, without rounding or exponent. */
+    private static final double EXACT_INTEGER_LIMIT = 9.007199254740992E15; // 2^53
+
+    /** Only for checking the option early; as strict as the browser's JSON.parse. */
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** x-values sent since the last clear, or since the browser element was re-created. */
+    private long dataPointsSent;
+
+    /** The part of {@link #dataPointsSent} that responses have already carried to the browser. */
+    private long dataPointsDelivered;
+
+    private boolean deliveryBookkeepingScheduled;
+
+    /**
+     * Creates an empty chart; it draws nothing until {@link #setOption(String)} is called. It
+     * is full width and at least 240 px high unless sized otherwise ({@link HasSize}).
+     */
+    public EChart() {}
+
+    /**
+     * Replaces the whole chart description.
+     *
+     * <p>Sends {@code optionJson} unchanged as the element property {@code optionJson}; the
+     * browser parses it with {@code JSON.parse} and applies it with {@code notMerge: true}.
+     * Being a property, it is re-sent automatically whenever the element is re-created in
+     * the browser. Points appended earlier are kept for series whose option has no
+     * {@code data}; a series that has {@code data} in the option starts from that data. If
+     * the option has a {@code tooltip} without a {@code valueFormatter}, the browser adds one
+     * that shows values with four significant digits.
+     *
+     * @param optionJson a JSON object in ECharts option format (axes, series, tooltip...)
+     * @throws IllegalArgumentException if the text is not a JSON object
+     */
+    public void setOption(String optionJson) {
+        Objects.requireNonNull(optionJson, "optionJson");
+        requireJsonObject(optionJson);
+        getElement().setProperty("optionJson", optionJson);
+    }
+
+    /**
+     * Appends new points to the series.
+     *
+     * <p>{@code ys[s][i]} is the y of series {@code s} (in option order) at {@code xs[i]}.
+     * Sends one {@code appendPoints} call with a compact JSON string
+     * {@code {"x":[1,2],"y":[[0.5,0.25],[null,0.7]]}}: integral numbers are written exactly,
+     * other x-values with ten and y-values with six significant digits; NaN and infinities
+     * become {@code null}, which the browser draws as a gap (a null x skips that column).
+     * Nothing is kept on the server apart from {@link #getDataPointsSent()}.
+     *
+     * @param xs the x-values of the new points
+     * @param ys one row per series, each as long as {@code xs}; may have fewer rows than the
+     *     chart has series
+     * @throws IllegalArgumentException if a row's length differs from {@code xs.length}
+     */
+    public void appendPoints(double[] xs, double[][] ys) {
+        Objects.requireNonNull(xs, "xs");
+        Objects.requireNonNull(ys, "ys");
+        for (int s = 0; s < ys.length; s++) {
+            if (ys[s] == null || ys[s].length != xs.length) {
+                throw new IllegalArgumentException("ys[" + s + "] has "
+                        + (ys[s] == null ? "no values" : ys[s].length + " values")
+                        + " but xs has " + xs.length + ".");
+            }
+        }
+        if (xs.length == 0) {
+            return;
+        }
+        getElement().callJsFunction("appendPoints", toWireJson(xs, ys));
+        dataPointsSent += xs.length;
+        scheduleDeliveryBookkeeping();
+    }
+
+    /**
+     * Removes all points from all series (for a reset); the option stays.
+     *
+     * <p>Sends one {@code clearPoints} call and sets {@link #getDataPointsSent()} back to 0.
+     */
+    public void clearPoints() {
+        getElement().callJsFunction("clearPoints");
+        dataPointsSent = 0;
+        dataPointsDelivered = 0;
+    }
+
+    /**
+     * How many x-values {@link #appendPoints} has sent since this component was created or
+     * last cleared, i.e. how many the browser element holds or is about to receive. Lets tests
+     * without a browser check what reached the wire.
+     *
+     * <p>After a detach that lasts past the end of a round trip, Flow re-creates the browser
+     * element empty: the count then drops to the points not yet delivered (usually 0), which
+     * tells the owner to send the history again.
+     */
+    public long getDataPointsSent() {
+        return dataPointsSent;
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        super.onDetach(detachEvent);
+        UI ui = detachEvent.getUI();
+        // Decided at the end of the round trip: a component moved within one round trip keeps
+        // its browser element (and points); one still detached then loses it. Calls not yet
+        // delivered stay queued by Flow and go to the re-created element.
+        ui.beforeClientResponse(ui, context -> {
+            if (!isAttached()) {
+                dataPointsSent -= dataPointsDelivered;
+                dataPointsDelivered = 0;
+            }
+        });
+    }
+
+    /** Marks what was sent so far as delivered once a response carries it to the browser. */
+    private void scheduleDeliveryBookkeeping() {
+        if (deliveryBookkeepingScheduled) {
+            return;
+        }
+        deliveryBookkeepingScheduled = true;
+        // Runs with the response that includes our calls; if the chart is detached then,
+        // Flow postpones it until the chart is attached again, as it does with the calls.
+        getElement().getNode().runWhenAttached(ui -> ui.beforeClientResponse(this, context -> {
+            deliveryBookkeepingScheduled = false;
+            dataPointsDelivered = dataPointsSent;
+        }));
+    }
+
+    /** The wire format of {@link #appendPoints}; package-private for tests. */
+    static String toWireJson(double[] xs, double[][] ys) {
+        // About 10 characters per number; sizing up front avoids copying a large history.
+        StringBuilder json = new StringBuilder(16 + 10 * xs.length * (1 + ys.length));
+        json.append("{\"x\":");
+        appendArray(json, xs, X_PRECISION);
+        json.append(",\"y\":[");
+        for (int s = 0; s < ys.length; s++) {
+            if (s > 0) {
+                json.append(',');
+            }
+            appendArray(json, ys[s], Y_PRECISION);
+        }
+        return json.append("]}").toString();
+    }
+
+    private static void appendArray(StringBuilder json, double[] values, MathContext precision) {
+        json.append('[');
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            appendNumber(json, values[i], precision);
+        }
+        json.append(']');
+    }
+
+    private static void appendNumber(StringBuilder json, double value, MathContext precision) {
+        if (!Double.isFinite(value)) {
+            json.append("null"); // JSON has no NaN or Infinity
+        } else if (value == Math.rint(value) && Math.abs(value) < EXACT_INTEGER_LIMIT) {
+            json.append((long) value); // step counts and exact zeros stay short and exact
+        } else {
+            // BigDecimal's toString is valid JSON (e.g. 0.0123457 or 1.23457E-7) and, unlike
+            // rounding a double, never brings back long binary tails such as 0.30000000000000004.
+            json.append(new BigDecimal(value, precision).stripTrailingZeros().toString());
+        }
+    }
+
+    private static void requireJsonObject(String optionJson) {
+        JsonNode parsed;
+        try {
+            parsed = JSON.readTree(optionJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(
+                    "The chart option is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (parsed == null || !parsed.isObject()) {
+            throw new IllegalArgumentException("The chart option must be a JSON object.");
+        }
+    }
+}

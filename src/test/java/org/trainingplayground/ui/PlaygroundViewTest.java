@@ -1,0 +1,146 @@
+package org.trainingplayground.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.trainingplayground.AppConfig;
+import org.trainingplayground.Services;
+import org.trainingplayground.core.OptimizerKind;
+import org.trainingplayground.core.RunState;
+import org.trainingplayground.session.PlaygroundSession;
+
+/** The view driven in the JVM, with the real training engine behind it. */
+class PlaygroundViewTest {
+
+    private static Routes routes;
+
+    @BeforeAll
+    static void startServices() {
+        Services.start(AppConfig.load());
+        routes = new Routes().autoDiscoverViews("org.trainingplayground.ui");
+    }
+
+    @BeforeEach
+    void openPage() {
+        MockVaadin.setup(routes);
+    }
+
+    @AfterEach
+    void closePage() {
+        UserSessions.current().close();
+        MockVaadin.tearDown();
+    }
+
+    private static ConditionFactory eventually() {
+        // Between polls the UI queue runs, as a browser round trip would.
+        return Awaitility.await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20)).pollInSameThread()
+                .conditionEvaluationListener(c -> MockVaadin.clientRoundtrip());
+    }
+
+    private static PlaygroundSession session() {
+        return UserSessions.current();
+    }
+
+    private static PlaygroundView view() {
+        return _get(PlaygroundView.class);
+    }
+
+    @Test
+    void startTrainsTheRunAndThePushedPointsReachTheCharts() {
+        eventually().until(() -> _get(Button.class, s -> s.withId("start")).isEnabled());
+        _click(_get(Button.class, s -> s.withId("start")));
+        eventually().until(() -> session().history().stepCount() >= 10);
+        eventually().until(() -> view().charts().lossChart().getDataPointsSent() >= 10);
+        assertTrue(view().charts().gradNormChart().getDataPointsSent() >= 10);
+        eventually().until(() -> _get(Span.class, s -> s.withId("status")).getText()
+                .startsWith("Training"));
+    }
+
+    @Test
+    void pauseStopsTrainingAndStartResumesIt() {
+        eventually().until(() -> _get(Button.class, s -> s.withId("start")).isEnabled());
+        _click(_get(Button.class, s -> s.withId("start")));
+        eventually().until(() -> session().history().stepCount() >= 5
+                && _get(Button.class, s -> s.withId("pause")).isEnabled());
+        _click(_get(Button.class, s -> s.withId("pause")));
+        eventually().until(() -> session().state() == RunState.PAUSED);
+        int steps = session().history().stepCount();
+        eventually().until(() -> _get(Span.class, s -> s.withId("status")).getText()
+                .startsWith("Paused"));
+        assertEquals(steps, session().history().stepCount(), "no step once paused");
+        _click(_get(Button.class, s -> s.withId("start")));
+        eventually().until(() -> session().history().stepCount() > steps);
+    }
+
+    @Test
+    void resetStartsAFreshRunWithEmptyCharts() {
+        eventually().until(() -> _get(Button.class, s -> s.withId("start")).isEnabled());
+        _click(_get(Button.class, s -> s.withId("start")));
+        eventually().until(() -> view().charts().lossChart().getDataPointsSent() >= 5);
+        var before = session().history();
+        _click(_get(Button.class, s -> s.withId("reset")));
+        assertNotSame(before, session().history());
+        assertEquals(0, view().charts().lossChart().getDataPointsSent());
+        eventually().until(() -> session().state() == RunState.PAUSED);
+        eventually().until(() -> _get(Span.class, s -> s.withId("status")).getText()
+                .startsWith("Ready"));
+    }
+
+    @Test
+    void aBadLearningRateShowsASentenceAndDisablesStart() {
+        eventually().until(() -> _get(Button.class, s -> s.withId("start")).isEnabled());
+        TextField rate = _get(TextField.class, s -> s.withId("learning-rate"));
+        _setValue(rate, "fast");
+        assertTrue(rate.isInvalid());
+        assertEquals("\"fast\" is not a number; enter a learning rate such as 0.003.",
+                rate.getErrorMessage());
+        assertFalse(_get(Button.class, s -> s.withId("start")).isEnabled());
+
+        _setValue(rate, "-1");
+        assertEquals("The learning rate must be greater than 0, such as 0.003.",
+                rate.getErrorMessage());
+
+        _setValue(rate, "0.01");
+        assertFalse(rate.isInvalid());
+        eventually().until(() -> _get(Button.class, s -> s.withId("start")).isEnabled());
+        assertEquals(0.01, session().optimizer().learningRate());
+    }
+
+    @Test
+    void choosingAdamBeforeTheFirstStepRebuildsTheRunWithIt() {
+        eventually().until(() -> session().state() == RunState.PAUSED);
+        @SuppressWarnings("unchecked")
+        Select<OptimizerKind> optimizer = _get(Select.class, s -> s.withId("optimizer"));
+        _setValue(optimizer, OptimizerKind.ADAM);
+        assertEquals(OptimizerKind.ADAM, session().optimizer().kind());
+        assertFalse(session().settingsPending(), "applied at once: no step was taken yet");
+        assertEquals("", _get(com.vaadin.flow.component.html.Paragraph.class,
+                s -> s.withId("settings-note")).getText());
+    }
+
+    @Test
+    void theUntrainedLossIsExplainedAsCloseToLnTen() {
+        eventually().until(() -> _get(Div.class, s -> s.withId("initial-loss")).getText()
+                .contains("ln(10) = 2.303"));
+    }
+}
