@@ -2,6 +2,7 @@ package org.trainingplayground.ui;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import java.util.List;
 import org.trainingplayground.session.MetricsHistory.EvalSeries;
 import org.trainingplayground.session.MetricsHistory.StepSeries;
@@ -23,7 +24,22 @@ class ChartsPanel extends Composite<Div> {
                 .set("gap", "var(--lumo-space-m)");
         loss.setOption(ChartOptions.trainingLoss());
         accuracy.setOption(ChartOptions.validation());
-        grid.add(loss, accuracy, gradNorms);
+        grid.add(
+                captioned(loss, "The cross-entropy of each batch of 64 digits, measured in the"
+                        + " forward pass before the optimizer's step. The dark line is a moving"
+                        + " average."),
+                captioned(accuracy, "Measured every 25 steps on 2,000 test digits the network"
+                        + " never trains on: the fraction it classifies correctly, and its loss."),
+                captioned(gradNorms, "The size (L2 norm) of the gradient backpropagation"
+                        + " computes for each layer: fc1 is the first Linear layer, the last one"
+                        + " produces the 10 logits. Solid: weights, dashed: biases."));
+    }
+
+    private static Div captioned(EChart chart, String caption) {
+        Paragraph text = new Paragraph(caption);
+        text.getStyle().set("font-size", "0.8em").set("margin", "0 var(--lumo-space-m)")
+                .set("color", "var(--lumo-secondary-text-color)");
+        return new Div(chart, text);
     }
 
     private static EChart chart(String id) {

@@ -15,6 +15,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinSession;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
@@ -136,6 +138,29 @@ class PlaygroundViewTest {
         assertFalse(session().settingsPending(), "applied at once: no step was taken yet");
         assertEquals("", _get(com.vaadin.flow.component.html.Paragraph.class,
                 s -> s.withId("settings-note")).getText());
+    }
+
+    @Test
+    void anExpiredBrowserSessionClosesItsRun() {
+        eventually().until(() -> _get(Button.class, s -> s.withId("start")).isEnabled());
+        _click(_get(Button.class, s -> s.withId("start")));
+        eventually().until(() -> session().history().stepCount() >= 3);
+        PlaygroundSession expiring = session();
+
+        // What the servlet container does when the HTTP session times out. It runs outside
+        // any request, so without the session lock the mock request holds.
+        VaadinSession vaadinSession = VaadinSession.getCurrent();
+        vaadinSession.unlock();
+        try {
+            VaadinService.getCurrent().fireSessionDestroy(vaadinSession);
+        } finally {
+            vaadinSession.lock();
+        }
+
+        // Closed means its native memory is freed: TrainingRunTest checks that closing a run
+        // returns the engine's live arrays to where they were.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+                .until(() -> expiring.state() == RunState.CLOSED);
     }
 
     @Test
