@@ -92,18 +92,21 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Parses and runs; returns the process exit code (2 for bad options). */
     public static int run(String[] args) {
-        CommandLine commandLine = new CommandLine(new TrainCommand());
+        return run(args, System.out, System.err);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine commandLine = new CommandLine(new TrainCommand(out));
+        commandLine.setOut(new java.io.PrintWriter(out, true));
         commandLine.setParameterExceptionHandler((e, a) -> {
-            PrintStream err = e.getCommandLine().getErr() == null
-                    ? System.err : new PrintStream(System.err);
             err.println("train: " + e.getMessage());
             err.println("Usage: java -jar training-playground.jar train [--optimizer sgd|adam]"
                     + " [--lr 0.003] [--batch 64] [--epochs 5] ... (see --help)");
             return CommandLine.ExitCode.USAGE;
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            // A sentence, not a stack trace: the command is used by people, not only by scripts.
-            System.err.println("train: " + e.getMessage());
+            // A sentence, not a stack trace: the command is used by people, not only scripts.
+            err.println("train: " + e.getMessage());
             return 1;
         });
         return commandLine.execute(args);
@@ -215,8 +218,7 @@ public final class TrainCommand implements Callable<Integer> {
         summary.put("msPerStepMedian", round(medianOfWarmSteps(stepNanos[0], steps[0]) / 1e6));
         out.println(summary);
         if (failure[0] != null) {
-            System.err.println(failure[0]);
-            return 1;
+            throw new IllegalStateException(failure[0]);
         }
         return 0;
     }

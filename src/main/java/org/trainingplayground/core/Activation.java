@@ -1,9 +1,7 @@
 package org.trainingplayground.core;
 
-import java.util.Locale;
-
 /** The non-linearity placed after each hidden Linear layer. */
-public enum Activation {
+public enum Activation implements Choice {
     RELU("relu", "ReLU"),
     SIGMOID("sigmoid", "Sigmoid"),
     TANH("tanh", "Tanh"),
@@ -17,25 +15,18 @@ public enum Activation {
         this.label = label;
     }
 
-    /** The lower-case name used on the command line and in URLs, e.g. {@code relu}. */
+    @Override
     public String key() {
         return key;
     }
 
     /** The name PyTorch gives the module, e.g. {@code ReLU}. */
+    @Override
     public String label() {
         return label;
     }
 
-    /** Parses a key such as {@code relu}; throws with a sentence naming the choices. */
     public static Activation fromKey(String text) {
-        String wanted = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        for (Activation a : values()) {
-            if (a.key.equals(wanted)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException(
-                "Unknown activation \"" + text + "\": choose relu, sigmoid, tanh or leakyrelu.");
+        return Choice.parse(Activation.class, text, "activation");
     }
 }

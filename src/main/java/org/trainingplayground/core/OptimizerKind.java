@@ -1,9 +1,7 @@
 package org.trainingplayground.core;
 
-import java.util.Locale;
-
 /** The optimizers a student can choose. */
-public enum OptimizerKind {
+public enum OptimizerKind implements Choice {
     SGD("sgd", "SGD"),
     ADAM("adam", "Adam");
 
@@ -15,23 +13,17 @@ public enum OptimizerKind {
         this.label = label;
     }
 
+    @Override
     public String key() {
         return key;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
-    /** Parses {@code sgd} or {@code adam}; throws with a sentence naming the choices. */
     public static OptimizerKind fromKey(String text) {
-        String wanted = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        for (OptimizerKind k : values()) {
-            if (k.key.equals(wanted)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException(
-                "Unknown optimizer \"" + text + "\": choose sgd or adam.");
+        return Choice.parse(OptimizerKind.class, text, "optimizer");
     }
 }

@@ -2,6 +2,7 @@ package org.trainingplayground.core;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trainingplayground.core.data.Datasets;
@@ -37,7 +38,7 @@ public final class TrainingEngine implements AutoCloseable {
         log.info("Engine {} {} ready in {} ms ({} intra-op thread(s))",
                 engine.getEngineName(), engine.getVersion(),
                 (System.nanoTime() - started) / 1_000_000, config.threads());
-        return new TrainingEngine(root, mnist, new TrainingScheduler());
+        return new TrainingEngine(root, mnist, TrainingScheduler.forThisJvm());
     }
 
     private static void configureDjl(EngineConfig config) {
@@ -80,10 +81,19 @@ public final class TrainingEngine implements AutoCloseable {
         return root.getManagedArrays().size();
     }
 
+    /**
+     * Frees the datasets and every run of this engine. Runs must be closed first (the
+     * scheduler, shared by the JVM, goes on serving other engines).
+     */
     @Override
     public void close() {
-        scheduler.close();
-        mnist.close();
-        root.close();
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        // On the scheduler thread, so no step of ours is in flight while memory is freed.
+        scheduler.execute(() -> {
+            mnist.close();
+            root.close();
+            closed.complete(null);
+        });
+        closed.join();
     }
 }

@@ -27,7 +27,20 @@ public final class TrainingScheduler implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
 
-    public TrainingScheduler() {
+    private static TrainingScheduler jvmScheduler;
+
+    /**
+     * The scheduler of this JVM. There is one, whatever the number of engines (tests start
+     * several), because the gradient-collector limit is per JVM.
+     */
+    public static synchronized TrainingScheduler forThisJvm() {
+        if (jvmScheduler == null || jvmScheduler.closed) {
+            jvmScheduler = new TrainingScheduler();
+        }
+        return jvmScheduler;
+    }
+
+    private TrainingScheduler() {
         thread = new Thread(this::loop, "training-scheduler");
         thread.setDaemon(true);
         thread.start();

@@ -1,0 +1,33 @@
+package org.trainingplayground.core;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** A named option a user picks by a short lower-case key, e.g. on the command line. */
+public interface Choice {
+
+    /** The lower-case key used on the command line and in URLs, e.g. {@code relu}. */
+    String key();
+
+    /** The name shown to people, e.g. {@code ReLU}. */
+    String label();
+
+    /**
+     * Finds the constant whose key is {@code text}; throws with a sentence listing the keys.
+     *
+     * @param what what is being chosen, for the message ("activation")
+     */
+    static <E extends Enum<E> & Choice> E parse(Class<E> type, String text, String what) {
+        String wanted = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        E[] choices = type.getEnumConstants();
+        for (E choice : choices) {
+            if (choice.key().equals(wanted)) {
+                return choice;
+            }
+        }
+        String keys = Arrays.stream(choices).map(Choice::key).collect(Collectors.joining(", "));
+        throw new IllegalArgumentException(
+                "Unknown " + what + " \"" + text + "\": choose one of " + keys + ".");
+    }
+}
