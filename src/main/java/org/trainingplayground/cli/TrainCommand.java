@@ -198,9 +198,11 @@ public final class TrainCommand implements Callable<Integer> {
 
             @Override
             public void onStateChanged(RunState state, String message) {
+                if (state == RunState.FAILED) {
+                    failure[0] = message;
+                }
                 if (state == RunState.FINISHED || state == RunState.FAILED
                         || state == RunState.CLOSED) {
-                    failure[0] = message;
                     done.countDown();
                 }
             }

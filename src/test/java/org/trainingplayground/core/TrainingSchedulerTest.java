@@ -129,4 +129,41 @@ class TrainingSchedulerTest {
                 "accuracy after 2 epochs: " + epochs.get(1).validation().accuracy());
         run.close();
     }
+
+    @Test
+    void aDivergingRunStopsAtTheStepWhereTheLossBecameNaNWithASentence() throws Exception {
+        TrainingEngine engine = TestEngine.get();
+        // Far too large a step with heavy momentum: with this seed the loss overflows within
+        // the first epoch.
+        RunSpec exploding = new RunSpec(
+                new NetworkSpec(784, List.of(128, 64), Activation.LEAKY_RELU, 10),
+                new OptimizerSpec(OptimizerKind.SGD, 10, 0.99), 64, 1, 1, 0);
+        List<StepMetrics> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch failed = new CountDownLatch(1);
+        RunHandle run = engine.newRun(exploding, new RunListener() {
+            @Override
+            public void onStep(StepMetrics step) {
+                steps.add(step);
+            }
+
+            @Override
+            public void onStateChanged(RunState state, String message) {
+                if (state == RunState.FAILED) {
+                    failed.countDown();
+                }
+            }
+        });
+        run.start();
+        assertTrue(failed.await(1, TimeUnit.MINUTES), "the run diverged and stopped");
+        StepMetrics last = steps.get(steps.size() - 1);
+        assertTrue(last.diverged(), "the last step reported is the diverged one");
+        for (StepMetrics step : steps.subList(0, steps.size() - 1)) {
+            assertTrue(Float.isFinite(step.loss()), "no step after the divergence");
+        }
+        assertTrue(run.message().contains("at step " + last.step() + " (epoch 1)"),
+                run.message());
+        assertTrue(run.message().contains("learning rate 10.0 is probably too high"),
+                run.message());
+        run.close();
+    }
 }
