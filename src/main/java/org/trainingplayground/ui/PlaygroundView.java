@@ -3,6 +3,7 @@ package org.trainingplayground.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -88,7 +89,11 @@ public class PlaygroundView extends VerticalLayout {
         refresh();
         pushTask = Services.get().pushTimer().scheduleAtFixedRate(() -> {
             if (session.version() != shownVersion) {
-                ui.access(this::refresh);
+                try {
+                    ui.access(this::refresh);
+                } catch (UIDetachedException closedMeanwhile) {
+                    // The tab went away between two ticks; onDetach cancels this task.
+                }
             }
         }, PUSH_INTERVAL_MS, PUSH_INTERVAL_MS, TimeUnit.MILLISECONDS);
     }
