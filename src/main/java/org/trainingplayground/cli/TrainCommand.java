@@ -13,6 +13,10 @@ import org.trainingplayground.core.Activation;
 import org.trainingplayground.core.EngineConfig;
 import org.trainingplayground.core.EpochMetrics;
 import org.trainingplayground.core.EvalMetrics;
+import org.trainingplayground.core.Init;
+import org.trainingplayground.core.LayerSpec;
+import org.trainingplayground.core.Limits;
+import org.trainingplayground.core.LossKind;
 import org.trainingplayground.core.NetworkSpec;
 import org.trainingplayground.core.OptimizerKind;
 import org.trainingplayground.core.OptimizerSpec;
@@ -53,8 +57,17 @@ public final class TrainCommand implements Callable<Integer> {
     String hidden;
 
     @Option(names = "--activation", defaultValue = "relu",
-            description = "relu, sigmoid, tanh or leakyrelu.")
+            description = "none, relu, sigmoid, tanh or leakyrelu: one for every hidden layer,"
+                    + " or one per layer, comma-separated (e.g. relu,tanh).")
     String activation;
+
+    @Option(names = "--init", defaultValue = "pytorch",
+            description = "Weight initialisation: pytorch (nn.Linear's default), xavier or he.")
+    String init;
+
+    @Option(names = "--loss", defaultValue = "cross-entropy",
+            description = "cross-entropy (on logits), nll (LogSoftmax + NLLLoss) or mse (one-hot).")
+    String loss;
 
     @Option(names = "--optimizer", defaultValue = "sgd", description = "sgd or adam.")
     String optimizer;
@@ -64,6 +77,18 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--momentum", defaultValue = "0", description = "SGD momentum, 0 to below 1.")
     double momentum;
+
+    @Option(names = "--nesterov", description = "SGD: Nesterov momentum.")
+    boolean nesterov;
+
+    @Option(names = "--beta1", defaultValue = "0.9", description = "Adam β1, 0 to below 1.")
+    double beta1;
+
+    @Option(names = "--beta2", defaultValue = "0.999", description = "Adam β2, 0 to below 1.")
+    double beta2;
+
+    @Option(names = "--weight-decay", defaultValue = "0", description = "L2 weight decay, 0 or more.")
+    double weightDecay;
 
     @Option(names = "--batch", defaultValue = "64", description = "Batch size, 1 to 1024.")
     int batch;
@@ -126,21 +151,43 @@ public final class TrainCommand implements Callable<Integer> {
             throw usage("Unknown dataset \"" + dataset + "\": this version trains on mnist.");
         }
         try {
-            NetworkSpec network = new NetworkSpec(784, parseWidths(hidden),
-                    Activation.fromKey(activation), 10);
+            List<Integer> widths = parseWidths(hidden);
+            List<Activation> activations = parseActivations(activation, widths.size());
+            List<LayerSpec> layers = new ArrayList<>();
+            for (int i = 0; i < widths.size(); i++) {
+                layers.add(new LayerSpec(widths.get(i), activations.get(i)));
+            }
+            NetworkSpec network = new NetworkSpec(784, layers, 10, Init.fromKey(init));
             OptimizerKind kind = OptimizerKind.fromKey(optimizer);
-            if (kind == OptimizerKind.ADAM && momentum != 0) {
-                throw new IllegalArgumentException("--momentum applies to sgd only.");
+            if (kind == OptimizerKind.ADAM && (momentum != 0 || nesterov)) {
+                throw new IllegalArgumentException("--momentum and --nesterov apply to sgd only.");
             }
             if (threads < 1 || threads > Runtime.getRuntime().availableProcessors() * 4) {
                 throw new IllegalArgumentException("--threads must be between 1 and "
                         + Runtime.getRuntime().availableProcessors() * 4 + ".");
             }
-            return new RunSpec(network, new OptimizerSpec(kind, learningRate, momentum),
+            RunSpec spec = new RunSpec(network, LossKind.fromKey(loss),
+                    new OptimizerSpec(kind, learningRate, momentum, nesterov, beta1, beta2,
+                            weightDecay),
                     batch, epochs, seed, 0);
+            Limits.defaults().require(spec);
+            return spec;
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+    }
+
+    private static List<Activation> parseActivations(String text, int layers) {
+        String[] parts = text.split(",");
+        if (parts.length == 1) {
+            return java.util.Collections.nCopies(layers, Activation.fromKey(parts[0]));
+        }
+        if (parts.length != layers) {
+            throw new IllegalArgumentException("--activation lists " + parts.length
+                    + " activations but --hidden has " + layers + " layers; give one, or one"
+                    + " per layer.");
+        }
+        return java.util.Arrays.stream(parts).map(Activation::fromKey).toList();
     }
 
     private List<Integer> parseWidths(String text) {

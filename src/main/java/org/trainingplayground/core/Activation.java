@@ -1,7 +1,9 @@
 package org.trainingplayground.core;
 
-/** The non-linearity placed after each hidden Linear layer. */
+/** The non-linearity placed after a hidden Linear layer. */
 public enum Activation implements Choice {
+    /** No non-linearity: the layer stays linear (two such layers collapse into one). */
+    NONE("none", "none"),
     RELU("relu", "ReLU"),
     SIGMOID("sigmoid", "Sigmoid"),
     TANH("tanh", "Tanh"),

@@ -2,34 +2,48 @@ package org.trainingplayground.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * A multilayer perceptron: {@code inputs → Linear(hidden[0]) → activation → … → Linear(outputs)}.
- * The last layer has no activation: it produces logits for a cross-entropy loss.
+ * A multilayer perceptron, the {@code nn.Sequential} of the lesson: {@code inputs → hidden
+ * layers (Linear + activation each) → Linear(outputs)}. The last layer has no activation: it
+ * produces logits.
  */
-public record NetworkSpec(int inputs, List<Integer> hidden, Activation activation, int outputs) {
+public record NetworkSpec(int inputs, List<LayerSpec> hidden, int outputs, Init init) {
 
     public NetworkSpec {
         hidden = List.copyOf(hidden);
+        Objects.requireNonNull(init, "init");
         if (inputs < 1 || outputs < 1) {
             throw new IllegalArgumentException("A network needs at least one input and output.");
         }
-        for (int width : hidden) {
-            if (width < 1) {
-                throw new IllegalArgumentException(
-                        "Every hidden layer needs at least one unit, not " + width + ".");
-            }
-        }
+    }
+
+    /** The same activation after every hidden layer. */
+    public static NetworkSpec of(int inputs, List<Integer> widths, Activation activation,
+            int outputs) {
+        return new NetworkSpec(inputs,
+                widths.stream().map(w -> new LayerSpec(w, activation)).toList(), outputs,
+                Init.PYTORCH);
     }
 
     /** The lesson's network for 28×28 digits: 784 → 128 → ReLU → 64 → ReLU → 10. */
     public static NetworkSpec lesson() {
-        return new NetworkSpec(784, List.of(128, 64), Activation.RELU, 10);
+        return of(784, List.of(128, 64), Activation.RELU, 10);
+    }
+
+    public NetworkSpec withHidden(List<LayerSpec> layers) {
+        return new NetworkSpec(inputs, layers, outputs, init);
+    }
+
+    public NetworkSpec withInit(Init newInit) {
+        return new NetworkSpec(inputs, hidden, outputs, newInit);
     }
 
     /** Widths of all Linear layers' outputs, the last being the number of classes. */
     public List<Integer> layerOutputs() {
-        List<Integer> widths = new ArrayList<>(hidden);
+        List<Integer> widths = new ArrayList<>();
+        hidden.forEach(layer -> widths.add(layer.width()));
         widths.add(outputs);
         return widths;
     }

@@ -21,6 +21,14 @@ public final class RunHandle implements AutoCloseable {
     private volatile RunState state = RunState.CREATING;
     private volatile String message;
     private volatile int stepsPerEpoch;
+    /** Pause between steps when slowed down for a class to follow; 0 = full speed. */
+    private volatile long nanosBetweenSteps;
+    private long lastStepNanos;
+    private long lastDetailNanos;
+    private boolean pauseAtEpochEnd;
+
+    /** How often the step-through view is refreshed while training at full speed. */
+    private static final long DETAIL_INTERVAL_NANOS = 250_000_000L;
 
     RunHandle(
             RunSpec spec,
@@ -97,6 +105,61 @@ public final class RunHandle implements AutoCloseable {
         });
     }
 
+    /** Takes exactly one batch and stays paused; ignored unless the run is paused. */
+    public void step() {
+        scheduler.execute(() -> {
+            if (state == RunState.PAUSED && run != null) {
+                takeStep(true);
+            }
+        });
+    }
+
+    /** Trains to the end of the current epoch, then pauses; ignored unless paused. */
+    public void stepEpoch() {
+        scheduler.execute(() -> {
+            if (state == RunState.PAUSED) {
+                pauseAtEpochEnd = true;
+                setState(RunState.RUNNING, null);
+                scheduler.activate(this);
+            }
+        });
+    }
+
+    /**
+     * Slows training down so a class can follow.
+     *
+     * @param stepsPerSecond at most this many steps per second; 0 for full speed
+     */
+    public void setSpeed(double stepsPerSecond) {
+        if (!(stepsPerSecond >= 0) || Double.isInfinite(stepsPerSecond)) {
+            throw new IllegalArgumentException("The speed must be 0 (full) or more steps per"
+                    + " second, not " + stepsPerSecond + ".");
+        }
+        nanosBetweenSteps = stepsPerSecond == 0 ? 0 : (long) (1e9 / stepsPerSecond);
+    }
+
+    /** Changes the learning rate from the next step on, keeping the optimizer's state. */
+    public void setLearningRate(double rate) {
+        String problem = OptimizerSpec.learningRateProblem(rate);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        scheduler.execute(() -> {
+            if (run != null) {
+                run.setLearningRate(rate);
+            }
+        });
+    }
+
+    /** With false, gradients accumulate across steps (the lesson's forgotten zero_grad). */
+    public void setZeroGrad(boolean clear) {
+        scheduler.execute(() -> {
+            if (run != null) {
+                run.setZeroGrad(clear);
+            }
+        });
+    }
+
     /** Frees the run's native memory (weights, gradients, optimizer state). Idempotent. */
     @Override
     public void close() {
@@ -113,14 +176,37 @@ public final class RunHandle implements AutoCloseable {
         });
     }
 
-    /** One step, plus the evaluations due after it (scheduler thread). */
-    void takeTurn() {
+    /**
+     * The run's turn in the rotation (scheduler thread): one step if it is due.
+     *
+     * @return 0 if a step was taken, otherwise nanoseconds until the next step is due
+     */
+    long takeTurn() {
         if (state != RunState.RUNNING || run == null) {
             scheduler.deactivate(this);
-            return;
+            return 0;
         }
-        StepMetrics metrics = run.step();
+        long now = System.nanoTime();
+        long wait = lastStepNanos + nanosBetweenSteps - now;
+        if (nanosBetweenSteps > 0 && wait > 0) {
+            return wait;
+        }
+        boolean detail = nanosBetweenSteps > 0 || now - lastDetailNanos > DETAIL_INTERVAL_NANOS;
+        takeStep(detail);
+        return 0;
+    }
+
+    /** One step, then the evaluations and state changes due after it (scheduler thread). */
+    private void takeStep(boolean withDetail) {
+        long now = System.nanoTime();
+        lastStepNanos = now;
+        StepDetail[] detail = withDetail ? new StepDetail[1] : null;
+        StepMetrics metrics = run.step(detail);
         listener.onStep(metrics);
+        if (detail != null) {
+            lastDetailNanos = now;
+            listener.onStepDetail(detail[0]);
+        }
         if (metrics.diverged()) {
             fail(divergenceMessage(metrics));
             return;
@@ -134,6 +220,10 @@ public final class RunHandle implements AutoCloseable {
             if (run.finished()) {
                 scheduler.deactivate(this);
                 setState(RunState.FINISHED, null);
+            } else if (pauseAtEpochEnd && state == RunState.RUNNING) {
+                pauseAtEpochEnd = false;
+                scheduler.deactivate(this);
+                setState(RunState.PAUSED, null);
             }
         } else if (spec.evalEverySteps() > 0 && run.stepsTaken() % spec.evalEverySteps() == 0) {
             listener.onEvaluation(run.evaluate(run.epoch()));
@@ -142,10 +232,11 @@ public final class RunHandle implements AutoCloseable {
 
     private String divergenceMessage(StepMetrics metrics) {
         String what = Float.isNaN(metrics.loss()) ? "not a number (NaN)" : "infinite";
+        float rate = run.learningRate();
         return "Training diverged: the loss became " + what + " at step " + metrics.step()
-                + " (epoch " + metrics.epoch() + "). The learning rate "
-                + spec.optimizer().learningRate() + " is probably too high: press Reset and try"
-                + " a smaller one, for example a tenth of it.";
+                + " (epoch " + metrics.epoch() + "). The learning rate " + rate
+                + " is probably too high: press Reset and try a smaller one, for example "
+                + rate / 10 + ".";
     }
 
     /** Stops the run with a sentence for the user (scheduler thread). */

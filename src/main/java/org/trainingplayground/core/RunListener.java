@@ -11,6 +11,9 @@ public interface RunListener {
 
     default void onStep(StepMetrics step) {}
 
+    /** A step taken apart for the step-through view (single steps, and a few per second). */
+    default void onStepDetail(StepDetail detail) {}
+
     default void onEvaluation(EvalMetrics eval) {}
 
     default void onEpoch(EpochMetrics epoch) {}

@@ -1,5 +1,7 @@
 package org.trainingplayground.core;
 
+import java.util.Objects;
+
 /**
  * Everything that determines a training run. Two runs with equal specs on the same data produce
  * the same losses.
@@ -11,25 +13,24 @@ package org.trainingplayground.core;
  */
 public record RunSpec(
         NetworkSpec network,
+        LossKind loss,
         OptimizerSpec optimizer,
         int batchSize,
         int epochs,
         long seed,
         int evalEverySteps) {
 
-    public static final int MAX_BATCH_SIZE = 1024;
-    public static final int MAX_EPOCHS = 1000;
-
     public RunSpec {
-        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(optimizer, "optimizer");
+        if (batchSize < 1) {
             throw new IllegalArgumentException(
-                    "The batch size must be between 1 and " + MAX_BATCH_SIZE + ", not "
-                            + batchSize + ".");
+                    "The batch size must be at least 1, not " + batchSize + ".");
         }
-        if (epochs < 1 || epochs > MAX_EPOCHS) {
+        if (epochs < 1) {
             throw new IllegalArgumentException(
-                    "The number of epochs must be between 1 and " + MAX_EPOCHS + ", not "
-                            + epochs + ".");
+                    "The number of epochs must be at least 1, not " + epochs + ".");
         }
         if (evalEverySteps < 0) {
             throw new IllegalArgumentException("The evaluation interval cannot be negative.");
@@ -38,22 +39,44 @@ public record RunSpec(
 
     /** The lesson's settings: its network, SGD with learning rate 0.003, batch 64, 5 epochs. */
     public static RunSpec lesson() {
-        return new RunSpec(NetworkSpec.lesson(), OptimizerSpec.sgd(0.003), 64, 5, 1, 0);
+        return new RunSpec(NetworkSpec.lesson(), LossKind.CROSS_ENTROPY, OptimizerSpec.sgd(0.003),
+                64, 5, 1, 0);
     }
 
-    public RunSpec withOptimizer(OptimizerSpec optimizer) {
-        return new RunSpec(network, optimizer, batchSize, epochs, seed, evalEverySteps);
+    public RunSpec withNetwork(NetworkSpec newNetwork) {
+        return new RunSpec(newNetwork, loss, optimizer, batchSize, epochs, seed, evalEverySteps);
     }
 
-    public RunSpec withEpochs(int epochs) {
-        return new RunSpec(network, optimizer, batchSize, epochs, seed, evalEverySteps);
+    public RunSpec withLoss(LossKind newLoss) {
+        return new RunSpec(network, newLoss, optimizer, batchSize, epochs, seed, evalEverySteps);
     }
 
-    public RunSpec withSeed(long seed) {
-        return new RunSpec(network, optimizer, batchSize, epochs, seed, evalEverySteps);
+    public RunSpec withOptimizer(OptimizerSpec newOptimizer) {
+        return new RunSpec(network, loss, newOptimizer, batchSize, epochs, seed, evalEverySteps);
+    }
+
+    public RunSpec withBatchSize(int size) {
+        return new RunSpec(network, loss, optimizer, size, epochs, seed, evalEverySteps);
+    }
+
+    public RunSpec withEpochs(int count) {
+        return new RunSpec(network, loss, optimizer, batchSize, count, seed, evalEverySteps);
+    }
+
+    public RunSpec withSeed(long newSeed) {
+        return new RunSpec(network, loss, optimizer, batchSize, epochs, newSeed, evalEverySteps);
     }
 
     public RunSpec withEvalEverySteps(int steps) {
-        return new RunSpec(network, optimizer, batchSize, epochs, seed, steps);
+        return new RunSpec(network, loss, optimizer, batchSize, epochs, seed, steps);
+    }
+
+    /**
+     * True when {@code other} differs from this spec only in what a running run can take on
+     * without being rebuilt: the learning rate.
+     */
+    public boolean differsOnlyInLearningRate(RunSpec other) {
+        return equals(other.withOptimizer(
+                other.optimizer().withLearningRate(optimizer.learningRate())));
     }
 }

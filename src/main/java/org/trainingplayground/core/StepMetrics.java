@@ -10,6 +10,8 @@ package org.trainingplayground.core;
  * @param loss mean cross-entropy of the batch before the update
  * @param gradNorms L2 norm of the gradient of each parameter tensor, in the order of {@link
  *     NetworkSpec#parameterNames()}
+ * @param updateRatios for each parameter tensor, ‖update‖ / ‖weight before the update‖: around
+ *     1e-3 is healthy, much larger means the learning rate is too high
  * @param nanos wall time of the step (forward, loss, backward, norms, update)
  */
 public record StepMetrics(
@@ -19,6 +21,7 @@ public record StepMetrics(
         int stepsPerEpoch,
         float loss,
         float[] gradNorms,
+        float[] updateRatios,
         long nanos) {
 
     /** True when the loss is NaN or infinite: the run has diverged. */

@@ -68,9 +68,8 @@ public final class TrainingEngine implements AutoCloseable {
 
     /** Input and output sizes of the shipped dataset (784 pixels, 10 classes). */
     public NetworkSpec lessonNetwork() {
-        return new NetworkSpec(
-                mnist.dataset().inputSize(), NetworkSpec.lesson().hidden(),
-                Activation.RELU, mnist.dataset().classes());
+        return new NetworkSpec(mnist.dataset().inputSize(), NetworkSpec.lesson().hidden(),
+                mnist.dataset().classes(), Init.PYTORCH);
     }
 
     /**

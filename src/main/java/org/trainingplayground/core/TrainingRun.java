@@ -14,9 +14,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
-import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -36,6 +34,9 @@ final class TrainingRun implements AutoCloseable {
     /** Samples used for the loss of the untrained network, as in the PyTorch reference. */
     private static final int INITIAL_LOSS_SAMPLES = 1024;
 
+    /** Samples of the batch whose pixels the step-through view shows. */
+    private static final int DETAIL_IMAGES = 8;
+
     private final RunSpec spec;
     private final DatasetTensors data;
     private final NDManager manager;
@@ -43,7 +44,10 @@ final class TrainingRun implements AutoCloseable {
     private final ParameterStore parameterStore;
     private final List<Parameter> parameters = new ArrayList<>();
     private final Optimizer optimizer;
-    private final Loss lossFn = Loss.softmaxCrossEntropyLoss();
+    private final MutableRate learningRate;
+    private final LossFunction lossFn;
+    private boolean zeroGrad = true;
+    private boolean gradientsCarried;
     private final SplittableRandom random;
     private final int[] order;
     /** Indices of the current batch, reused by every step so no per-step direct buffer exists. */
@@ -65,6 +69,8 @@ final class TrainingRun implements AutoCloseable {
         }
         this.spec = spec;
         this.data = data;
+        this.lossFn = new LossFunction(spec.loss(), spec.network().outputs());
+        this.learningRate = new MutableRate(spec.optimizer().learningRate());
         this.manager = parent.newSubManager();
         this.random = new SplittableRandom(spec.seed());
         this.order = new int[data.trainSize()];
@@ -82,9 +88,9 @@ final class TrainingRun implements AutoCloseable {
             for (var pair : net.getParameters()) {
                 parameters.add(pair.getValue());
             }
-            initialiseLikePyTorch();
+            initialise(spec.network());
             this.parameterStore = new ParameterStore(manager, false);
-            this.optimizer = buildOptimizer(spec.optimizer());
+            this.optimizer = buildOptimizer(spec.optimizer(), learningRate);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -93,9 +99,11 @@ final class TrainingRun implements AutoCloseable {
 
     private static SequentialBlock buildNetwork(NetworkSpec spec) {
         SequentialBlock block = new SequentialBlock();
-        for (int width : spec.hidden()) {
-            block.add(Linear.builder().setUnits(width).build());
-            block.add(activationBlock(spec.activation()));
+        for (LayerSpec layer : spec.hidden()) {
+            block.add(Linear.builder().setUnits(layer.width()).build());
+            if (layer.activation() != Activation.NONE) {
+                block.add(activationBlock(layer.activation()));
+            }
         }
         block.add(Linear.builder().setUnits(spec.outputs()).build());
         return block;
@@ -107,42 +115,81 @@ final class TrainingRun implements AutoCloseable {
             case SIGMOID -> ai.djl.nn.Activation.sigmoidBlock();
             case TANH -> ai.djl.nn.Activation.tanhBlock();
             case LEAKY_RELU -> ai.djl.nn.Activation.leakyReluBlock(0.01f);
+            case NONE -> throw new IllegalArgumentException("no block for NONE");
         };
     }
 
     /**
-     * PyTorch's {@code nn.Linear} default: weight and bias uniform in ±1/√fan_in (kaiming_uniform
-     * with a=√5 reduces to that bound). Drawn from this run's own random source so the seed alone
-     * reproduces a run, whatever other runs in the JVM do.
+     * Draws every weight and bias from this run's own random source, so the seed alone
+     * reproduces a run whatever other runs in the JVM do.
      */
-    private void initialiseLikePyTorch() {
-        int fanIn = spec.network().inputs();
+    private void initialise(NetworkSpec network) {
+        int fanIn = network.inputs();
         int p = 0;
-        for (int width : spec.network().layerOutputs()) {
-            float bound = (float) (1 / Math.sqrt(fanIn));
-            parameters.get(p++).getArray().set(uniform(width * fanIn, bound));
-            parameters.get(p++).getArray().set(uniform(width, bound));
+        for (int width : network.layerOutputs()) {
+            float[] weights = new float[width * fanIn];
+            float[] biases = new float[width];
+            switch (network.init()) {
+                case PYTORCH -> {
+                    // nn.Linear's default: kaiming_uniform with a=√5 reduces to ±1/√fan_in,
+                    // and the bias uses the same bound.
+                    float bound = (float) (1 / Math.sqrt(fanIn));
+                    fillUniform(weights, bound);
+                    fillUniform(biases, bound);
+                }
+                case XAVIER -> fillUniform(weights, (float) Math.sqrt(6.0 / (fanIn + width)));
+                case HE -> {
+                    double std = Math.sqrt(2.0 / fanIn);
+                    for (int i = 0; i < weights.length; i++) {
+                        weights[i] = (float) (random.nextGaussian() * std);
+                    }
+                }
+            }
+            parameters.get(p++).getArray().set(weights);
+            parameters.get(p++).getArray().set(biases);
             fanIn = width;
         }
     }
 
-    private float[] uniform(int count, float bound) {
-        float[] values = new float[count];
-        for (int i = 0; i < count; i++) {
+    private void fillUniform(float[] values, float bound) {
+        for (int i = 0; i < values.length; i++) {
             values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
         }
-        return values;
     }
 
-    private static Optimizer buildOptimizer(OptimizerSpec spec) {
-        Tracker rate = Tracker.fixed((float) spec.learningRate());
+    private static Optimizer buildOptimizer(OptimizerSpec spec, MutableRate rate) {
+        float decay = (float) spec.weightDecay();
         return switch (spec.kind()) {
-            case SGD -> Optimizer.sgd()
-                    .setLearningRateTracker(rate)
-                    .optMomentum((float) spec.momentum())
-                    .build();
-            case ADAM -> Optimizer.adam().optLearningRateTracker(rate).build();
+            case SGD -> spec.nesterov()
+                    ? Optimizer.nag().setLearningRateTracker(rate)
+                            .setMomentum((float) spec.momentum()).optWeightDecays(decay).build()
+                    : Optimizer.sgd().setLearningRateTracker(rate)
+                            .optMomentum((float) spec.momentum()).optWeightDecays(decay).build();
+            case ADAM -> Optimizer.adam().optLearningRateTracker(rate)
+                    .optBeta1((float) spec.beta1()).optBeta2((float) spec.beta2())
+                    .optWeightDecays(decay).build();
         };
+    }
+
+    float learningRate() {
+        return learningRate.get();
+    }
+
+    /** Changes the learning rate from the next update on; the optimizer keeps its state. */
+    void setLearningRate(double rate) {
+        String problem = OptimizerSpec.learningRateProblem(rate);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        learningRate.set(rate);
+    }
+
+    /**
+     * With {@code false}, gradients are no longer cleared after the update (the lesson's
+     * forgotten {@code optimizer.zero_grad()}): each backward pass adds to the previous ones.
+     */
+    void setZeroGrad(boolean clear) {
+        zeroGrad = clear;
     }
 
     RunSpec spec() {
@@ -168,16 +215,17 @@ final class TrainingRun implements AutoCloseable {
             NDArray x = data.trainImages().get(stepManager, new NDIndex("0:" + n));
             NDArray y = data.trainLabels().get(stepManager, new NDIndex("0:" + n));
             NDArray logits = net.forward(parameterStore, new NDList(x), false).singletonOrThrow();
-            return lossFn.evaluate(new NDList(y), new NDList(logits)).getFloat();
+            return lossFn.batchLoss(logits, y).getFloat();
         }
     }
 
     /**
      * One pass of the lesson's loop on the next batch: forward, loss, backward, update.
      *
+     * @param detail when not null, receives the step taken apart for the step-through view
      * @return what the step measured; a NaN or infinite loss means the run diverged
      */
-    StepMetrics step() {
+    StepMetrics step(StepDetail[] detail) {
         if (finished()) {
             throw new IllegalStateException("The run has finished all its epochs.");
         }
@@ -193,22 +241,31 @@ final class TrainingRun implements AutoCloseable {
         batchIndices.flip();
 
         float loss;
-        float[] gradNorms;
+        float[] norms;
         try (NDManager stepManager = manager.newSubManager()) {
             NDArray indices = stepManager.create(batchIndices, new Shape(batch), DataType.INT64);
             NDIndex rows = new NDIndex("{}", indices);
             NDArray x = data.trainImages().get(stepManager, rows);
             NDArray y = data.trainLabels().get(stepManager, rows);
+            NDArray logits;
+            NDArray lossArray;
             try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
                 // forward
-                NDArray logits = net.forward(parameterStore, new NDList(x), true).singletonOrThrow();
+                logits = net.forward(parameterStore, new NDList(x), true).singletonOrThrow();
                 // loss
-                NDArray lossArray = lossFn.evaluate(new NDList(y), new NDList(logits));
+                lossArray = lossFn.batchLoss(logits, y);
                 // backward
                 collector.backward(lossArray);
                 loss = lossArray.getFloat();
             }
-            gradNorms = updateWeights(stepManager);
+            boolean accumulated = gradientsCarried;
+            List<NDArray> before = new ArrayList<>(parameters.size());
+            float[] watchedGradient = detail == null ? null : new float[1];
+            norms = updateWeights(stepManager, before, watchedGradient);
+            if (detail != null) {
+                detail[0] = describe(batch, logits, y, loss, norms, before, watchedGradient[0],
+                        accumulated);
+            }
         }
 
         cursor += batch;
@@ -216,35 +273,106 @@ final class TrainingRun implements AutoCloseable {
         stepInEpoch++;
         epochLossSum += (double) loss * batch;
         epochSamples += batch;
-        StepMetrics metrics =
-                new StepMetrics(step, epoch, stepInEpoch, stepsPerEpoch, loss, gradNorms,
-                        System.nanoTime() - start);
-        return metrics;
+        int p = parameters.size();
+        return new StepMetrics(step, epoch, stepInEpoch, stepsPerEpoch, loss,
+                java.util.Arrays.copyOfRange(norms, 0, p),
+                ratios(norms), System.nanoTime() - start);
+    }
+
+    StepMetrics step() {
+        return step(null);
+    }
+
+    /** ‖update‖ / ‖weight before‖ per tensor, from the packed norms. */
+    private float[] ratios(float[] norms) {
+        int p = parameters.size();
+        float[] ratios = new float[p];
+        for (int i = 0; i < p; i++) {
+            float weightNorm = norms[2 * p + i];
+            ratios[i] = weightNorm == 0 ? Float.NaN : norms[p + i] / weightNorm;
+        }
+        return ratios;
     }
 
     /**
-     * Measures each gradient, lets the optimizer take its step, then clears the gradients
-     * (PyTorch accumulates them otherwise: the lesson's {@code zero_grad}).
+     * Measures each gradient, lets the optimizer take its step, measures the change, then
+     * clears the gradients (PyTorch accumulates them otherwise: the lesson's zero_grad).
+     *
+     * @param before receives a copy of each tensor as it was before the update
+     * @param watchedGradient when not null, receives the gradient of the watched weight
+     * @return gradient norms, update norms and weight norms, one block of P values each
      */
-    private float[] updateWeights(NDManager stepManager) {
-        NDList norms = new NDList(parameters.size());
-        List<NDArray> gradients = new ArrayList<>(parameters.size());
-        for (Parameter parameter : parameters) {
+    private float[] updateWeights(NDManager stepManager, List<NDArray> before,
+            float[] watchedGradient) {
+        int p = parameters.size();
+        NDArray[] norms = new NDArray[3 * p];
+        List<NDArray> gradients = new ArrayList<>(p);
+        for (int i = 0; i < p; i++) {
+            NDArray weight = parameters.get(i).getArray();
             // getGradient() hands out a new native handle each call: tie it to this step.
-            NDArray gradient = parameter.getArray().getGradient();
+            NDArray gradient = weight.getGradient();
             gradient.attach(stepManager);
             gradients.add(gradient);
-            norms.add(gradient.norm());
+            NDArray copy = weight.duplicate();
+            copy.attach(stepManager);
+            before.add(copy);
+            norms[i] = gradient.norm();
+            norms[2 * p + i] = copy.norm();
         }
-        // One copy out of native memory for all norms instead of one per tensor.
-        float[] values = NDArrays.stack(norms).toFloatArray();
-        for (int i = 0; i < parameters.size(); i++) {
+        if (watchedGradient != null) {
+            watchedGradient[0] = gradients.get(0).getFloat(0, watchedInput());
+        }
+        for (int i = 0; i < p; i++) {
             Parameter parameter = parameters.get(i);
             NDArray gradient = gradients.get(i);
             optimizer.update(parameter.getId(), parameter.getArray(), gradient);
-            gradient.subi(gradient);
+            norms[p + i] = parameter.getArray().sub(before.get(i)).norm();
+            if (zeroGrad) {
+                gradient.subi(gradient);
+            }
         }
-        return values;
+        gradientsCarried = !zeroGrad;
+        // One copy out of native memory for all norms instead of one per tensor.
+        return NDArrays.stack(new NDList(norms)).toFloatArray();
+    }
+
+    /**
+     * The input of the weight the step-through view follows into the first unit: the centre
+     * pixel (row 14, column 14), ink in most digits, so its gradient is rarely zero.
+     */
+    private int watchedInput() {
+        return Math.min(14 * 28 + 14, spec.network().inputs() - 1);
+    }
+
+    /** The step-through view of the batch just stepped (all values copied out to Java). */
+    private StepDetail describe(int batch, NDArray logits, NDArray labels, float loss,
+            float[] norms, List<NDArray> before, float watchedGradient, boolean accumulated) {
+        int shown = Math.min(DETAIL_IMAGES, batch);
+        var images = data.dataset().trainImages();
+        int side = images.rows();
+        byte[][] pixels = new byte[shown][];
+        int[] labelValues = new int[shown];
+        int imageSize = images.rows() * images.cols();
+        for (int i = 0; i < shown; i++) {
+            int sampleIndex = order[cursor + i];
+            pixels[i] = java.util.Arrays.copyOfRange(images.pixels(),
+                    sampleIndex * imageSize, (sampleIndex + 1) * imageSize);
+            labelValues[i] = data.dataset().trainLabels()[sampleIndex];
+        }
+        NDArray first = logits.get(0).stopGradient();
+        float[] sampleLogits = first.toFloatArray();
+        float[] probabilities = first.softmax(0).toFloatArray();
+        float[] sampleLosses = lossFn.sampleLosses(logits.stopGradient(), labels).toFloatArray();
+        int watchedInput = watchedInput();
+        float watchedBefore = before.get(0).getFloat(0, watchedInput);
+        float watchedAfter = parameters.get(0).getArray().getFloat(0, watchedInput);
+        int p = parameters.size();
+        return new StepDetail(step + 1, pixels, side, labelValues, 0, sampleLogits,
+                probabilities, loss, sampleLosses,
+                java.util.Arrays.copyOfRange(norms, 0, p),
+                "fc1.weight[0, " + watchedInput + "]", watchedBefore, watchedGradient,
+                watchedAfter, java.util.Arrays.copyOfRange(norms, p, 2 * p), ratios(norms),
+                accumulated);
     }
 
     /** True when the step just taken completed an epoch. */
@@ -273,7 +401,7 @@ final class TrainingRun implements AutoCloseable {
             NDArray x = data.testImages().get(evalManager, new NDIndex(":"));
             NDArray y = data.testLabels().get(evalManager, new NDIndex(":"));
             NDArray logits = net.forward(parameterStore, new NDList(x), false).singletonOrThrow();
-            float loss = lossFn.evaluate(new NDList(y), new NDList(logits)).getFloat();
+            float loss = lossFn.batchLoss(logits, y).getFloat();
             float correct = logits.argMax(1).eq(y).sum().toType(DataType.FLOAT32, false).getFloat();
             return new EvalMetrics(step, forEpoch, loss, correct / y.getShape().get(0));
         }

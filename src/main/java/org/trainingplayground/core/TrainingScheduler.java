@@ -99,11 +99,20 @@ public final class TrainingScheduler implements AutoCloseable {
 
     private void loop() {
         ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        // Turns in a row in which no run was due (all slowed down); a full round of them
+        // means the thread may sleep until the earliest is due.
+        int idleTurns = 0;
+        long soonestDue = Long.MAX_VALUE;
         while (true) {
             Runnable command;
             RunHandle next = null;
             lock.lock();
             try {
+                if (!turns.isEmpty() && idleTurns >= turns.size() && commands.isEmpty()) {
+                    workArrived.awaitNanos(soonestDue);
+                    idleTurns = 0;
+                    soonestDue = Long.MAX_VALUE;
+                }
                 while (!closed && commands.isEmpty() && turns.isEmpty()) {
                     workArrived.awaitUninterruptibly();
                 }
@@ -115,15 +124,26 @@ public final class TrainingScheduler implements AutoCloseable {
                     next = turns.pollFirst();
                     turns.addLast(next);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } finally {
                 lock.unlock();
             }
             try {
                 if (command != null) {
                     command.run();
+                    idleTurns = 0;
                 } else {
-                    next.takeTurn();
-                    stepsTaken.incrementAndGet();
+                    long wait = next.takeTurn();
+                    if (wait == 0) {
+                        stepsTaken.incrementAndGet();
+                        idleTurns = 0;
+                        soonestDue = Long.MAX_VALUE;
+                    } else {
+                        idleTurns++;
+                        soonestDue = Math.min(soonestDue, wait);
+                    }
                 }
             } catch (RuntimeException | Error e) {
                 // One run's failure must not stop everybody else's training.

@@ -19,6 +19,7 @@ public final class MetricsHistory {
     private float[] losses = new float[1024];
     private float[] smoothed = new float[1024];
     private float[][] gradNorms;
+    private float[][] updateRatios;
     private int stepCount;
     private double average;
     private double averageWeight;
@@ -31,6 +32,7 @@ public final class MetricsHistory {
     public MetricsHistory(int parameters) {
         this.parameters = parameters;
         this.gradNorms = new float[parameters][1024];
+        this.updateRatios = new float[parameters][1024];
     }
 
     synchronized void addStep(StepMetrics step) {
@@ -41,6 +43,7 @@ public final class MetricsHistory {
             smoothed = Arrays.copyOf(smoothed, capacity);
             for (int p = 0; p < parameters; p++) {
                 gradNorms[p] = Arrays.copyOf(gradNorms[p], capacity);
+                updateRatios[p] = Arrays.copyOf(updateRatios[p], capacity);
             }
         }
         steps[stepCount] = step.step();
@@ -53,6 +56,7 @@ public final class MetricsHistory {
         smoothed[stepCount] = averageWeight == 0 ? Float.NaN : (float) (average / averageWeight);
         for (int p = 0; p < parameters; p++) {
             gradNorms[p][stepCount] = step.gradNorms()[p];
+            updateRatios[p][stepCount] = step.updateRatios()[p];
         }
         stepCount++;
     }
@@ -83,12 +87,14 @@ public final class MetricsHistory {
         int to = stepCount;
         int start = Math.min(from, to);
         float[][] norms = new float[parameters][];
+        float[][] ratios = new float[parameters][];
         for (int p = 0; p < parameters; p++) {
             norms[p] = Arrays.copyOfRange(gradNorms[p], start, to);
+            ratios[p] = Arrays.copyOfRange(updateRatios[p], start, to);
         }
         return new StepSeries(to, Arrays.copyOfRange(steps, start, to),
                 Arrays.copyOfRange(losses, start, to), Arrays.copyOfRange(smoothed, start, to),
-                norms);
+                norms, ratios);
     }
 
     /** Evaluations from index {@code from} on. */
@@ -115,7 +121,12 @@ public final class MetricsHistory {
      * @param end index to read from next time
      */
     public record StepSeries(
-            int end, long[] steps, float[] losses, float[] smoothedLosses, float[][] gradNorms) {
+            int end,
+            long[] steps,
+            float[] losses,
+            float[] smoothedLosses,
+            float[][] gradNorms,
+            float[][] updateRatios) {
         public boolean isEmpty() {
             return steps.length == 0;
         }

@@ -1,9 +1,12 @@
 package org.trainingplayground.session;
 
 import java.util.List;
+import org.trainingplayground.core.Limits;
+import org.trainingplayground.core.StepDetail;
 import java.util.concurrent.atomic.AtomicLong;
 import org.trainingplayground.core.EpochMetrics;
 import org.trainingplayground.core.EvalMetrics;
+import org.trainingplayground.core.LossKind;
 import org.trainingplayground.core.OptimizerSpec;
 import org.trainingplayground.core.RunHandle;
 import org.trainingplayground.core.RunListener;
@@ -27,29 +30,133 @@ public final class PlaygroundSession implements AutoCloseable {
 
     private final TrainingEngine engine;
     private final AtomicLong version = new AtomicLong();
+    private final Limits limits;
     private RunSpec spec;
     private RunHandle run;
+    private double speed;
+    private boolean zeroGrad = true;
+    /** A learning rate applied to the running run after it was built; NaN if none. */
+    private double liveLearningRate = Double.NaN;
     private RunRecorder recorder;
     private boolean closed;
 
     public PlaygroundSession(TrainingEngine engine) {
+        this(engine, Limits.defaults());
+    }
+
+    public PlaygroundSession(TrainingEngine engine, Limits limits) {
         this.engine = engine;
+        this.limits = limits;
         // The lesson's 0.003 is meant for 60,000 digits (938 steps an epoch); on our 8,000 it
         // barely moves the loss in 5 epochs (PyTorch agrees), so the page starts at 0.05.
-        this.spec = new RunSpec(engine.lessonNetwork(), OptimizerSpec.sgd(DEFAULT_LEARNING_RATE),
-                64, 5, 1, EVAL_EVERY_STEPS);
+        this.spec = new RunSpec(engine.lessonNetwork(), LossKind.CROSS_ENTROPY,
+                OptimizerSpec.sgd(DEFAULT_LEARNING_RATE), 64, 5, 1, EVAL_EVERY_STEPS);
         newRun();
     }
 
     private void newRun() {
         recorder = new RunRecorder(spec);
         run = engine.newRun(spec, recorder);
+        run.setSpeed(speed);
+        run.setZeroGrad(zeroGrad);
         version.incrementAndGet();
     }
 
-    /** The settings the current run was built with. */
+    /** The settings the form shows: the current run's, or newer ones waiting for a Reset. */
     public synchronized RunSpec spec() {
         return spec;
+    }
+
+    /** The settings the current run was built with. */
+    public synchronized RunSpec runSpec() {
+        return run.spec();
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    /** What {@link #apply} did with new settings. */
+    public enum Applied {
+        /** The run was rebuilt with them (no step had been taken). */
+        REBUILT,
+        /** Only the learning rate changed; the running run took it on at once. */
+        LIVE,
+        /** They wait for the next Reset, which the user should be asked about. */
+        PENDING,
+        /** Refused: see the problems. */
+        REFUSED
+    }
+
+    /**
+     * Takes new settings. Before the first step they rebuild the run at once; afterwards a new
+     * learning rate applies live and anything else waits for {@link #reset()}.
+     *
+     * @param problems receives each setting outside the operator's limits, with a sentence
+     */
+    public synchronized Applied apply(RunSpec newSpec, List<Limits.Problem> problems) {
+        List<Limits.Problem> found = limits.check(newSpec);
+        if (!found.isEmpty()) {
+            problems.addAll(found);
+            return Applied.REFUSED;
+        }
+        RunSpec current = run.spec();
+        spec = newSpec;
+        version.incrementAndGet();
+        if (recorder.history.stepCount() == 0 && run.state() != RunState.RUNNING) {
+            reset();
+            return Applied.REBUILT;
+        }
+        if (current.differsOnlyInLearningRate(newSpec)) {
+            run.setLearningRate(newSpec.optimizer().learningRate());
+            liveLearningRate = newSpec.optimizer().learningRate();
+            return Applied.LIVE;
+        }
+        return newSpec.equals(current) ? Applied.LIVE : Applied.PENDING;
+    }
+
+    /** Takes exactly one batch (the run must be paused). */
+    public synchronized void step() {
+        run.step();
+    }
+
+    /** Trains to the end of the current epoch, then pauses. */
+    public synchronized void stepEpoch() {
+        run.stepEpoch();
+    }
+
+    /**
+     * Full speed (0) or at most this many steps per second, so a class can follow. Applies
+     * live and to later runs of this session.
+     */
+    public synchronized void setSpeed(double stepsPerSecond) {
+        run.setSpeed(stepsPerSecond);
+        speed = stepsPerSecond;
+        version.incrementAndGet();
+    }
+
+    public synchronized double speed() {
+        return speed;
+    }
+
+    /** False forgets {@code zero_grad}: gradients then accumulate across steps. Live. */
+    public synchronized void setZeroGrad(boolean clear) {
+        run.setZeroGrad(clear);
+        zeroGrad = clear;
+        version.incrementAndGet();
+    }
+
+    public synchronized boolean zeroGrad() {
+        return zeroGrad;
+    }
+
+    /** The newest step taken apart for the step-through view, or null before the first. */
+    public StepDetail latestDetail() {
+        RunRecorder current;
+        synchronized (this) {
+            current = recorder;
+        }
+        return current.latestDetail;
     }
 
     public synchronized OptimizerSpec optimizer() {
@@ -68,28 +175,30 @@ public final class PlaygroundSession implements AutoCloseable {
     /** Throws the run away and builds a new one with fresh weights from the seed. */
     public synchronized void reset() {
         run.close();
+        liveLearningRate = Double.NaN;
         newRun();
     }
 
     /**
-     * Chooses a new optimizer. Before the first step it applies at once (the run is rebuilt);
-     * after that, at the next {@link #reset()}, so a running experiment is never altered midway.
+     * Chooses a new optimizer (see {@link #apply}).
      *
      * @return true if it applied at once
      */
     public synchronized boolean setOptimizer(OptimizerSpec optimizer) {
-        spec = spec.withOptimizer(optimizer);
-        if (recorder.history.stepCount() == 0 && run.state() != RunState.RUNNING) {
-            reset();
-            return true;
-        }
-        version.incrementAndGet();
-        return false;
+        return apply(spec.withOptimizer(optimizer), new java.util.ArrayList<>())
+                != Applied.PENDING;
     }
 
-    /** True when the settings differ from those the current run was built with. */
+    /** True when the form's settings wait for a Reset to take effect. */
     public synchronized boolean settingsPending() {
-        return !spec.equals(run.spec());
+        RunSpec built = run.spec().withOptimizer(
+                run.spec().optimizer().withLearningRate(liveLearningRate()));
+        return !spec.equals(built) && !spec.equals(run.spec());
+    }
+
+    private double liveLearningRate() {
+        return Double.isNaN(liveLearningRate) ? run.spec().optimizer().learningRate()
+                : liveLearningRate;
     }
 
     /** The current run's measurements. Replaced by {@link #reset()}. */
@@ -130,6 +239,7 @@ public final class PlaygroundSession implements AutoCloseable {
         private final long[] recentNanos = new long[64];
         private volatile long lastStepNanos;
         private volatile StepMetrics latestStep;
+        private volatile StepDetail latestDetail;
         private volatile float initialLoss = Float.NaN;
         private volatile int epochsDone;
         private long recorded;
@@ -155,6 +265,12 @@ public final class PlaygroundSession implements AutoCloseable {
                 recentNanos[(int) (recorded++ % recentNanos.length)] = now;
             }
             lastStepNanos = now;
+            version.incrementAndGet();
+        }
+
+        @Override
+        public void onStepDetail(StepDetail detail) {
+            latestDetail = detail;
             version.incrementAndGet();
         }
 

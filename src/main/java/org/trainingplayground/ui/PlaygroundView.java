@@ -29,6 +29,7 @@ public class PlaygroundView extends VerticalLayout {
     static final long PUSH_INTERVAL_MS = 250;
 
     private final PlaygroundSession session;
+    private final SettingsPanel settings = new SettingsPanel();
     private final ControlPanel controls = new ControlPanel();
     private final StatusPanel status = new StatusPanel();
     private final ChartsPanel charts = new ChartsPanel();
@@ -42,15 +43,26 @@ public class PlaygroundView extends VerticalLayout {
         session = UserSessions.current();
         setSizeFull();
         add(header(), body());
+        wireControls();
+        wireSettings();
+        settings.showSettings(session.spec());
+        refresh();
+    }
+
+    /** The buttons that drive the run. */
+    private void wireControls() {
         controls.addStartListener(e -> act(session::start));
         controls.addPauseListener(e -> act(session::pause));
         controls.addResetListener(e -> act(session::reset));
-        controls.addSettingsListener(e -> {
-            session.setOptimizer(e.optimizer());
+    }
+
+    /** The settings form: valid new settings go to the session. */
+    private void wireSettings() {
+        settings.addValidityListener(e -> refresh());
+        settings.addSettingsListener(e -> {
+            session.apply(e.spec(), new java.util.ArrayList<>());
             refresh();
         });
-        controls.showSettings(session.spec());
-        refresh();
     }
 
     private VerticalLayout header() {
@@ -67,10 +79,10 @@ public class PlaygroundView extends VerticalLayout {
     }
 
     private HorizontalLayout body() {
-        VerticalLayout right = new VerticalLayout(status, charts);
+        VerticalLayout right = new VerticalLayout(controls, status, charts);
         right.setPadding(false);
         right.setWidthFull();
-        HorizontalLayout body = new HorizontalLayout(controls, right);
+        HorizontalLayout body = new HorizontalLayout(settings, right);
         body.setWidthFull();
         body.setAlignItems(FlexComponent.Alignment.START);
         return body;
@@ -115,7 +127,7 @@ public class PlaygroundView extends VerticalLayout {
             stepCursor = 0;
             evalCursor = 0;
             charts.clear(session.parameterNames());
-            controls.showSettings(session.spec());
+            settings.showSettings(session.spec());
         }
         // Status first: once it says paused, every step before the pause is in the history.
         var snapshot = session.status();
@@ -125,7 +137,7 @@ public class PlaygroundView extends VerticalLayout {
         evalCursor = evals.end();
         charts.append(steps, evals);
         status.show(snapshot);
-        controls.showState(snapshot.state(), session.settingsPending());
+        controls.showState(snapshot.state(), settings.isValid(), session.settingsPending());
     }
 
     ChartsPanel charts() {

@@ -51,7 +51,10 @@ class TrainCommandTest {
         assertEquals(2, train("--hidden", "128,x"));
         assertTrue(errors().contains("\"x\" is not a whole number"), errors());
         assertEquals(2, train("--batch", "0"));
-        assertTrue(errors().contains("The batch size must be between 1 and 1024"), errors());
+        assertTrue(errors().contains("The batch size must be at least 1, not 0."), errors());
+        assertEquals(2, train("--batch", "2000"));
+        assertTrue(errors().contains("The batch size must be between 1 and 1024, not 2000."),
+                errors());
     }
 
     @Test

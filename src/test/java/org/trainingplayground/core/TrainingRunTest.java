@@ -120,7 +120,7 @@ class TrainingRunTest {
         int before = onScheduler(engine::liveArrays);
         for (int i = 0; i < 30; i++) {
             cycle(i % 2 == 0 ? OptimizerSpec.adam(0.001)
-                    : new OptimizerSpec(OptimizerKind.SGD, 0.01, 0.9));
+                    : new OptimizerSpec(OptimizerKind.SGD, 0.01, 0.9, false, 0.9, 0.999, 0));
         }
         int after = onScheduler(engine::liveArrays);
         assertEquals(before, after, "live native arrays after 30 open/train/close cycles");

@@ -136,8 +136,9 @@ class TrainingSchedulerTest {
         // Far too large a step with heavy momentum: with this seed the loss overflows within
         // the first epoch.
         RunSpec exploding = new RunSpec(
-                new NetworkSpec(784, List.of(128, 64), Activation.LEAKY_RELU, 10),
-                new OptimizerSpec(OptimizerKind.SGD, 10, 0.99), 64, 1, 1, 0);
+                NetworkSpec.of(784, List.of(128, 64), Activation.LEAKY_RELU, 10),
+                LossKind.CROSS_ENTROPY,
+                new OptimizerSpec(OptimizerKind.SGD, 10, 0.99, false, 0.9, 0.999, 0), 64, 1, 1, 0);
         List<StepMetrics> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
         CountDownLatch failed = new CountDownLatch(1);
         RunHandle run = engine.newRun(exploding, new RunListener() {

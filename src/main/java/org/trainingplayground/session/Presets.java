@@ -1,0 +1,43 @@
+package org.trainingplayground.session;
+
+import java.util.List;
+import org.trainingplayground.core.Activation;
+import org.trainingplayground.core.Init;
+import org.trainingplayground.core.LayerSpec;
+import org.trainingplayground.core.LossKind;
+import org.trainingplayground.core.NetworkSpec;
+import org.trainingplayground.core.OptimizerKind;
+import org.trainingplayground.core.OptimizerSpec;
+import org.trainingplayground.core.RunSpec;
+
+/** Ready-made settings a student can pick instead of filling in the form. */
+public enum Presets {
+    /** The lesson exactly: 784-128-64-10 ReLU, SGD with learning rate 0.003, batch 64. */
+    LESSON("Lesson", new RunSpec(
+            new NetworkSpec(784, List.of(LayerSpec.relu(128), LayerSpec.relu(64)), 10,
+                    Init.PYTORCH),
+            LossKind.CROSS_ENTROPY, OptimizerSpec.sgd(0.003), 64, 5, 1,
+            PlaygroundSession.EVAL_EVERY_STEPS)),
+    /** Learns visibly within seconds: SGD with momentum on one hidden layer. */
+    QUICK("Quick", new RunSpec(
+            new NetworkSpec(784, List.of(new LayerSpec(64, Activation.RELU)), 10, Init.PYTORCH),
+            LossKind.CROSS_ENTROPY,
+            new OptimizerSpec(OptimizerKind.SGD, 0.05, 0.9, false, 0.9, 0.999, 0), 64, 3, 1,
+            PlaygroundSession.EVAL_EVERY_STEPS));
+
+    private final String label;
+    private final RunSpec spec;
+
+    Presets(String label, RunSpec spec) {
+        this.label = label;
+        this.spec = spec;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public RunSpec spec() {
+        return spec;
+    }
+}
