@@ -48,6 +48,8 @@ final class TrainingRun implements AutoCloseable {
     private final LossFunction lossFn;
     private boolean zeroGrad = true;
     private boolean gradientsCarried;
+    /** The gradients summed over steps while zero_grad is forgotten (in this run's memory). */
+    private final List<NDArray> carriedGradients = new ArrayList<>();
     private final SplittableRandom random;
     private final int[] order;
     /** Indices of the current batch, reused by every step so no per-step direct buffer exists. */
@@ -189,7 +191,19 @@ final class TrainingRun implements AutoCloseable {
      * forgotten {@code optimizer.zero_grad()}): each backward pass adds to the previous ones.
      */
     void setZeroGrad(boolean clear) {
+        if (clear == zeroGrad) {
+            return;
+        }
         zeroGrad = clear;
+        if (clear) {
+            carriedGradients.forEach(NDArray::close);
+            carriedGradients.clear();
+            gradientsCarried = false;
+        } else {
+            for (Parameter parameter : parameters) {
+                carriedGradients.add(parameter.getArray().zerosLike());
+            }
+        }
     }
 
     RunSpec spec() {
@@ -312,6 +326,13 @@ final class TrainingRun implements AutoCloseable {
             // getGradient() hands out a new native handle each call: tie it to this step.
             NDArray gradient = weight.getGradient();
             gradient.attach(stepManager);
+            if (!zeroGrad) {
+                // DJL's update clears the gradient it is given, so a forgotten zero_grad is
+                // modelled with our own running sum, handed over as a copy.
+                carriedGradients.get(i).addi(gradient);
+                gradient = carriedGradients.get(i).duplicate();
+                gradient.attach(stepManager);
+            }
             gradients.add(gradient);
             NDArray copy = weight.duplicate();
             copy.attach(stepManager);
@@ -327,9 +348,8 @@ final class TrainingRun implements AutoCloseable {
             NDArray gradient = gradients.get(i);
             optimizer.update(parameter.getId(), parameter.getArray(), gradient);
             norms[p + i] = parameter.getArray().sub(before.get(i)).norm();
-            if (zeroGrad) {
-                gradient.subi(gradient);
-            }
+            // zero_grad: the next backward pass starts from nothing.
+            gradient.subi(gradient);
         }
         gradientsCarried = !zeroGrad;
         // One copy out of native memory for all norms instead of one per tensor.
