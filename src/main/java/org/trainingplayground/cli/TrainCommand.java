@@ -286,6 +286,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Four decimals, as the reference prints; NaN stays NaN so a diverged run is visible. */
     private static double round(double value) {
-        return Double.isFinite(value) ? Math.round(value * 1e4) / 1e4 : value;
+        // Beyond 1e12 four decimals mean nothing, and value × 1e4 would overflow a long.
+        return Double.isFinite(value) && Math.abs(value) < 1e12
+                ? Math.round(value * 1e4) / 1e4 : value;
     }
 }

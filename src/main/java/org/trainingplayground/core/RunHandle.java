@@ -231,9 +231,11 @@ public final class RunHandle implements AutoCloseable {
     }
 
     private String divergenceMessage(StepMetrics metrics) {
-        String what = Float.isNaN(metrics.loss()) ? "not a number (NaN)" : "infinite";
+        String what = Float.isNaN(metrics.loss()) ? "became not a number (NaN)"
+                : Float.isInfinite(metrics.loss()) ? "became infinite"
+                : String.format(java.util.Locale.ROOT, "exploded to %.3g", metrics.loss());
         float rate = run.learningRate();
-        return "Training diverged: the loss became " + what + " at step " + metrics.step()
+        return "Training diverged: the loss " + what + " at step " + metrics.step()
                 + " (epoch " + metrics.epoch() + "). The learning rate " + rate
                 + " is probably too high: press Reset and try a smaller one, for example "
                 + rate / 10 + ".";

@@ -24,8 +24,15 @@ public record StepMetrics(
         float[] updateRatios,
         long nanos) {
 
-    /** True when the loss is NaN or infinite: the run has diverged. */
+    /**
+     * A loss beyond this has exploded: cross-entropy starts near ln(10) ≈ 2.3 and MSE near 0.1,
+     * so 10,000 means the logits are astronomically wrong (ReLU networks often reach it with a
+     * huge learning rate without ever becoming NaN).
+     */
+    public static final float EXPLODED_LOSS = 10_000f;
+
+    /** True when the loss is NaN, infinite or exploded: the run has diverged. */
     public boolean diverged() {
-        return !Float.isFinite(loss);
+        return !Float.isFinite(loss) || Math.abs(loss) > EXPLODED_LOSS;
     }
 }
