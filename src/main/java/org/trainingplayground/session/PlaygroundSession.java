@@ -35,6 +35,7 @@ public final class PlaygroundSession implements AutoCloseable {
     private RunHandle run;
     private double speed;
     private boolean zeroGrad = true;
+    private boolean startRequested;
     /** A learning rate applied to the running run after it was built; NaN if none. */
     private double liveLearningRate = Double.NaN;
     private RunRecorder recorder;
@@ -55,6 +56,7 @@ public final class PlaygroundSession implements AutoCloseable {
     }
 
     private void newRun() {
+        startRequested = false;
         recorder = new RunRecorder(spec);
         run = engine.newRun(spec, recorder);
         run.setSpeed(speed);
@@ -103,25 +105,32 @@ public final class PlaygroundSession implements AutoCloseable {
         RunSpec current = run.spec();
         spec = newSpec;
         version.incrementAndGet();
-        if (recorder.history.stepCount() == 0 && run.state() != RunState.RUNNING) {
+        // Untouched runs are rebuilt; a Start already on its way to the scheduler counts as
+        // touched, or the rebuild would swallow it.
+        if (!startRequested && recorder.history.stepCount() == 0) {
             reset();
             return Applied.REBUILT;
         }
-        if (current.differsOnlyInLearningRate(newSpec)) {
-            run.setLearningRate(newSpec.optimizer().learningRate());
-            liveLearningRate = newSpec.optimizer().learningRate();
-            return Applied.LIVE;
+        // The learning rate always applies at once (the optimizer reads it at every update),
+        // even when other changes wait for a Reset.
+        double rate = newSpec.optimizer().learningRate();
+        if (newSpec.optimizer().kind() == current.optimizer().kind()
+                && rate != liveLearningRate()) {
+            run.setLearningRate(rate);
+            liveLearningRate = rate;
         }
-        return newSpec.equals(current) ? Applied.LIVE : Applied.PENDING;
+        return current.differsOnlyInLearningRate(newSpec) ? Applied.LIVE : Applied.PENDING;
     }
 
     /** Takes exactly one batch (the run must be paused). */
     public synchronized void step() {
+        startRequested = true;
         run.step();
     }
 
     /** Trains to the end of the current epoch, then pauses. */
     public synchronized void stepEpoch() {
+        startRequested = true;
         run.stepEpoch();
     }
 
@@ -165,6 +174,7 @@ public final class PlaygroundSession implements AutoCloseable {
 
     /** Starts or resumes training; a finished or failed run needs {@link #reset()} first. */
     public synchronized void start() {
+        startRequested = true;
         run.start();
     }
 

@@ -37,21 +37,50 @@ final class ChartOptions {
     }
 
     static String gradientNorms(List<String> parameterNames) {
-        ObjectNode option = base("Gradient norm per layer (log scale)", "‖gradient‖");
+        return perTensor("Gradient norm per layer (log scale)", "‖gradient‖", parameterNames)
+                .toString();
+    }
+
+    /**
+     * Update:weight ratio per tensor on a log axis, with a shaded band from {@code healthyLow}
+     * to {@code healthyHigh} around the rule of thumb of 1e-3.
+     */
+    static String updateRatios(List<String> parameterNames, double healthyLow,
+            double healthyHigh) {
+        ObjectNode option = perTensor("Update : weight ratio per layer (log scale)",
+                "‖update‖ / ‖weight‖", parameterNames);
+        ArrayNode series = (ArrayNode) option.get("series");
+        if (!series.isEmpty()) {
+            // The band belongs to the first series only so that it is drawn once.
+            ObjectNode band = ((ObjectNode) series.get(0)).putObject("markArea");
+            band.put("silent", true);
+            band.putObject("itemStyle").put("color", "rgba(44, 160, 44, 0.10)");
+            band.putObject("label").put("position", "insideTopRight").put("color", "#2c7a2c")
+                    .put("fontSize", 11);
+            ArrayNode area = band.putArray("data").addArray();
+            area.addObject().put("name", "healthy ≈ 1e-3").put("yAxis", healthyLow);
+            area.addObject().put("yAxis", healthyHigh);
+        }
+        return option.toString();
+    }
+
+    /** One line per parameter tensor on a log axis: a layer's colour, its bias dashed. */
+    private static ObjectNode perTensor(String title, String yName, List<String> names) {
+        ObjectNode option = base(title, yName);
         ((ObjectNode) option.get("yAxis").get(0)).put("type", "log").remove("min");
         // Six or more names: let the legend wrap instead of paging.
         ((ObjectNode) option.get("legend")).put("type", "plain");
         ((ObjectNode) option.get("grid")).put("bottom", 84);
         ArrayNode series = option.putArray("series");
-        for (int i = 0; i < parameterNames.size(); i++) {
+        for (int i = 0; i < names.size(); i++) {
             String colour = LAYER_COLOURS.get((i / 2) % LAYER_COLOURS.size());
-            ObjectNode s = line(parameterNames.get(i), colour, 1.5, false);
-            if (parameterNames.get(i).endsWith(".bias")) {
+            ObjectNode s = line(names.get(i), colour, 1.5, false);
+            if (names.get(i).endsWith(".bias")) {
                 ((ObjectNode) s.get("lineStyle")).put("type", "dashed");
             }
             series.add(s);
         }
-        return option.toString();
+        return option;
     }
 
     private static ObjectNode base(String title, String yName) {

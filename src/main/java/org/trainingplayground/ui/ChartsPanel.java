@@ -8,12 +8,16 @@ import org.trainingplayground.session.MetricsHistory.EvalSeries;
 import org.trainingplayground.session.MetricsHistory.StepSeries;
 import org.trainingplayground.ui.chart.EChart;
 
-/** The three live charts: training loss, test loss and accuracy, gradient norms per layer. */
+/**
+ * The live charts: training loss, test loss and accuracy, and per layer the gradient norm and
+ * the update:weight ratio.
+ */
 class ChartsPanel extends Composite<Div> {
 
     private final EChart loss = chart("loss-chart");
     private final EChart accuracy = chart("accuracy-chart");
     private final EChart gradNorms = chart("grad-norm-chart");
+    private final EChart updateRatios = chart("update-ratio-chart");
     private List<String> parameterNames = List.of();
 
     ChartsPanel() {
@@ -32,7 +36,11 @@ class ChartsPanel extends Composite<Div> {
                         + " never trains on: the fraction it classifies correctly, and its loss."),
                 captioned(gradNorms, "The size (L2 norm) of the gradient backpropagation"
                         + " computes for each layer: fc1 is the first Linear layer, the last one"
-                        + " produces the 10 logits. Solid: weights, dashed: biases."));
+                        + " produces the 10 logits. Solid: weights, dashed: biases."),
+                captioned(updateRatios, "How much each step changes a layer compared with"
+                        + " the layer's size: ‖update‖ / ‖weights‖. Around 1/1000 (the green"
+                        + " band) is healthy; far below, the layer hardly learns (learning rate"
+                        + " too small); far above, it is thrown around (too large)."));
     }
 
     private static Div captioned(EChart chart, String caption) {
@@ -57,8 +65,11 @@ class ChartsPanel extends Composite<Div> {
         if (!names.equals(parameterNames)) {
             parameterNames = List.copyOf(names);
             gradNorms.setOption(ChartOptions.gradientNorms(parameterNames));
+            updateRatios.setOption(ChartOptions.updateRatios(parameterNames,
+                    StepThroughPanel.HEALTHY_RATIO_LOW, StepThroughPanel.HEALTHY_RATIO_HIGH));
         }
         gradNorms.clearPoints();
+        updateRatios.clearPoints();
     }
 
     /** Appends new points only; each chart gets one call however many steps arrived. */
@@ -67,11 +78,8 @@ class ChartsPanel extends Composite<Div> {
             double[] xs = toDoubles(steps.steps());
             loss.appendPoints(xs, new double[][] {
                 toDoubles(steps.losses()), toDoubles(steps.smoothedLosses())});
-            double[][] norms = new double[steps.gradNorms().length][];
-            for (int p = 0; p < norms.length; p++) {
-                norms[p] = toDoubles(steps.gradNorms()[p]);
-            }
-            gradNorms.appendPoints(xs, norms);
+            gradNorms.appendPoints(xs, toDoubles(steps.gradNorms()));
+            updateRatios.appendPoints(xs, toDoubles(steps.updateRatios()));
         }
         if (!evals.isEmpty()) {
             double[] percent = toDoubles(evals.accuracies());
@@ -93,6 +101,18 @@ class ChartsPanel extends Composite<Div> {
 
     EChart gradNormChart() {
         return gradNorms;
+    }
+
+    EChart updateRatioChart() {
+        return updateRatios;
+    }
+
+    private static double[][] toDoubles(float[][] rows) {
+        double[][] result = new double[rows.length][];
+        for (int r = 0; r < rows.length; r++) {
+            result[r] = toDoubles(rows[r]);
+        }
+        return result;
     }
 
     private static double[] toDoubles(float[] values) {

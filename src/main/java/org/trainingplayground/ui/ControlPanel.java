@@ -5,20 +5,35 @@ import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.shared.Registration;
+import java.util.List;
 import org.trainingplayground.core.RunState;
 
-/** The buttons that drive a run. It fires events; the view acts on them. */
+/** The buttons and switches that drive a run. It fires events; the view acts on them. */
 class ControlPanel extends Composite<VerticalLayout> {
+
+    /** The speeds a teacher can pick, in steps per second; 0 is full speed. */
+    static final List<Double> SPEEDS = List.of(0.0, 20.0, 5.0, 1.0);
 
     private final Button start = new Button("Start", VaadinIcon.PLAY.create());
     private final Button pause = new Button("Pause", VaadinIcon.PAUSE.create());
     private final Button reset = new Button("Reset", VaadinIcon.REFRESH.create());
+    private final Button step = new Button("Step", VaadinIcon.STEP_FORWARD.create());
+    private final Button stepEpoch = new Button("Step epoch", VaadinIcon.FAST_FORWARD.create());
+    private final Select<Double> speed = new Select<>();
+    private final Checkbox forgetZeroGrad = new Checkbox("Forget zero_grad");
     private final Paragraph pending = new Paragraph();
+    /** Set while showing the session's values, so they are not echoed back as user choices. */
+    private boolean showingSession;
 
     ControlPanel() {
         VerticalLayout layout = getContent();
@@ -27,23 +42,96 @@ class ControlPanel extends Composite<VerticalLayout> {
         start.setId("start");
         pause.setId("pause");
         reset.setId("reset");
+        step.setId("step");
+        stepEpoch.setId("step-epoch");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        step.setTooltipText("Take exactly one batch through forward, loss, backward, step");
+        stepEpoch.setTooltipText("Train to the end of the current epoch, then pause");
         start.addClickListener(e -> fireEvent(new StartEvent(this)));
         pause.addClickListener(e -> fireEvent(new PauseEvent(this)));
         reset.addClickListener(e -> fireEvent(new ResetEvent(this)));
+        step.addClickListener(e -> fireEvent(new StepEvent(this)));
+        stepEpoch.addClickListener(e -> fireEvent(new StepEpochEvent(this)));
         pending.setId("settings-note");
         pending.getStyle().set("font-size", "0.85em")
                 .set("color", "var(--lumo-warning-text-color, #8a6d00)").set("margin", "0");
-        layout.add(new HorizontalLayout(start, pause, reset), pending);
+        Span speedLabel = new Span("Speed");
+        speedLabel.getStyle().set("margin-left", "var(--lumo-space-m)")
+                .set("color", "var(--lumo-secondary-text-color)");
+        HorizontalLayout buttons = new HorizontalLayout(start, pause, reset, step, stepEpoch,
+                speedLabel, configureSpeed());
+        buttons.setAlignItems(FlexComponent.Alignment.BASELINE);
+        buttons.getStyle().set("flex-wrap", "wrap");
+        layout.add(buttons, configureForgetZeroGrad(), pending);
+    }
+
+    private Select<Double> configureSpeed() {
+        speed.setId("speed");
+        speed.setAriaLabel("Speed");
+        speed.setItems(SPEEDS);
+        speed.setItemLabelGenerator(ControlPanel::speedLabel);
+        speed.setValue(0.0);
+        speed.setWidth("10em");
+        speed.setTooltipText("Slow the run down so a class can follow each step");
+        speed.addValueChangeListener(e -> {
+            if (!showingSession && e.getValue() != null) {
+                fireEvent(new SpeedEvent(this, e.getValue()));
+            }
+        });
+        return speed;
+    }
+
+    private Div configureForgetZeroGrad() {
+        forgetZeroGrad.setId("forget-zero-grad");
+        forgetZeroGrad.addValueChangeListener(e -> {
+            if (!showingSession) {
+                fireEvent(new ForgetZeroGradEvent(this, e.getValue()));
+            }
+        });
+        Paragraph why = new Paragraph("Skips optimizer.zero_grad(): each step's gradients are"
+                + " added to the previous ones instead of replacing them, as in PyTorch when"
+                + " the call is missing.");
+        why.getStyle().set("font-size", "0.8em").set("margin", "0 0 0 var(--lumo-space-s)")
+                .set("color", "var(--lumo-secondary-text-color)");
+        Div row = new Div(forgetZeroGrad, why);
+        row.getStyle().set("display", "flex").set("align-items", "baseline")
+                .set("flex-wrap", "wrap");
+        return row;
+    }
+
+    static String speedLabel(double stepsPerSecond) {
+        if (stepsPerSecond == 0) {
+            return "Full speed";
+        }
+        long whole = Math.round(stepsPerSecond);
+        return whole + (whole == 1 ? " step/s" : " steps/s");
     }
 
     /** Enables the buttons that make sense in {@code state}. */
     void showState(RunState state, boolean settingsValid, boolean settingsPending) {
-        start.setEnabled(settingsValid && state == RunState.PAUSED);
+        // Also while a new run is being built: the scheduler builds it before it takes the
+        // click, so "change a setting, press Start at once" works.
+        boolean ready = state == RunState.PAUSED || state == RunState.CREATING;
+        start.setEnabled(settingsValid && ready);
         pause.setEnabled(state == RunState.RUNNING);
         reset.setEnabled(state != RunState.CREATING);
+        step.setEnabled(settingsValid && ready);
+        stepEpoch.setEnabled(settingsValid && ready);
         pending.setText(settingsPending
                 ? "The new settings take effect when you press Reset." : "");
+    }
+
+    /** Shows the session's speed and zero_grad choice without firing events back. */
+    void showOptions(double stepsPerSecond, boolean zeroGrad) {
+        showingSession = true;
+        try {
+            if (SPEEDS.contains(stepsPerSecond)) {
+                speed.setValue(stepsPerSecond);
+            }
+            forgetZeroGrad.setValue(!zeroGrad);
+        } finally {
+            showingSession = false;
+        }
     }
 
     Registration addStartListener(ComponentEventListener<StartEvent> listener) {
@@ -56,6 +144,23 @@ class ControlPanel extends Composite<VerticalLayout> {
 
     Registration addResetListener(ComponentEventListener<ResetEvent> listener) {
         return addListener(ResetEvent.class, listener);
+    }
+
+    Registration addStepListener(ComponentEventListener<StepEvent> listener) {
+        return addListener(StepEvent.class, listener);
+    }
+
+    Registration addStepEpochListener(ComponentEventListener<StepEpochEvent> listener) {
+        return addListener(StepEpochEvent.class, listener);
+    }
+
+    Registration addSpeedListener(ComponentEventListener<SpeedEvent> listener) {
+        return addListener(SpeedEvent.class, listener);
+    }
+
+    Registration addForgetZeroGradListener(
+            ComponentEventListener<ForgetZeroGradEvent> listener) {
+        return addListener(ForgetZeroGradEvent.class, listener);
     }
 
     static final class StartEvent extends ComponentEvent<ControlPanel> {
@@ -73,6 +178,48 @@ class ControlPanel extends Composite<VerticalLayout> {
     static final class ResetEvent extends ComponentEvent<ControlPanel> {
         ResetEvent(ControlPanel source) {
             super(source, false);
+        }
+    }
+
+    /** Take exactly one batch. */
+    static final class StepEvent extends ComponentEvent<ControlPanel> {
+        StepEvent(ControlPanel source) {
+            super(source, false);
+        }
+    }
+
+    /** Train to the end of the current epoch, then pause. */
+    static final class StepEpochEvent extends ComponentEvent<ControlPanel> {
+        StepEpochEvent(ControlPanel source) {
+            super(source, false);
+        }
+    }
+
+    /** The user chose a speed: at most this many steps per second, 0 for full speed. */
+    static final class SpeedEvent extends ComponentEvent<ControlPanel> {
+        private final double stepsPerSecond;
+
+        SpeedEvent(ControlPanel source, double stepsPerSecond) {
+            super(source, false);
+            this.stepsPerSecond = stepsPerSecond;
+        }
+
+        double stepsPerSecond() {
+            return stepsPerSecond;
+        }
+    }
+
+    /** The user ticked or cleared "Forget zero_grad". */
+    static final class ForgetZeroGradEvent extends ComponentEvent<ControlPanel> {
+        private final boolean forget;
+
+        ForgetZeroGradEvent(ControlPanel source, boolean forget) {
+            super(source, false);
+            this.forget = forget;
+        }
+
+        boolean forget() {
+            return forget;
         }
     }
 }

@@ -11,11 +11,16 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.trainingplayground.Services;
+import org.trainingplayground.core.Limits;
+import org.trainingplayground.core.StepDetail;
 import org.trainingplayground.session.MetricsHistory;
 import org.trainingplayground.session.PlaygroundSession;
+import org.trainingplayground.ui.settings.ResetDialog;
 
 /**
  * The playground: settings and buttons on the left, status and live charts on the right. Metrics
@@ -33,6 +38,8 @@ public class PlaygroundView extends VerticalLayout {
     private final ControlPanel controls = new ControlPanel();
     private final StatusPanel status = new StatusPanel();
     private final ChartsPanel charts = new ChartsPanel();
+    private final StepThroughPanel stepView = new StepThroughPanel();
+    private StepDetail shownDetail;
     private MetricsHistory shownHistory;
     private int stepCursor;
     private int evalCursor;
@@ -54,13 +61,29 @@ public class PlaygroundView extends VerticalLayout {
         controls.addStartListener(e -> act(session::start));
         controls.addPauseListener(e -> act(session::pause));
         controls.addResetListener(e -> act(session::reset));
+        controls.addStepListener(e -> act(session::step));
+        controls.addStepEpochListener(e -> act(session::stepEpoch));
+        controls.addSpeedListener(e -> act(() -> session.setSpeed(e.stepsPerSecond())));
+        controls.addForgetZeroGradListener(e -> act(() -> session.setZeroGrad(!e.forget())));
     }
 
     /** The settings form: valid new settings go to the session. */
     private void wireSettings() {
+        settings.setLimits(session.limits());
         settings.addValidityListener(e -> refresh());
         settings.addSettingsListener(e -> {
-            session.apply(e.spec(), new java.util.ArrayList<>());
+            // Once the user chose to keep training, further edits wait quietly for Reset.
+            boolean askedBefore = session.settingsPending();
+            List<Limits.Problem> problems = new ArrayList<>();
+            switch (session.apply(e.spec(), problems)) {
+                case REFUSED -> settings.showProblems(problems);
+                case PENDING -> {
+                    if (!askedBefore) {
+                        new ResetDialog(() -> act(session::reset)).open();
+                    }
+                }
+                case REBUILT, LIVE -> { }
+            }
             refresh();
         });
     }
@@ -79,7 +102,7 @@ public class PlaygroundView extends VerticalLayout {
     }
 
     private HorizontalLayout body() {
-        VerticalLayout right = new VerticalLayout(controls, status, charts);
+        VerticalLayout right = new VerticalLayout(controls, status, stepView, charts);
         right.setPadding(false);
         right.setWidthFull();
         HorizontalLayout body = new HorizontalLayout(settings, right);
@@ -138,6 +161,12 @@ public class PlaygroundView extends VerticalLayout {
         charts.append(steps, evals);
         status.show(snapshot);
         controls.showState(snapshot.state(), settings.isValid(), session.settingsPending());
+        controls.showOptions(session.speed(), session.zeroGrad());
+        StepDetail detail = session.latestDetail();
+        if (detail != shownDetail) {
+            shownDetail = detail;
+            stepView.show(detail, session.runSpec());
+        }
     }
 
     ChartsPanel charts() {

@@ -1,119 +1,433 @@
 package org.trainingplayground.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.shared.Registration;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import org.trainingplayground.core.Activation;
+import java.util.Map;
+import java.util.Objects;
+import org.trainingplayground.core.Limits;
+import org.trainingplayground.core.LossKind;
+import org.trainingplayground.core.NetworkSpec;
 import org.trainingplayground.core.OptimizerKind;
 import org.trainingplayground.core.OptimizerSpec;
 import org.trainingplayground.core.RunSpec;
+import org.trainingplayground.session.Presets;
+import org.trainingplayground.ui.settings.NetworkBuilder;
+import org.trainingplayground.ui.settings.NetworkDiagram;
+import org.trainingplayground.ui.settings.NumberText;
+import org.trainingplayground.ui.settings.NumberText.Quantity;
+import org.trainingplayground.ui.settings.NumberText.Reading;
 
 /**
- * The run's settings. It never touches the session: when the whole form is valid it fires a
- * {@link SettingsEvent} with the new settings, and the view decides what to do with them.
+ * The run's settings: network, loss, optimizer and run length. It never touches the session:
+ * each field says in a sentence what is wrong with it, and when the whole form is valid it fires
+ * a {@link SettingsEvent} with the new settings; the view decides what to do with them.
  */
 class SettingsPanel extends Composite<VerticalLayout> {
 
+    private static final Quantity MOMENTUM = new Quantity("the momentum", "0.9");
+    private static final Quantity BETA1 = new Quantity("β1", "0.9");
+    private static final Quantity BETA2 = new Quantity("β2", "0.999");
+    private static final Quantity WEIGHT_DECAY = new Quantity("the weight decay", "0.0001");
+    private static final Quantity BATCH_SIZE = new Quantity("the batch size", "64");
+    private static final Quantity EPOCHS = new Quantity("the number of epochs", "5");
+    private static final Quantity SEED = new Quantity("the seed", "1");
+
+    private final Select<Presets> preset = new Select<>();
+    private final NetworkBuilder builder = new NetworkBuilder();
+    private final NetworkDiagram diagram = new NetworkDiagram();
+    private final Span parameterCount = new Span();
+    private final Select<LossKind> loss = new Select<>();
+    private final Paragraph lossNote = new Paragraph();
     private final Select<OptimizerKind> optimizer = new Select<>();
     private final TextField learningRate = new TextField("Learning rate");
-    private final Div network = new Div();
-    private RunSpec shown;
-    private boolean updatingFromSession;
+    private final TextField momentum = numberField("momentum", "Momentum");
+    private final Checkbox nesterov = new Checkbox("Nesterov");
+    private final TextField beta1 = numberField("beta1", "β1");
+    private final TextField beta2 = numberField("beta2", "β2");
+    private final TextField weightDecay = numberField("weight-decay", "Weight decay");
+    private final TextField batchSize = numberField("batch-size", "Batch size");
+    private final TextField epochs = numberField("epochs", "Epochs");
+    private final TextField seed = numberField("seed", "Seed");
+    private final HorizontalLayout sgdFields = row(momentum, nesterov);
+    private final HorizontalLayout adamFields = row(beta1, beta2);
+    private final Div otherProblems = new Div();
+    /** The fields a problem's field id can point at (see {@link Limits.Problem#field()}). */
+    private final Map<String, TextField> fieldsById = new LinkedHashMap<>();
+    private Limits limits = Limits.defaults();
+    private RunSpec shown = RunSpec.lesson();
+    private boolean updatingForm;
 
     SettingsPanel() {
         VerticalLayout layout = getContent();
         layout.setPadding(false);
         layout.setSpacing(false);
-        layout.setWidth("300px");
-        layout.add(new H3("Network"), network, configureOptimizer(), configureLearningRate());
-        network.setId("network");
-        network.getStyle().set("font-size", "0.9em").set("line-height", "1.5");
+        layout.setWidth("320px");
+        Paragraph liveNote = note("The learning rate applies at once, even while training;"
+                + " other settings need a Reset.");
+        liveNote.setId("live-note");
+        otherProblems.setId("settings-error");
+        otherProblems.getStyle().set("color", "var(--lumo-error-text-color)");
+        otherProblems.setVisible(false);
+        layout.add(liveNote, configurePreset(),
+                heading("Network"), configureNetwork(),
+                heading("Loss"), configureLoss(),
+                heading("Optimizer"), configureOptimizer(),
+                heading("Run"), row(batchSize, epochs, seed), otherProblems);
+        for (TextField field : List.of(learningRate, momentum, beta1, beta2, weightDecay,
+                batchSize, epochs, seed)) {
+            fieldsById.put(field.getId().orElseThrow(), field);
+        }
+        showSettings(shown);
     }
 
-    private Select<OptimizerKind> configureOptimizer() {
+    private Select<Presets> configurePreset() {
+        preset.setId("preset");
+        preset.setLabel("Preset");
+        preset.setItems(Presets.values());
+        preset.setItemLabelGenerator(Presets::label);
+        preset.setPlaceholder("Your own settings");
+        preset.setHelperText("Lesson: the lesson exactly · Quick: learns within seconds.");
+        preset.setWidthFull();
+        preset.addValueChangeListener(e -> {
+            if (!updatingForm && e.getValue() != null) {
+                fillForm(forThisDataset(e.getValue().spec()));
+                settingsEdited();
+            }
+        });
+        return preset;
+    }
+
+    private Div configureNetwork() {
+        builder.setOnEdit(this::settingsEdited);
+        parameterCount.setId("parameter-count");
+        parameterCount.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        Div network = new Div(builder, diagram, parameterCount);
+        network.setId("network");
+        network.setWidthFull();
+        return network;
+    }
+
+    private Div configureLoss() {
+        loss.setId("loss-function");
+        loss.setLabel("Loss function");
+        loss.setItems(LossKind.values());
+        loss.setItemLabelGenerator(LossKind::label);
+        loss.setWidthFull();
+        loss.addValueChangeListener(e -> {
+            showLossNote();
+            settingsEdited();
+        });
+        lossNote.setId("loss-note");
+        styleAsNote(lossNote);
+        return new Div(loss, lossNote);
+    }
+
+    private VerticalLayout configureOptimizer() {
         optimizer.setId("optimizer");
         optimizer.setLabel("Optimizer");
         optimizer.setItems(OptimizerKind.values());
         optimizer.setItemLabelGenerator(OptimizerKind::label);
         optimizer.setWidthFull();
         optimizer.addValueChangeListener(e -> settingsEdited());
-        return optimizer;
-    }
-
-    private TextField configureLearningRate() {
         learningRate.setId("learning-rate");
         learningRate.setWidthFull();
         learningRate.setHelperText("SGD: try 0.01 to 0.1 · Adam: try 0.001. The lesson's 0.003"
                 + " learns slowly on our 8,000 digits.");
-        learningRate.setValueChangeMode(ValueChangeMode.LAZY);
+        // Applies live, so it follows typing; the other fields wait until they are left.
+        // On change (Enter or leaving the field), like the other numbers: a half-typed rate
+        // such as "0." never reaches the run.
+        learningRate.setValueChangeMode(ValueChangeMode.ON_CHANGE);
         learningRate.addValueChangeListener(e -> settingsEdited());
-        return learningRate;
+        momentum.setHelperText("Share of the last update kept; 0 is plain SGD.");
+        nesterov.setId("nesterov");
+        nesterov.setTooltipText("Look ahead along the momentum before taking the gradient");
+        nesterov.addValueChangeListener(e -> settingsEdited());
+        sgdFields.setAlignItems(FlexComponent.Alignment.BASELINE);
+        beta1.setHelperText("Memory of gradients");
+        beta2.setHelperText("Of their squares");
+        weightDecay.setHelperText("Pulls every weight towards 0 a little each step.");
+        VerticalLayout fields = new VerticalLayout(optimizer, learningRate, sgdFields,
+                adamFields, weightDecay);
+        fields.setPadding(false);
+        fields.setSpacing(false);
+        return fields;
+    }
+
+    /** Lets the form check the operator's limits itself, before anything is applied. */
+    void setLimits(Limits operatorLimits) {
+        limits = operatorLimits;
+        builder.setLimits(limits.maxHiddenLayers(), limits.maxWidth());
+        batchSize.setHelperText("1 to " + limits.maxBatchSize());
+        epochs.setHelperText("1 to " + limits.maxEpochs());
     }
 
     /** True when every field holds a valid value, so Start and Step may be enabled. */
     boolean isValid() {
-        return !learningRate.isInvalid();
+        return builder.isValid() && !otherProblems.isVisible()
+                && fieldsById.values().stream().filter(TextField::isVisible)
+                        .noneMatch(TextField::isInvalid);
+    }
+
+    /**
+     * Shows each problem next to the field it names (an element id such as "batch-size" or
+     * "layers"); one naming no field here is shown under the form.
+     */
+    void showProblems(List<Limits.Problem> problems) {
+        markProblems(problems);
+        fireEvent(new ValidityEvent(this));
+    }
+
+    private void markProblems(List<Limits.Problem> problems) {
+        for (Limits.Problem problem : problems) {
+            TextField field = fieldsById.get(problem.field());
+            if ("layers".equals(problem.field())) {
+                builder.showProblem(problem.sentence());
+            } else if (field != null) {
+                field.setErrorMessage(field.isInvalid() && field.getErrorMessage() != null
+                        ? field.getErrorMessage() + " " + problem.sentence()
+                        : problem.sentence());
+                field.setInvalid(true);
+            } else {
+                otherProblems.setText(problem.sentence());
+                otherProblems.setVisible(true);
+            }
+        }
+    }
+
+    /** Shows {@code spec}, the session's settings, without firing events back. */
+    void showSettings(RunSpec spec) {
+        shown = spec;
+        fillForm(spec);
+    }
+
+    private void fillForm(RunSpec spec) {
+        updatingForm = true;
+        try {
+            builder.show(spec.network());
+            loss.setValue(spec.loss());
+            OptimizerSpec chosen = spec.optimizer();
+            optimizer.setValue(chosen.kind());
+            learningRate.setValue(format(chosen.learningRate()));
+            momentum.setValue(format(chosen.momentum()));
+            nesterov.setValue(chosen.nesterov());
+            beta1.setValue(format(chosen.beta1()));
+            beta2.setValue(format(chosen.beta2()));
+            weightDecay.setValue(format(chosen.weightDecay()));
+            batchSize.setValue(Integer.toString(spec.batchSize()));
+            epochs.setValue(Integer.toString(spec.epochs()));
+            seed.setValue(Long.toString(spec.seed()));
+            fieldsById.values().forEach(field -> field.setInvalid(false));
+            otherProblems.setVisible(false);
+            showOptimizerFields();
+            showLossNote();
+            showNetwork(spec.network());
+            showMatchingPreset(spec);
+        } finally {
+            updatingForm = false;
+        }
     }
 
     private void settingsEdited() {
-        if (updatingFromSession) {
+        if (updatingForm) {
             return;
         }
-        String problem = OptimizerSpec.learningRateProblem(learningRate.getValue());
-        learningRate.setInvalid(problem != null);
-        learningRate.setErrorMessage(problem);
+        showOptimizerFields();
+        otherProblems.setVisible(false);
+        RunSpec edited = readForm();
+        if (edited != null) {
+            List<Limits.Problem> problems = limits.check(edited);
+            markProblems(problems);
+            if (!problems.isEmpty()) {
+                edited = null;
+            }
+        }
+        showNetwork(builder.network());
+        showMatchingPreset(edited);
         fireEvent(new ValidityEvent(this));
-        if (problem == null && optimizer.getValue() != null && shown != null) {
-            double rate = Double.parseDouble(learningRate.getValue().trim());
-            OptimizerSpec chosen = optimizer.getValue() == shown.optimizer().kind()
-                    ? shown.optimizer().withLearningRate(rate)
-                    : optimizer.getValue() == OptimizerKind.ADAM
-                            ? OptimizerSpec.adam(rate) : OptimizerSpec.sgd(rate);
-            fireEvent(new SettingsEvent(this, shown.withOptimizer(chosen)));
+        if (edited != null) {
+            fireEvent(new SettingsEvent(this, edited));
         }
     }
 
-    /** Shows {@code spec} without firing events back. */
-    void showSettings(RunSpec spec) {
-        shown = spec;
-        updatingFromSession = true;
+    /** The settings the form describes, or null after marking every field that is invalid. */
+    private RunSpec readForm() {
+        NetworkSpec network = builder.network();
+        boolean sgd = optimizer.getValue() != OptimizerKind.ADAM;
+        String rateProblem = OptimizerSpec.learningRateProblem(learningRate.getValue());
+        show(learningRate, rateProblem);
+        Reading<Double> momentumRead = sgd ? check(momentum,
+                NumberText.fraction(momentum.getValue(), MOMENTUM)) : null;
+        if (sgd && momentumRead.ok() && nesterov.getValue() && momentumRead.value() == 0) {
+            show(momentum, "Nesterov momentum needs a momentum above 0, such as 0.9.");
+            momentumRead = null;
+        }
+        Reading<Double> beta1Read = sgd ? null
+                : check(beta1, NumberText.fraction(beta1.getValue(), BETA1));
+        Reading<Double> beta2Read = sgd ? null
+                : check(beta2, NumberText.fraction(beta2.getValue(), BETA2));
+        Reading<Double> decayRead =
+                check(weightDecay, NumberText.nonNegative(weightDecay.getValue(), WEIGHT_DECAY));
+        Reading<Long> batchRead = check(batchSize,
+                NumberText.whole(batchSize.getValue(), BATCH_SIZE, 1, limits.maxBatchSize()));
+        Reading<Long> epochsRead = check(epochs,
+                NumberText.whole(epochs.getValue(), EPOCHS, 1, limits.maxEpochs()));
+        Reading<Long> seedRead =
+                check(seed, NumberText.whole(seed.getValue(), SEED, 0, Long.MAX_VALUE));
+        boolean optimizerRead = sgd ? momentumRead != null && momentumRead.ok()
+                : beta1Read.ok() && beta2Read.ok();
+        if (network == null || rateProblem != null || !optimizerRead || !decayRead.ok()
+                || !batchRead.ok() || !epochsRead.ok() || !seedRead.ok() || loss.isEmpty()) {
+            return null;
+        }
+        double rate = Double.parseDouble(learningRate.getValue().trim());
         try {
-            optimizer.setValue(spec.optimizer().kind());
-            learningRate.setValue(format(spec.optimizer().learningRate()));
-            learningRate.setInvalid(false);
-            StringBuilder layers = new StringBuilder(spec.network().inputs() + " pixels");
-            for (var layer : spec.network().hidden()) {
-                layers.append(" → Linear ").append(layer.width());
-                if (layer.activation() != Activation.NONE) {
-                    layers.append(" → ").append(layer.activation().label());
+            // Only the chosen optimizer's own settings count; the others keep their defaults,
+            // so switching back and forth gives the same settings.
+            OptimizerSpec chosen = sgd
+                    ? new OptimizerSpec(OptimizerKind.SGD, rate, momentumRead.value(),
+                            nesterov.getValue(), 0.9, 0.999, decayRead.value())
+                    : new OptimizerSpec(OptimizerKind.ADAM, rate, 0, false, beta1Read.value(),
+                            beta2Read.value(), decayRead.value());
+            return new RunSpec(network, loss.getValue(), chosen, batchRead.value().intValue(),
+                    epochsRead.value().intValue(), seedRead.value(), shown.evalEverySteps());
+        } catch (IllegalArgumentException unexpected) {
+            // The fields above check what the core checks; this is a last guard, not a path.
+            otherProblems.setText(unexpected.getMessage());
+            otherProblems.setVisible(true);
+            return null;
+        }
+    }
+
+    private static <T> Reading<T> check(TextField field, Reading<T> read) {
+        show(field, read.problem());
+        return read;
+    }
+
+    private static void show(TextField field, String problem) {
+        field.setInvalid(problem != null);
+        field.setErrorMessage(problem);
+    }
+
+    private void showOptimizerFields() {
+        boolean sgd = optimizer.getValue() != OptimizerKind.ADAM;
+        sgdFields.setVisible(sgd);
+        momentum.setVisible(sgd);
+        adamFields.setVisible(!sgd);
+        beta1.setVisible(!sgd);
+        beta2.setVisible(!sgd);
+    }
+
+    private void showNetwork(NetworkSpec network) {
+        diagram.show(shown.network().inputs(), builder.hiddenLabels(),
+                shown.network().outputs());
+        parameterCount.setText(network == null
+                ? "Fix the marked widths to count the weights."
+                : String.format(Locale.ROOT, "%,d weights and biases to learn",
+                        network.parameterCount()));
+    }
+
+    private void showLossNote() {
+        String why = "The network outputs logits (raw scores), not probabilities: probabilities"
+                + " near 0 and 1 lose precision in floating point, their logarithms don't.";
+        LossKind kind = loss.getValue() == null ? LossKind.CROSS_ENTROPY : loss.getValue();
+        lossNote.setText(switch (kind) {
+            case CROSS_ENTROPY -> why + " CrossEntropyLoss = LogSoftmax + NLLLoss in one"
+                    + " numerically stable step.";
+            case NLL -> why + " Here the network ends in LogSoftmax and NLLLoss takes the"
+                    + " log-probability of the right digit: the same loss as CrossEntropyLoss,"
+                    + " in two steps.";
+            case MSE -> "MSELoss asks the logits to equal one-hot targets (1 for the right digit,"
+                    + " 0 for the others), so it also punishes confident right answers: it"
+                    + " trains worse than cross-entropy on logits.";
+        });
+    }
+
+    private void showMatchingPreset(RunSpec spec) {
+        boolean wasUpdating = updatingForm;
+        updatingForm = true;
+        try {
+            Presets matching = null;
+            for (Presets candidate : Presets.values()) {
+                if (forThisDataset(candidate.spec()).equals(spec)) {
+                    matching = candidate;
                 }
             }
-            layers.append(" → Linear ").append(spec.network().outputs()).append(" logits");
-            Div diagram = new Div(layers.toString());
-            diagram.getStyle().set("font-family", "monospace").set("font-size", "0.9em");
-            network.removeAll();
-            network.add(diagram,
-                    new Div(String.format(Locale.ROOT, "%,d weights and biases to learn",
-                            spec.network().parameterCount())),
-                    new Div("Loss: " + spec.loss().label()),
-                    new Div(String.format(Locale.ROOT, "Batch %d · %d epochs · seed %d",
-                            spec.batchSize(), spec.epochs(), spec.seed())));
+            if (!Objects.equals(preset.getValue(), matching)) {
+                preset.setValue(matching);
+            }
         } finally {
-            updatingFromSession = false;
+            updatingForm = wasUpdating;
         }
+    }
+
+    /** A preset's settings on the shown dataset's inputs and outputs. */
+    private RunSpec forThisDataset(RunSpec presetSpec) {
+        NetworkSpec network = presetSpec.network();
+        return presetSpec.withNetwork(new NetworkSpec(shown.network().inputs(), network.hidden(),
+                shown.network().outputs(), network.init()))
+                .withEvalEverySteps(shown.evalEverySteps());
     }
 
     private static String format(double value) {
-        String text = Double.toString(value);
-        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    private TextField numberField(String id, String label) {
+        TextField field = new TextField(label);
+        field.setId(id);
+        field.setWidthFull();
+        // Checked when the field is left or Enter is pressed, not on every key.
+        field.setValueChangeMode(ValueChangeMode.ON_CHANGE);
+        field.addValueChangeListener(e -> settingsEdited());
+        return field;
+    }
+
+    private static HorizontalLayout row(Component... fields) {
+        HorizontalLayout row = new HorizontalLayout(fields);
+        row.setWidthFull();
+        row.setSpacing(false);
+        row.getStyle().set("gap", "var(--lumo-space-s)");
+        for (Component field : fields) {
+            if (field instanceof TextField) {
+                row.setFlexGrow(1, field);
+            }
+        }
+        return row;
+    }
+
+    private static H4 heading(String text) {
+        H4 heading = new H4(text);
+        heading.getStyle().set("margin", "var(--lumo-space-m) 0 0 0");
+        return heading;
+    }
+
+    private static Paragraph note(String text) {
+        Paragraph note = new Paragraph(text);
+        styleAsNote(note);
+        return note;
+    }
+
+    private static void styleAsNote(Paragraph note) {
+        note.getStyle().set("font-size", "var(--lumo-font-size-xs)")
+                .set("color", "var(--lumo-secondary-text-color)").set("margin", "2px 0");
     }
 
     Registration addSettingsListener(ComponentEventListener<SettingsEvent> listener) {

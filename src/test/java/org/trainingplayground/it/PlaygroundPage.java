@@ -35,8 +35,7 @@ final class PlaygroundPage {
     }
 
     void start() {
-        await(Duration.ofSeconds(60)).until(d -> button("start").isEnabled());
-        button("start").click();
+        click("start");
     }
 
     void pause() {
@@ -48,6 +47,63 @@ final class PlaygroundPage {
     void waitForStatus(String prefix, Duration within) {
         await(within).withMessage(() -> "status starting with \"" + prefix + "\"; it says \""
                 + status() + "\"").until(d -> status().startsWith(prefix));
+    }
+
+    /** Clicks a button by id once it is enabled. */
+    void click(String id) {
+        waitForServer();
+        await(Duration.ofSeconds(30)).until(d -> button(id).isEnabled());
+        button(id).click();
+        waitForServer();
+    }
+
+    /**
+     * Waits until the browser has no request to the server in flight, so what the page shows
+     * is what the server decided (a button enabled in a stale page may be disabled on the
+     * server, which then ignores the click).
+     */
+    void waitForServer() {
+        await(Duration.ofSeconds(30)).until(d -> Boolean.FALSE.equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                        "const clients = window.Vaadin && window.Vaadin.Flow"
+                                + " && window.Vaadin.Flow.clients;"
+                                + "return !!clients && Object.values(clients)"
+                                + ".some(c => c.isActive && c.isActive());")));
+    }
+
+    /** Types into a Vaadin text field and commits it with Enter, as a user would. */
+    void type(String fieldId, String text) {
+        By selector = By.cssSelector("#" + fieldId + " input");
+        await(Duration.ofSeconds(10)).until(d -> !d.findElements(selector).isEmpty());
+        WebElement input = driver.findElement(selector);
+        input.clear();
+        input.sendKeys(text, org.openqa.selenium.Keys.ENTER);
+        await(Duration.ofSeconds(10)).withMessage(() -> "#" + fieldId + " holding " + text
+                + "; it holds " + input.getDomProperty("value"))
+                .until(d -> text.equals(input.getDomProperty("value")));
+        waitForServer();
+    }
+
+    /** Opens a vaadin-select and picks the item with this text. */
+    void choose(String selectId, String itemText) {
+        driver.findElement(By.id(selectId)).click();
+        await(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-select-item"))
+                .stream().anyMatch(item -> item.isDisplayed() && item.getText().equals(itemText)));
+        driver.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().equals(itemText))
+                .findFirst().orElseThrow().click();
+        waitForServer();
+    }
+
+    String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    void waitForText(String id, String expected, Duration within) {
+        await(within).withMessage(() -> "#" + id + " containing \"" + expected + "\"; it says \""
+                        + (driver.findElements(By.id(id)).isEmpty() ? "(not on the page)"
+                                : text(id)) + "\"; status: " + status())
+                .until(d -> !d.findElements(By.id(id)).isEmpty() && text(id).contains(expected));
     }
 
     String status() {

@@ -1,6 +1,7 @@
 package org.trainingplayground.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -161,6 +162,23 @@ class PlaygroundViewTest {
         // returns the engine's live arrays to where they were.
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
                 .until(() -> expiring.state() == RunState.CLOSED);
+    }
+
+    @Test
+    void aLearningRateOf1000StopsTheRunWithTheDivergenceSentence() {
+        eventually().until(() -> _get(Button.class, s -> s.withId("start")).isEnabled());
+        _setValue(_get(TextField.class, s -> s.withId("learning-rate")), "1000");
+        eventually().until(() -> session().runSpec().optimizer().learningRate() == 1000
+                && _get(Button.class, s -> s.withId("start")).isEnabled());
+        _click(_get(Button.class, s -> s.withId("start")));
+        eventually().until(() -> session().state() == RunState.FAILED);
+        eventually().ignoreExceptions().until(() -> _get(Div.class, s -> s.withId("error"))
+                .getText().startsWith("Training diverged: the loss "));
+        assertTrue(_get(Span.class, s -> s.withId("status")).getText().startsWith("Stopped"));
+        // Reset recovers.
+        _click(_get(Button.class, s -> s.withId("reset")));
+        eventually().until(() -> session().state() == RunState.PAUSED);
+        eventually().until(() -> _find(Div.class, s -> s.withId("error")).isEmpty());
     }
 
     @Test
