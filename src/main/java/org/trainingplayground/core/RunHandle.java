@@ -234,11 +234,17 @@ public final class RunHandle implements AutoCloseable {
         String what = Float.isNaN(metrics.loss()) ? "became not a number (NaN)"
                 : Float.isInfinite(metrics.loss()) ? "became infinite"
                 : String.format(java.util.Locale.ROOT, "exploded to %.3g", metrics.loss());
-        float rate = run.learningRate();
+        double rate = run.learningRate();
         return "Training diverged: the loss " + what + " at step " + metrics.step()
-                + " (epoch " + metrics.epoch() + "). The learning rate " + rate
+                + " (epoch " + metrics.epoch() + "). The learning rate " + plain(rate)
                 + " is probably too high: press Reset and try a smaller one, for example "
-                + rate / 10 + ".";
+                + plain(rate / 10) + ".";
+    }
+
+    /** 1000 rather than 1000.0, 0.001 rather than 1.0E-3 (float noise rounded away). */
+    private static String plain(double value) {
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(6))
+                .stripTrailingZeros().toPlainString();
     }
 
     /** Stops the run with a sentence for the user (scheduler thread). */

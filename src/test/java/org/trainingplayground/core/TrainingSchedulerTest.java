@@ -146,7 +146,7 @@ class TrainingSchedulerTest {
         run.start();
         assertTrue(failed.await(1, TimeUnit.MINUTES), "learning rate 1000 diverges");
         assertTrue(run.message().startsWith("Training diverged: the loss "), run.message());
-        assertTrue(run.message().contains("try a smaller one, for example 100.0"), run.message());
+        assertTrue(run.message().contains("try a smaller one, for example 100."), run.message());
         run.close();
     }
 
@@ -183,7 +183,7 @@ class TrainingSchedulerTest {
         }
         assertTrue(run.message().contains("at step " + last.step() + " (epoch 1)"),
                 run.message());
-        assertTrue(run.message().contains("learning rate 10.0 is probably too high"),
+        assertTrue(run.message().contains("learning rate 10 is probably too high"),
                 run.message());
         run.close();
     }
