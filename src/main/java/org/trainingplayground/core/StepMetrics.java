@@ -11,7 +11,8 @@ package org.trainingplayground.core;
  * @param gradNorms L2 norm of the gradient of each parameter tensor, in the order of {@link
  *     NetworkSpec#parameterNames()}
  * @param updateRatios for each parameter tensor, ‖update‖ / ‖weight before the update‖: around
- *     1e-3 is healthy, much larger means the learning rate is too high
+ *     1e-3 is healthy, much larger means the learning rate is too high; NaN on the steps
+ *     where it was not measured (it is measured every tenth step)
  * @param nanos wall time of the step (forward, loss, backward, norms, update)
  */
 public record StepMetrics(

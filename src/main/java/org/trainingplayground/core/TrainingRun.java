@@ -34,6 +34,9 @@ final class TrainingRun implements AutoCloseable {
     /** Samples used for the loss of the untrained network, as in the PyTorch reference. */
     private static final int INITIAL_LOSS_SAMPLES = 1024;
 
+    /** Steps between two measurements of the update:weight ratio. */
+    static final int UPDATE_RATIO_EVERY = 10;
+
     /** Samples of the batch whose pixels the step-through view shows. */
     private static final int DETAIL_IMAGES = 8;
 
@@ -275,7 +278,10 @@ final class TrainingRun implements AutoCloseable {
             boolean accumulated = gradientsCarried;
             List<NDArray> before = new ArrayList<>(parameters.size());
             float[] watchedGradient = detail == null ? null : new float[1];
-            norms = updateWeights(stepManager, before, watchedGradient);
+            // Copying every tensor to measure its update costs about a third of a step, so
+            // it is done on every tenth step (and for the step-through view) only.
+            boolean measureUpdates = detail != null || (step + 1) % UPDATE_RATIO_EVERY == 0;
+            norms = updateWeights(stepManager, before, watchedGradient, measureUpdates);
             if (detail != null) {
                 detail[0] = describe(batch, logits, y, loss, norms, before, watchedGradient[0],
                         accumulated);
@@ -309,17 +315,19 @@ final class TrainingRun implements AutoCloseable {
     }
 
     /**
-     * Measures each gradient, lets the optimizer take its step, measures the change, then
-     * clears the gradients (PyTorch accumulates them otherwise: the lesson's zero_grad).
+     * Measures each gradient, lets the optimizer take its step (DJL's update also clears the
+     * gradient it is given: the lesson's zero_grad), and, when asked, measures the change.
      *
-     * @param before receives a copy of each tensor as it was before the update
+     * @param before receives a copy of each tensor as it was before the update, when the
+     *     updates are measured; stays empty otherwise
      * @param watchedGradient when not null, receives the gradient of the watched weight
-     * @return gradient norms, update norms and weight norms, one block of P values each
+     * @return gradient norms, then update norms and weight norms (NaN when not measured), one
+     *     block of P values each
      */
     private float[] updateWeights(NDManager stepManager, List<NDArray> before,
-            float[] watchedGradient) {
+            float[] watchedGradient, boolean measureUpdates) {
         int p = parameters.size();
-        NDArray[] norms = new NDArray[3 * p];
+        NDArray[] norms = new NDArray[measureUpdates ? 3 * p : p];
         List<NDArray> gradients = new ArrayList<>(p);
         for (int i = 0; i < p; i++) {
             NDArray weight = parameters.get(i).getArray();
@@ -327,33 +335,40 @@ final class TrainingRun implements AutoCloseable {
             NDArray gradient = weight.getGradient();
             gradient.attach(stepManager);
             if (!zeroGrad) {
-                // DJL's update clears the gradient it is given, so a forgotten zero_grad is
+                // The update clears the gradient it is given, so a forgotten zero_grad is
                 // modelled with our own running sum, handed over as a copy.
                 carriedGradients.get(i).addi(gradient);
                 gradient = carriedGradients.get(i).duplicate();
                 gradient.attach(stepManager);
             }
             gradients.add(gradient);
-            NDArray copy = weight.duplicate();
-            copy.attach(stepManager);
-            before.add(copy);
             norms[i] = gradient.norm();
-            norms[2 * p + i] = copy.norm();
+            if (measureUpdates) {
+                NDArray copy = weight.duplicate();
+                copy.attach(stepManager);
+                before.add(copy);
+                norms[2 * p + i] = copy.norm();
+            }
         }
         if (watchedGradient != null) {
             watchedGradient[0] = gradients.get(0).getFloat(0, watchedInput());
         }
         for (int i = 0; i < p; i++) {
             Parameter parameter = parameters.get(i);
-            NDArray gradient = gradients.get(i);
-            optimizer.update(parameter.getId(), parameter.getArray(), gradient);
-            norms[p + i] = parameter.getArray().sub(before.get(i)).norm();
-            // zero_grad: the next backward pass starts from nothing.
-            gradient.subi(gradient);
+            optimizer.update(parameter.getId(), parameter.getArray(), gradients.get(i));
+            if (measureUpdates) {
+                norms[p + i] = parameter.getArray().sub(before.get(i)).norm();
+            }
         }
         gradientsCarried = !zeroGrad;
         // One copy out of native memory for all norms instead of one per tensor.
-        return NDArrays.stack(new NDList(norms)).toFloatArray();
+        float[] values = NDArrays.stack(new NDList(norms)).toFloatArray();
+        if (measureUpdates) {
+            return values;
+        }
+        float[] padded = java.util.Arrays.copyOf(values, 3 * p);
+        java.util.Arrays.fill(padded, p, 3 * p, Float.NaN);
+        return padded;
     }
 
     /**

@@ -40,7 +40,8 @@ class ChartsPanel extends Composite<Div> {
                 captioned(updateRatios, "How much each step changes a layer compared with"
                         + " the layer's size: ‖update‖ / ‖weights‖. Around 1/1000 (the green"
                         + " band) is healthy; far below, the layer hardly learns (learning rate"
-                        + " too small); far above, it is thrown around (too large)."));
+                        + " too small); far above, it is thrown around (too large). Measured"
+                        + " every tenth step."));
     }
 
     private static Div captioned(EChart chart, String caption) {
@@ -79,7 +80,7 @@ class ChartsPanel extends Composite<Div> {
             loss.appendPoints(xs, new double[][] {
                 toDoubles(steps.losses()), toDoubles(steps.smoothedLosses())});
             gradNorms.appendPoints(xs, toDoubles(steps.gradNorms()));
-            updateRatios.appendPoints(xs, toDoubles(steps.updateRatios()));
+            appendMeasured(updateRatios, xs, toDoubles(steps.updateRatios()));
         }
         if (!evals.isEmpty()) {
             double[] percent = toDoubles(evals.accuracies());
@@ -113,6 +114,32 @@ class ChartsPanel extends Composite<Div> {
             result[r] = toDoubles(rows[r]);
         }
         return result;
+    }
+
+    /** Appends only the steps where the first series was measured (the others are NaN). */
+    private static void appendMeasured(EChart chart, double[] xs, double[][] ys) {
+        int measured = 0;
+        for (int i = 0; i < xs.length; i++) {
+            if (ys.length > 0 && !Double.isNaN(ys[0][i])) {
+                measured++;
+            }
+        }
+        if (measured == 0) {
+            return;
+        }
+        double[] keptXs = new double[measured];
+        double[][] keptYs = new double[ys.length][measured];
+        int k = 0;
+        for (int i = 0; i < xs.length; i++) {
+            if (!Double.isNaN(ys[0][i])) {
+                keptXs[k] = xs[i];
+                for (int s = 0; s < ys.length; s++) {
+                    keptYs[s][k] = ys[s][i];
+                }
+                k++;
+            }
+        }
+        chart.appendPoints(keptXs, keptYs);
     }
 
     private static double[] toDoubles(float[] values) {
