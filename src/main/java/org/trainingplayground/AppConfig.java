@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.trainingplayground.core.EngineConfig;
+import org.trainingplayground.core.Limits;
 
 /**
  * The operator's settings, read from environment variables or {@code -D} system properties (a
@@ -11,8 +12,9 @@ import org.trainingplayground.core.EngineConfig;
  *
  * @param port HTTP port ({@code PORT} / {@code playground.port}, default 8080)
  * @param engine libtorch cache, threads and dataset folder
+ * @param limits what one run may use ({@code PLAYGROUND_MAX_*})
  */
-public record AppConfig(int port, EngineConfig engine) {
+public record AppConfig(int port, EngineConfig engine, Limits limits) {
 
     /** Reads the settings; throws {@link IllegalArgumentException} with a sentence if one is bad. */
     public static AppConfig load() {
@@ -34,7 +36,19 @@ public record AppConfig(int port, EngineConfig engine) {
             }
         }
         Path cacheDir = cache == null ? EngineConfig.defaultCacheDir() : Path.of(cache);
-        return new AppConfig(port, new EngineConfig(cacheDir, threads, datasetsDir));
+        Limits defaults = Limits.defaults();
+        Limits limits = new Limits(
+                intSetting(env, props, "PLAYGROUND_MAX_LAYERS", "playground.maxLayers",
+                        defaults.maxHiddenLayers(), 0, 64),
+                intSetting(env, props, "PLAYGROUND_MAX_WIDTH", "playground.maxWidth",
+                        defaults.maxWidth(), 1, 65_536),
+                intSetting(env, props, "PLAYGROUND_MAX_BATCH", "playground.maxBatch",
+                        defaults.maxBatchSize(), 1, 8_000),
+                intSetting(env, props, "PLAYGROUND_MAX_EPOCHS", "playground.maxEpochs",
+                        defaults.maxEpochs(), 1, 10_000),
+                intSetting(env, props, "PLAYGROUND_MAX_PARAMETERS", "playground.maxParameters",
+                        (int) defaults.maxParameters(), 1_000, 500_000_000));
+        return new AppConfig(port, new EngineConfig(cacheDir, threads, datasetsDir), limits);
     }
 
     private static String setting(

@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trainingplayground.core.Limits;
 import org.trainingplayground.core.TrainingEngine;
 
 /**
@@ -17,10 +18,12 @@ public final class Services {
     private static volatile Services current;
 
     private final TrainingEngine engine;
+    private final Limits limits;
     private final ScheduledExecutorService pushTimer;
 
-    private Services(TrainingEngine engine) {
+    private Services(TrainingEngine engine, Limits limits) {
         this.engine = engine;
+        this.limits = limits;
         this.pushTimer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ui-push-timer");
             t.setDaemon(true);
@@ -31,7 +34,7 @@ public final class Services {
     /** Starts the services once per JVM; later calls return the running instance. */
     public static synchronized Services start(AppConfig config) {
         if (current == null) {
-            current = new Services(TrainingEngine.start(config.engine()));
+            current = new Services(TrainingEngine.start(config.engine()), config.limits());
         }
         return current;
     }
@@ -47,6 +50,11 @@ public final class Services {
 
     public TrainingEngine engine() {
         return engine;
+    }
+
+    /** What the operator allows one run to use. */
+    public Limits limits() {
+        return limits;
     }
 
     /** Timer for periodic UI refreshes; tasks must only hand work to {@code UI.access}. */

@@ -337,6 +337,7 @@ public final class PlaygroundSession implements AutoCloseable {
                     handle.stepsPerEpoch(),
                     step == null ? Float.NaN : step.loss(),
                     eval == null ? Float.NaN : eval.accuracy(),
+                    runSpec.loss(),
                     initialLoss,
                     state == RunState.RUNNING ? stepsPerSecond() : 0,
                     handle.message());

@@ -1,5 +1,6 @@
 package org.trainingplayground.session;
 
+import org.trainingplayground.core.LossKind;
 import org.trainingplayground.core.RunState;
 
 /**
@@ -9,6 +10,7 @@ import org.trainingplayground.core.RunState;
  * @param stepInEpoch steps taken in the current epoch (for the progress bar)
  * @param latestLoss loss of the newest step, NaN before the first
  * @param latestAccuracy newest validation accuracy 0..1, NaN before the first evaluation
+ * @param loss which loss the run measures (it sets what "untrained" looks like)
  * @param initialLoss loss of the untrained network, NaN until it is built
  * @param stepsPerSecond recent training speed, 0 when not training
  * @param message a sentence for the user (why the run failed), or null
@@ -22,6 +24,7 @@ public record SessionStatus(
         int stepsPerEpoch,
         float latestLoss,
         float latestAccuracy,
+        LossKind loss,
         float initialLoss,
         double stepsPerSecond,
         String message) {

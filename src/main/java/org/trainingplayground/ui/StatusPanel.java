@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.util.Locale;
+import org.trainingplayground.core.LossKind;
 import org.trainingplayground.core.RunState;
 import org.trainingplayground.session.SessionStatus;
 
@@ -40,14 +41,23 @@ class StatusPanel extends Composite<VerticalLayout> {
         progressLabel.setText(String.format(Locale.ROOT, "Epoch %d of %d: step %d of %d",
                 s.epoch(), s.epochs(), s.stepInEpoch(), s.stepsPerEpoch()));
         if (Float.isFinite(s.initialLoss())) {
-            initialLoss.setText(String.format(Locale.ROOT,
-                    "Before training the loss is %.3f, close to ln(10) = %.3f: an untrained"
-                            + " network spreads its guesses about evenly over the 10 digits,"
-                            + " giving each about 1/10.",
-                    s.initialLoss(), Math.log(10)));
+            initialLoss.setText(untrainedLossExplained(s.loss(), s.initialLoss()));
         }
         error.setVisible(s.message() != null);
         error.setText(s.message() == null ? "" : s.message());
+    }
+
+    /** Why the untrained loss has the value it has, for the loss the run measures. */
+    static String untrainedLossExplained(LossKind loss, float value) {
+        if (loss == LossKind.MSE) {
+            return String.format(Locale.ROOT, "Before training the loss is %.3f, close to"
+                    + " 1/10 = 0.100: the 10 untrained outputs are all near 0, and only one of"
+                    + " them (the true digit's) should be 1.", value);
+        }
+        return String.format(Locale.ROOT, "Before training the loss is %.3f, close to"
+                + " ln(10) = %.3f: an untrained network spreads its guesses about evenly over"
+                + " the 10 digits, giving each about 1/10, and −ln(1/10) = ln(10).",
+                value, Math.log(10));
     }
 
     static String statusLine(SessionStatus s) {

@@ -21,7 +21,7 @@ public final class UserSessions implements VaadinServiceInitListener {
         VaadinSession vaadinSession = VaadinSession.getCurrent();
         PlaygroundSession session = vaadinSession.getAttribute(PlaygroundSession.class);
         if (session == null) {
-            session = new PlaygroundSession(Services.get().engine());
+            session = new PlaygroundSession(Services.get().engine(), Services.get().limits());
             vaadinSession.setAttribute(PlaygroundSession.class, session);
         }
         return session;

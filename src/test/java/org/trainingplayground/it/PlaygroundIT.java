@@ -35,7 +35,11 @@ class PlaygroundIT {
     private PlaygroundPage newUser() throws Exception {
         ChromeDriver driver = Browsers.newChromium();
         browsers.add(driver);
-        return new PlaygroundPage(driver, server.url()).open();
+        PlaygroundPage page = new PlaygroundPage(driver, server.url()).open();
+        // At full speed a run can finish all its epochs in a second or two, before a test
+        // could pause it; 20 steps per second is the pace of a class following along.
+        page.choose("speed", "20 steps/s");
+        return page;
     }
 
     @Test
