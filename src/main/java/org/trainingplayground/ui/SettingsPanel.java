@@ -406,7 +406,11 @@ class SettingsPanel extends Composite<VerticalLayout> {
         row.setSpacing(false);
         row.getStyle().set("gap", "var(--lumo-space-s)");
         for (Component field : fields) {
-            if (field instanceof TextField) {
+            if (field instanceof TextField text) {
+                // Share the column: a text field is 12em wide by default, three would spill
+                // over into the charts.
+                text.setWidth("0");
+                text.setMinWidth("0");
                 row.setFlexGrow(1, field);
             }
         }

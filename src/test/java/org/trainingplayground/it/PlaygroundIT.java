@@ -55,6 +55,10 @@ class PlaygroundIT {
         Path shot = Path.of("target", "screenshots", "training.png");
         Files.createDirectories(shot.getParent());
         Files.write(shot, browsers.get(0).getScreenshotAs(OutputType.BYTES));
+        browsers.get(0).executeScript(
+                "document.getElementById('loss-chart').scrollIntoView({block: 'start'})");
+        Files.write(shot.resolveSibling("training-charts.png"),
+                browsers.get(0).getScreenshotAs(OutputType.BYTES));
     }
 
     @Test
