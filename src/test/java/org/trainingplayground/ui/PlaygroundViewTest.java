@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -20,53 +18,13 @@ import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
 import java.time.Duration;
 import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.trainingplayground.AppConfig;
-import org.trainingplayground.Services;
 import org.trainingplayground.core.OptimizerKind;
 import org.trainingplayground.core.RunState;
 import org.trainingplayground.session.PlaygroundSession;
 
 /** The view driven in the JVM, with the real training engine behind it. */
-class PlaygroundViewTest {
-
-    private static Routes routes;
-
-    @BeforeAll
-    static void startServices() {
-        Services.start(AppConfig.load());
-        routes = new Routes().autoDiscoverViews("org.trainingplayground.ui");
-    }
-
-    @BeforeEach
-    void openPage() {
-        MockVaadin.setup(routes);
-    }
-
-    @AfterEach
-    void closePage() {
-        UserSessions.current().close();
-        MockVaadin.tearDown();
-    }
-
-    private static ConditionFactory eventually() {
-        // Between polls the UI queue runs, as a browser round trip would.
-        return Awaitility.await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(20)).pollInSameThread()
-                .conditionEvaluationListener(c -> MockVaadin.clientRoundtrip());
-    }
-
-    private static PlaygroundSession session() {
-        return UserSessions.current();
-    }
-
-    private static PlaygroundView view() {
-        return _get(PlaygroundView.class);
-    }
+class PlaygroundViewTest extends BrowserlessTest {
 
     @Test
     void startTrainsTheRunAndThePushedPointsReachTheCharts() {

@@ -10,9 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
@@ -20,17 +18,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.trainingplayground.AppConfig;
-import org.trainingplayground.Services;
 import org.trainingplayground.core.Activation;
 import org.trainingplayground.core.Init;
 import org.trainingplayground.core.LayerSpec;
@@ -38,41 +29,14 @@ import org.trainingplayground.core.Limits;
 import org.trainingplayground.core.LossKind;
 import org.trainingplayground.core.OptimizerKind;
 import org.trainingplayground.core.RunState;
-import org.trainingplayground.session.PlaygroundSession;
 import org.trainingplayground.session.Presets;
 
 /** The settings form driven in the JVM, with the real session and training engine behind it. */
-class SettingsPanelTest {
-
-    private static Routes routes;
-
-    @BeforeAll
-    static void startServices() {
-        Services.start(AppConfig.load());
-        routes = new Routes().autoDiscoverViews("org.trainingplayground.ui");
-    }
+class SettingsPanelTest extends BrowserlessTest {
 
     @BeforeEach
-    void openPage() {
-        MockVaadin.setup(routes);
+    void waitForTheRun() {
         eventually().until(() -> session().state() == RunState.PAUSED);
-    }
-
-    @AfterEach
-    void closePage() {
-        UserSessions.current().close();
-        MockVaadin.tearDown();
-    }
-
-    private static ConditionFactory eventually() {
-        // Between polls the UI queue runs, as a browser round trip would.
-        return Awaitility.await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(20)).pollInSameThread()
-                .conditionEvaluationListener(c -> MockVaadin.clientRoundtrip());
-    }
-
-    private static PlaygroundSession session() {
-        return UserSessions.current();
     }
 
     private static SettingsPanel panel() {
@@ -86,10 +50,6 @@ class SettingsPanelTest {
     @SuppressWarnings("unchecked")
     private static <T> Select<T> select(String id) {
         return _get(Select.class, s -> s.withId(id));
-    }
-
-    private static Button button(String id) {
-        return _get(Button.class, s -> s.withId(id));
     }
 
     private static String parameterCount() {

@@ -10,64 +10,19 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
-import java.time.Duration;
 import java.util.Optional;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.trainingplayground.AppConfig;
-import org.trainingplayground.Services;
 import org.trainingplayground.core.RunState;
-import org.trainingplayground.session.PlaygroundSession;
 
 /** Step, Step epoch, speed and forget zero_grad, driven in the JVM with the real engine. */
-class StepThroughTest {
-
-    private static Routes routes;
-
-    @BeforeAll
-    static void startServices() {
-        Services.start(AppConfig.load());
-        routes = new Routes().autoDiscoverViews("org.trainingplayground.ui");
-    }
-
-    @BeforeEach
-    void openPage() {
-        MockVaadin.setup(routes);
-    }
-
-    @AfterEach
-    void closePage() {
-        UserSessions.current().close();
-        MockVaadin.tearDown();
-    }
-
-    private static ConditionFactory eventually() {
-        // Between polls the UI queue runs, as a browser round trip would.
-        return Awaitility.await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(20)).pollInSameThread()
-                .conditionEvaluationListener(c -> MockVaadin.clientRoundtrip());
-    }
-
-    private static PlaygroundSession session() {
-        return UserSessions.current();
-    }
-
-    private static Button button(String id) {
-        return _get(Button.class, s -> s.withId(id));
-    }
+class StepThroughTest extends BrowserlessTest {
 
     private static StepThroughPanel stepView() {
         return _get(StepThroughPanel.class);
@@ -217,7 +172,4 @@ class StepThroughTest {
         assertTrue(_get(Checkbox.class, s -> s.withId("forget-zero-grad")).getValue());
     }
 
-    private static PlaygroundView view() {
-        return _get(PlaygroundView.class);
-    }
 }
