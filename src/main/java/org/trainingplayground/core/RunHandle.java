@@ -87,12 +87,15 @@ public final class RunHandle implements AutoCloseable {
 
     /** Resumes or begins training; ignored unless the run is paused. */
     public void start() {
-        scheduler.execute(() -> {
-            if (state.canStart()) {
-                setState(RunState.RUNNING, null);
-                scheduler.activate(this);
-            }
-        });
+        scheduler.execute(this::startNow);
+    }
+
+    /** Puts a paused run into the rotation (scheduler thread). */
+    void startNow() {
+        if (state.canStart()) {
+            setState(RunState.RUNNING, null);
+            scheduler.activate(this);
+        }
     }
 
     /** Stops taking steps after the current one; {@link #start()} resumes. */
@@ -259,10 +262,6 @@ public final class RunHandle implements AutoCloseable {
         listener.onStateChanged(newState, sentence);
     }
 
-    /** Lets a test start several runs inside one scheduler command (scheduler thread). */
-    void setStateForTest(RunState newState) {
-        setState(newState, null);
-    }
 
     /** Current weights of one parameter tensor; blocks until the scheduler answers. For tests. */
     float[] parameterValues(int index) throws InterruptedException {

@@ -58,10 +58,7 @@ class TrainingSchedulerTest {
         // Start them all in one scheduler command so no run gets a head start.
         CompletableFuture<Void> started = new CompletableFuture<>();
         engine.scheduler().execute(() -> {
-            runs.forEach(run -> {
-                run.setStateForTest(RunState.RUNNING);
-                engine.scheduler().activate(run);
-            });
+            runs.forEach(RunHandle::startNow);
             started.complete(null);
         });
         started.get(1, TimeUnit.MINUTES);
