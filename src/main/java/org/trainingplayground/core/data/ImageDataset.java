@@ -12,7 +12,7 @@ public record ImageDataset(
         int[] trainLabels,
         IdxImages testImages,
         int[] testLabels,
-        List<String> classNames) {
+        List<String> classNames) implements Dataset {
 
     public ImageDataset {
         if (trainImages.count() != trainLabels.length || testImages.count() != testLabels.length) {
@@ -23,11 +23,28 @@ public record ImageDataset(
     }
 
     /** Number of input values per sample (rows × columns). */
+    @Override
     public int inputSize() {
         return trainImages.rows() * trainImages.cols();
     }
 
-    public int classes() {
-        return classNames.size();
+    /** Pixels scaled to [0, 1] as torchvision's {@code ToTensor()} does, one row per image. */
+    @Override
+    public float[] trainFeatures() {
+        return scaled(trainImages);
+    }
+
+    @Override
+    public float[] testFeatures() {
+        return scaled(testImages);
+    }
+
+    private static float[] scaled(IdxImages images) {
+        byte[] pixels = images.pixels();
+        float[] values = new float[pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            values[i] = (pixels[i] & 0xFF) / 255f;
+        }
+        return values;
     }
 }
