@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.trainingplayground.core.Activation;
+import org.trainingplayground.core.DatasetKind;
+import org.trainingplayground.core.DatasetSpec;
 import org.trainingplayground.core.EngineConfig;
 import org.trainingplayground.core.EpochMetrics;
 import org.trainingplayground.core.EvalMetrics;
@@ -46,11 +48,26 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--dataset", defaultValue = "mnist", description = "Dataset: mnist.")
+    @Option(names = "--dataset", defaultValue = "mnist",
+            description = "mnist, fashion-mnist, or a generated 2-D set: spiral, circles, xor,"
+                    + " gaussian, moons.")
     String dataset;
 
-    @Option(names = "--data", description = "Folder holding mnist/*.gz (default: the copy in the jar).")
+    @Option(names = "--data",
+            description = "Folder holding mnist/*.gz and fashion-mnist/*.gz (default: the copy in the jar).")
     Path dataDir;
+
+    @Option(names = "--points", description = "2-D sets: points, training and test together (default 500).")
+    Integer points;
+
+    @Option(names = "--noise", description = "2-D sets: noise added to each coordinate, 0 to 1 (default 0.1).")
+    Double noise;
+
+    @Option(names = "--test-fraction", description = "2-D sets: share of points held out for testing (default 0.2).")
+    Double testFraction;
+
+    @Option(names = "--classes", description = "spiral and gaussian: number of classes (default 3).")
+    Integer classes;
 
     @Option(names = "--hidden", defaultValue = "128,64",
             description = "Widths of the hidden layers, comma-separated (empty for none).")
@@ -147,17 +164,16 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private RunSpec runSpec() {
-        if (!dataset.equals("mnist")) {
-            throw usage("Unknown dataset \"" + dataset + "\": this version trains on mnist.");
-        }
         try {
+            DatasetSpec data = datasetSpec();
             List<Integer> widths = parseWidths(hidden);
             List<Activation> activations = parseActivations(activation, widths.size());
             List<LayerSpec> layers = new ArrayList<>();
             for (int i = 0; i < widths.size(); i++) {
                 layers.add(new LayerSpec(widths.get(i), activations.get(i)));
             }
-            NetworkSpec network = new NetworkSpec(784, layers, 10, Init.fromKey(init));
+            NetworkSpec network = new NetworkSpec(data.inputSize(), layers, data.classes(),
+                    Init.fromKey(init));
             OptimizerKind kind = OptimizerKind.fromKey(optimizer);
             if (kind == OptimizerKind.ADAM && (momentum != 0 || nesterov)) {
                 throw new IllegalArgumentException("--momentum and --nesterov apply to sgd only.");
@@ -169,11 +185,35 @@ public final class TrainCommand implements Callable<Integer> {
             RunSpec spec = new RunSpec(network, LossKind.fromKey(loss),
                     new OptimizerSpec(kind, learningRate, momentum, nesterov, beta1, beta2,
                             weightDecay),
-                    batch, epochs, seed, 0);
+                    batch, epochs, seed, 0, data);
             Limits.defaults().require(spec);
             return spec;
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
+        }
+    }
+
+    private DatasetSpec datasetSpec() {
+        DatasetKind kind = DatasetKind.fromKey(dataset);
+        if (kind.images()) {
+            // Silently ignoring them would let a typo'd dataset name look like a valid run.
+            refuseForImages("--points", points, kind);
+            refuseForImages("--noise", noise, kind);
+            refuseForImages("--test-fraction", testFraction, kind);
+            refuseForImages("--classes", classes, kind);
+            return DatasetSpec.of(kind);
+        }
+        DatasetSpec data = DatasetSpec.of(kind);
+        return new DatasetSpec(kind, points != null ? points : data.points(),
+                noise != null ? noise : data.noise(),
+                testFraction != null ? testFraction : data.testFraction(),
+                classes != null ? classes : data.classes());
+    }
+
+    private static void refuseForImages(String option, Object value, DatasetKind kind) {
+        if (value != null) {
+            throw new IllegalArgumentException(option + " applies to the generated 2-D sets"
+                    + " only; " + kind.key() + " is a fixed set of images.");
         }
     }
 

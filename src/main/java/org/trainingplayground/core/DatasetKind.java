@@ -67,6 +67,14 @@ public enum DatasetKind implements Choice {
         return minClasses != maxClasses;
     }
 
+    /**
+     * The noise a new set of this kind starts with: enough to blur the edges, not the shape
+     * (the spiral's arms run close together near the centre, so it gets less).
+     */
+    public double defaultNoise() {
+        return this == SPIRAL ? 0.05 : 0.1;
+    }
+
     public static DatasetKind fromKey(String text) {
         return Choice.parse(DatasetKind.class, text, "dataset");
     }

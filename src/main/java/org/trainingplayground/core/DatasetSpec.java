@@ -32,9 +32,9 @@ public record DatasetSpec(DatasetKind kind, int points, double noise, double tes
         }
     }
 
-    /** The default settings for {@code kind}: 500 points, noise 0.1, 20 % test. */
+    /** The default settings for {@code kind}: 500 points, its default noise, 20 % test. */
     public static DatasetSpec of(DatasetKind kind) {
-        return new DatasetSpec(kind, 500, 0.1, 0.2, kind.defaultClasses());
+        return new DatasetSpec(kind, 500, kind.defaultNoise(), 0.2, kind.defaultClasses());
     }
 
     public static DatasetSpec mnist() {

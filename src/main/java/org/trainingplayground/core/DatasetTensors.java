@@ -3,39 +3,32 @@ package org.trainingplayground.core;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.trainingplayground.core.data.IdxImages;
-import org.trainingplayground.core.data.ImageDataset;
+import org.trainingplayground.core.data.Dataset;
 
 /**
- * One dataset held once in native memory and shared, read-only, by every run: each step gathers
- * its batch from here instead of copying pixels from Java.
+ * One dataset held in native memory, read-only: each step gathers its batch from here instead
+ * of copying inputs from Java. The image sets are loaded once and shared by every run; a
+ * generated point set belongs to the one run it was generated for.
  */
 final class DatasetTensors implements AutoCloseable {
 
-    private final ImageDataset dataset;
+    private final Dataset dataset;
     private final NDManager manager;
-    private final NDArray trainImages;
+    private final NDArray trainInputs;
     private final NDArray trainLabels;
-    private final NDArray testImages;
+    private final NDArray testInputs;
     private final NDArray testLabels;
 
-    DatasetTensors(ImageDataset dataset, NDManager parent) {
+    DatasetTensors(Dataset dataset, NDManager parent) {
         this.dataset = dataset;
         this.manager = parent.newSubManager();
-        this.trainImages = toTensor(dataset.trainImages());
+        int features = dataset.inputSize();
+        this.trainInputs = manager.create(dataset.trainFeatures(),
+                new Shape(dataset.trainSize(), features));
         this.trainLabels = manager.create(toLongs(dataset.trainLabels()));
-        this.testImages = toTensor(dataset.testImages());
+        this.testInputs = manager.create(dataset.testFeatures(),
+                new Shape(dataset.testSize(), features));
         this.testLabels = manager.create(toLongs(dataset.testLabels()));
-    }
-
-    /** Pixels scaled to [0, 1] as in {@code ToTensor()}, one flattened row per image. */
-    private NDArray toTensor(IdxImages images) {
-        byte[] pixels = images.pixels();
-        float[] values = new float[pixels.length];
-        for (int i = 0; i < pixels.length; i++) {
-            values[i] = (pixels[i] & 0xFF) / 255f;
-        }
-        return manager.create(values, new Shape(images.count(), (long) images.rows() * images.cols()));
     }
 
     private static long[] toLongs(int[] labels) {
@@ -46,24 +39,25 @@ final class DatasetTensors implements AutoCloseable {
         return values;
     }
 
-    ImageDataset dataset() {
+    Dataset dataset() {
         return dataset;
     }
 
     int trainSize() {
-        return dataset.trainLabels().length;
+        return dataset.trainSize();
     }
 
-    NDArray trainImages() {
-        return trainImages;
+    /** One row of {@code inputSize} values per training sample. */
+    NDArray trainInputs() {
+        return trainInputs;
     }
 
     NDArray trainLabels() {
         return trainLabels;
     }
 
-    NDArray testImages() {
-        return testImages;
+    NDArray testInputs() {
+        return testInputs;
     }
 
     NDArray testLabels() {

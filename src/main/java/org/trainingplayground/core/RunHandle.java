@@ -1,6 +1,7 @@
 package org.trainingplayground.core;
 
 import java.util.List;
+import org.trainingplayground.core.data.Dataset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,11 +13,16 @@ public final class RunHandle implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RunHandle.class);
 
+    /** Cells per side of the decision-boundary grid: 1,600 predictions, well under 1 ms. */
+    static final int BOUNDARY_RESOLUTION = 40;
+
     private final RunSpec spec;
     private final TrainingScheduler scheduler;
     private final RunListener listener;
-    private final DatasetTensors data;
+    private final Dataset dataset;
+    private final TrainingEngine.TensorSource tensorSource;
     private final ai.djl.ndarray.NDManager parentManager;
+    private DatasetTensors data;
     private TrainingRun run;
     private volatile RunState state = RunState.CREATING;
     private volatile String message;
@@ -32,12 +38,14 @@ public final class RunHandle implements AutoCloseable {
 
     RunHandle(
             RunSpec spec,
-            DatasetTensors data,
+            Dataset dataset,
+            TrainingEngine.TensorSource tensorSource,
             ai.djl.ndarray.NDManager parentManager,
             TrainingScheduler scheduler,
             RunListener listener) {
         this.spec = spec;
-        this.data = data;
+        this.dataset = dataset;
+        this.tensorSource = tensorSource;
         this.parentManager = parentManager;
         this.scheduler = scheduler;
         this.listener = listener;
@@ -49,13 +57,16 @@ public final class RunHandle implements AutoCloseable {
             return;
         }
         try {
+            data = tensorSource.tensors(dataset);
             run = new TrainingRun(spec, data, parentManager);
             stepsPerEpoch = run.stepsPerEpoch();
             float initialLoss = run.initialLoss();
-            EvalMetrics untrained = run.evaluate(0);
+            TrainingRun.Evaluation untrained = run.evaluate(0);
             // Paused before anyone hears of it, so a listener may start the run at once.
             state = RunState.PAUSED;
-            listener.onReady(initialLoss, untrained);
+            listener.onReady(initialLoss, untrained.metrics());
+            listener.onPredictions(untrained.predictions());
+            reportBoundary();
             listener.onStateChanged(RunState.PAUSED, null);
         } catch (RuntimeException e) {
             log.error("Could not build run", e);
@@ -65,6 +76,11 @@ public final class RunHandle implements AutoCloseable {
 
     public RunSpec spec() {
         return spec;
+    }
+
+    /** The data this run trains on, as plain values (for previews, galleries and drawings). */
+    public Dataset dataset() {
+        return dataset;
     }
 
     public RunState state() {
@@ -103,6 +119,8 @@ public final class RunHandle implements AutoCloseable {
         scheduler.execute(() -> {
             if (state == RunState.RUNNING) {
                 scheduler.deactivate(this);
+                // The boundary is drawn a few times a second; show where it stopped.
+                reportBoundary();
                 setState(RunState.PAUSED, null);
             }
         });
@@ -175,6 +193,10 @@ public final class RunHandle implements AutoCloseable {
                 run.close();
                 run = null;
             }
+            if (data != null) {
+                tensorSource.release(data);
+                data = null;
+            }
             setState(RunState.CLOSED, null);
         });
     }
@@ -209,6 +231,7 @@ public final class RunHandle implements AutoCloseable {
         if (detail != null) {
             lastDetailNanos = now;
             listener.onStepDetail(detail[0]);
+            reportBoundary();
         }
         if (metrics.diverged()) {
             fail(divergenceMessage(metrics));
@@ -217,20 +240,66 @@ public final class RunHandle implements AutoCloseable {
         if (run.epochComplete()) {
             int epoch = run.epoch();
             float trainLoss = run.finishEpoch();
-            EvalMetrics validation = run.evaluate(epoch);
-            listener.onEvaluation(validation);
+            EvalMetrics validation = evaluate(epoch);
             listener.onEpoch(new EpochMetrics(epoch, run.stepsTaken(), trainLoss, validation));
             if (run.finished()) {
                 scheduler.deactivate(this);
+                reportBoundary();
                 setState(RunState.FINISHED, null);
             } else if (pauseAtEpochEnd && state == RunState.RUNNING) {
                 pauseAtEpochEnd = false;
                 scheduler.deactivate(this);
+                reportBoundary();
                 setState(RunState.PAUSED, null);
             }
         } else if (spec.evalEverySteps() > 0 && run.stepsTaken() % spec.evalEverySteps() == 0) {
-            listener.onEvaluation(run.evaluate(run.epoch()));
+            evaluate(run.epoch());
         }
+    }
+
+    private EvalMetrics evaluate(int epoch) {
+        TrainingRun.Evaluation evaluation = run.evaluate(epoch);
+        listener.onEvaluation(evaluation.metrics());
+        listener.onPredictions(evaluation.predictions());
+        return evaluation.metrics();
+    }
+
+    private void reportBoundary() {
+        DecisionBoundary boundary = run.boundary(BOUNDARY_RESOLUTION);
+        if (boundary != null) {
+            listener.onBoundary(boundary);
+        }
+    }
+
+    /**
+     * Classifies samples with the network as it is now (a drawn digit, say), between two
+     * training steps.
+     *
+     * @param inputs one row of the network's input size per sample
+     * @return the softmax probabilities, one row per sample; completes on the scheduler thread,
+     *     exceptionally with a sentence if the run is closed or the input has the wrong size
+     */
+    public java.util.concurrent.CompletableFuture<float[]> classify(float[] inputs) {
+        var result = new java.util.concurrent.CompletableFuture<float[]>();
+        int features = spec.network().inputs();
+        if (inputs.length == 0 || inputs.length % features != 0) {
+            result.completeExceptionally(new IllegalArgumentException("The network takes "
+                    + features + " values per sample, not " + inputs.length + "."));
+            return result;
+        }
+        scheduler.execute(() -> {
+            if (run == null) {
+                result.completeExceptionally(
+                        new IllegalStateException("This network is no longer there."));
+                return;
+            }
+            try {
+                result.complete(run.probabilities(inputs, inputs.length / features));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
     }
 
     private String divergenceMessage(StepMetrics metrics) {

@@ -16,6 +16,15 @@ public interface RunListener {
 
     default void onEvaluation(EvalMetrics eval) {}
 
+    /** Every test sample's prediction, after each evaluation (including the untrained one). */
+    default void onPredictions(TestPredictions predictions) {}
+
+    /**
+     * What a network on 2-D points predicts over the plane: after the run is built, a few times
+     * per second while training, and after each single step. Never called for image sets.
+     */
+    default void onBoundary(DecisionBoundary boundary) {}
+
     default void onEpoch(EpochMetrics epoch) {}
 
     /**

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param epochs passes over the training split before the run finishes
  * @param seed seeds this run's own random source: initial weights and the shuffling order
  * @param evalEverySteps evaluate on the test split every this many steps (0: only per epoch)
+ * @param dataset the data trained on; the network's inputs and outputs must fit it
  */
 public record RunSpec(
         NetworkSpec network,
@@ -18,10 +19,12 @@ public record RunSpec(
         int batchSize,
         int epochs,
         long seed,
-        int evalEverySteps) {
+        int evalEverySteps,
+        DatasetSpec dataset) {
 
     public RunSpec {
         Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(optimizer, "optimizer");
         if (batchSize < 1) {
@@ -35,6 +38,19 @@ public record RunSpec(
         if (evalEverySteps < 0) {
             throw new IllegalArgumentException("The evaluation interval cannot be negative.");
         }
+        if (network.inputs() != dataset.inputSize() || network.outputs() != dataset.classes()) {
+            throw new IllegalArgumentException("A network with " + network.inputs()
+                    + " inputs and " + network.outputs() + " outputs does not fit "
+                    + dataset.kind().label() + " (" + dataset.inputSize() + " inputs, "
+                    + dataset.classes() + " classes).");
+        }
+    }
+
+    /** A run on MNIST. */
+    public RunSpec(NetworkSpec network, LossKind loss, OptimizerSpec optimizer, int batchSize,
+            int epochs, long seed, int evalEverySteps) {
+        this(network, loss, optimizer, batchSize, epochs, seed, evalEverySteps,
+                DatasetSpec.mnist());
     }
 
     /** The lesson's settings: its network, SGD with learning rate 0.003, batch 64, 5 epochs. */
@@ -44,31 +60,47 @@ public record RunSpec(
     }
 
     public RunSpec withNetwork(NetworkSpec newNetwork) {
-        return new RunSpec(newNetwork, loss, optimizer, batchSize, epochs, seed, evalEverySteps);
+        return new RunSpec(newNetwork, loss, optimizer, batchSize, epochs, seed, evalEverySteps,
+                dataset);
     }
 
     public RunSpec withLoss(LossKind newLoss) {
-        return new RunSpec(network, newLoss, optimizer, batchSize, epochs, seed, evalEverySteps);
+        return new RunSpec(network, newLoss, optimizer, batchSize, epochs, seed, evalEverySteps,
+                dataset);
     }
 
     public RunSpec withOptimizer(OptimizerSpec newOptimizer) {
-        return new RunSpec(network, loss, newOptimizer, batchSize, epochs, seed, evalEverySteps);
+        return new RunSpec(network, loss, newOptimizer, batchSize, epochs, seed, evalEverySteps,
+                dataset);
     }
 
     public RunSpec withBatchSize(int size) {
-        return new RunSpec(network, loss, optimizer, size, epochs, seed, evalEverySteps);
+        return new RunSpec(network, loss, optimizer, size, epochs, seed, evalEverySteps, dataset);
     }
 
     public RunSpec withEpochs(int count) {
-        return new RunSpec(network, loss, optimizer, batchSize, count, seed, evalEverySteps);
+        return new RunSpec(network, loss, optimizer, batchSize, count, seed, evalEverySteps,
+                dataset);
     }
 
     public RunSpec withSeed(long newSeed) {
-        return new RunSpec(network, loss, optimizer, batchSize, epochs, newSeed, evalEverySteps);
+        return new RunSpec(network, loss, optimizer, batchSize, epochs, newSeed, evalEverySteps,
+                dataset);
     }
 
     public RunSpec withEvalEverySteps(int steps) {
-        return new RunSpec(network, loss, optimizer, batchSize, epochs, seed, steps);
+        return new RunSpec(network, loss, optimizer, batchSize, epochs, seed, steps, dataset);
+    }
+
+    /**
+     * The same run on other data: the network's input and output layers are resized to fit it,
+     * its hidden layers stay as they are.
+     */
+    public RunSpec withDataset(DatasetSpec newDataset) {
+        NetworkSpec resized = new NetworkSpec(newDataset.inputSize(), network.hidden(),
+                newDataset.classes(), network.init());
+        return new RunSpec(resized, loss, optimizer, batchSize, epochs, seed, evalEverySteps,
+                newDataset);
     }
 
     /**

@@ -21,6 +21,8 @@ package org.trainingplayground.core;
  * @param updateRatios each update norm divided by the norm of the weights before it
  * @param gradientsAccumulated true when zero_grad was skipped, so the gradients include
  *     earlier steps' gradients
+ * @param points for a 2-D point set, x and y of the first few samples of the batch ({@code
+ *     images} is then empty and {@code imageSide} 0); empty for images
  */
 public record StepDetail(
         long step,
@@ -39,4 +41,5 @@ public record StepDetail(
         float watchedAfter,
         float[] updateNorms,
         float[] updateRatios,
-        boolean gradientsAccumulated) {}
+        boolean gradientsAccumulated,
+        float[][] points) {}

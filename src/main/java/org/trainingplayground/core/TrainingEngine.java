@@ -5,7 +5,13 @@ import ai.djl.ndarray.NDManager;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.trainingplayground.core.data.Dataset;
 import org.trainingplayground.core.data.Datasets;
+import org.trainingplayground.core.data.ImageDataset;
+import org.trainingplayground.core.data.PointSets;
 
 /**
  * The application's training engine: libtorch through DJL, the datasets held once in native
@@ -16,12 +22,45 @@ public final class TrainingEngine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TrainingEngine.class);
 
     private final NDManager root;
-    private final DatasetTensors mnist;
+    private final java.nio.file.Path datasetsDir;
     private final TrainingScheduler scheduler;
+    /** The image sets as Java values, loaded on first use and kept (a few tens of MB each). */
+    private final Map<DatasetKind, ImageDataset> images = new EnumMap<>(DatasetKind.class);
+    /** Their native copies, shared by every run (scheduler thread only). */
+    private final Map<ImageDataset, DatasetTensors> sharedTensors = new IdentityHashMap<>();
 
-    private TrainingEngine(NDManager root, DatasetTensors mnist, TrainingScheduler scheduler) {
+    /**
+     * Gives a run its data in native memory (scheduler thread): an image set's shared copy, or
+     * a new copy of a generated point set that belongs to that run.
+     */
+    interface TensorSource {
+        DatasetTensors tensors(Dataset dataset);
+
+        /** The run is done with {@code tensors}: frees them unless they are shared. */
+        void release(DatasetTensors tensors);
+    }
+
+    private final TensorSource tensorSource = new TensorSource() {
+        @Override
+        public DatasetTensors tensors(Dataset dataset) {
+            if (dataset instanceof ImageDataset image) {
+                return sharedTensors.computeIfAbsent(image, k -> new DatasetTensors(image, root));
+            }
+            return new DatasetTensors(dataset, root);
+        }
+
+        @Override
+        public void release(DatasetTensors tensors) {
+            if (!(tensors.dataset() instanceof ImageDataset)) {
+                tensors.close();
+            }
+        }
+    };
+
+    private TrainingEngine(NDManager root, java.nio.file.Path datasetsDir,
+            TrainingScheduler scheduler) {
         this.root = root;
-        this.mnist = mnist;
+        this.datasetsDir = datasetsDir;
         this.scheduler = scheduler;
     }
 
@@ -34,11 +73,14 @@ public final class TrainingEngine implements AutoCloseable {
         long started = System.nanoTime();
         Engine engine = Engine.getEngine("PyTorch");
         NDManager root = engine.newBaseManager();
-        DatasetTensors mnist = new DatasetTensors(Datasets.mnist(config.datasetsDir()), root);
+        TrainingEngine trainingEngine =
+                new TrainingEngine(root, config.datasetsDir(), TrainingScheduler.forThisJvm());
+        // MNIST is the default, so a missing file stops start-up instead of the first run.
+        trainingEngine.imageDataset(DatasetKind.MNIST);
         log.info("Engine {} {} ready in {} ms ({} intra-op thread(s))",
                 engine.getEngineName(), engine.getVersion(),
                 (System.nanoTime() - started) / 1_000_000, config.threads());
-        return new TrainingEngine(root, mnist, TrainingScheduler.forThisJvm());
+        return trainingEngine;
     }
 
     private static void configureDjl(EngineConfig config) {
@@ -57,19 +99,37 @@ public final class TrainingEngine implements AutoCloseable {
         }
     }
 
-    /** Builds a new run on the MNIST data; it reports through {@code listener}, paused at first. */
+    /**
+     * Builds a new run on the data its spec names (a 2-D set is generated here from the spec
+     * and the run's seed); it reports through {@code listener}, paused at first.
+     *
+     * @throws java.io.UncheckedIOException with a sentence if an image set's files are missing
+     */
     public RunHandle newRun(RunSpec spec, RunListener listener) {
-        return new RunHandle(spec, mnist, root, scheduler, listener);
+        return new RunHandle(spec, dataset(spec), tensorSource, root, scheduler, listener);
+    }
+
+    /** The data {@code spec} trains on, as plain values. */
+    public Dataset dataset(RunSpec spec) {
+        DatasetSpec data = spec.dataset();
+        return data.kind().images() ? imageDataset(data.kind())
+                : PointSets.generate(data, spec.seed());
+    }
+
+    /** An image set, read from the datasets folder (or the jar) the first time it is needed. */
+    public synchronized ImageDataset imageDataset(DatasetKind kind) {
+        return images.computeIfAbsent(kind, k -> Datasets.load(k, datasetsDir));
     }
 
     public TrainingScheduler scheduler() {
         return scheduler;
     }
 
-    /** Input and output sizes of the shipped dataset (784 pixels, 10 classes). */
+    /** The lesson's network for MNIST (784 pixels, 10 classes). */
     public NetworkSpec lessonNetwork() {
-        return new NetworkSpec(mnist.dataset().inputSize(), NetworkSpec.lesson().hidden(),
-                mnist.dataset().classes(), Init.PYTORCH);
+        ImageDataset mnist = imageDataset(DatasetKind.MNIST);
+        return new NetworkSpec(mnist.inputSize(), NetworkSpec.lesson().hidden(),
+                mnist.classes(), Init.PYTORCH);
     }
 
     /**
@@ -89,7 +149,8 @@ public final class TrainingEngine implements AutoCloseable {
         CompletableFuture<Void> closed = new CompletableFuture<>();
         // On the scheduler thread, so no step of ours is in flight while memory is freed.
         scheduler.execute(() -> {
-            mnist.close();
+            sharedTensors.values().forEach(DatasetTensors::close);
+            sharedTensors.clear();
             root.close();
             closed.complete(null);
         });

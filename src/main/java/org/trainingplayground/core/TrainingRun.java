@@ -20,6 +20,9 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.trainingplayground.core.data.Dataset;
+import org.trainingplayground.core.data.ImageDataset;
+import org.trainingplayground.core.data.PointDataset;
 
 /**
  * One student's network being trained: its weights, optimizer state and position in the data.
@@ -69,8 +72,10 @@ final class TrainingRun implements AutoCloseable {
     TrainingRun(RunSpec spec, DatasetTensors data, NDManager parent) {
         if (spec.network().inputs() != data.dataset().inputSize()
                 || spec.network().outputs() != data.dataset().classes()) {
-            throw new IllegalArgumentException(
-                    "The network's input and output sizes do not match the dataset.");
+            throw new IllegalArgumentException("A network with " + spec.network().inputs()
+                    + " inputs and " + spec.network().outputs() + " outputs does not fit "
+                    + data.dataset().name() + " (" + data.dataset().inputSize() + " inputs, "
+                    + data.dataset().classes() + " classes).");
         }
         this.spec = spec;
         this.data = data;
@@ -229,7 +234,7 @@ final class TrainingRun implements AutoCloseable {
     float initialLoss() {
         try (NDManager stepManager = manager.newSubManager()) {
             int n = Math.min(INITIAL_LOSS_SAMPLES, data.trainSize());
-            NDArray x = data.trainImages().get(stepManager, new NDIndex("0:" + n));
+            NDArray x = data.trainInputs().get(stepManager, new NDIndex("0:" + n));
             NDArray y = data.trainLabels().get(stepManager, new NDIndex("0:" + n));
             NDArray logits = net.forward(parameterStore, new NDList(x), false).singletonOrThrow();
             return lossFn.batchLoss(logits, y).getFloat();
@@ -262,7 +267,7 @@ final class TrainingRun implements AutoCloseable {
         try (NDManager stepManager = manager.newSubManager()) {
             NDArray indices = stepManager.create(batchIndices, new Shape(batch), DataType.INT64);
             NDIndex rows = new NDIndex("{}", indices);
-            NDArray x = data.trainImages().get(stepManager, rows);
+            NDArray x = data.trainInputs().get(stepManager, rows);
             NDArray y = data.trainLabels().get(stepManager, rows);
             NDArray logits;
             NDArray lossArray;
@@ -373,7 +378,8 @@ final class TrainingRun implements AutoCloseable {
 
     /**
      * The input of the weight the step-through view follows into the first unit: the centre
-     * pixel (row 14, column 14), ink in most digits, so its gradient is rarely zero.
+     * pixel (row 14, column 14) of an image, ink in most digits, so its gradient is rarely
+     * zero; the y coordinate of a point.
      */
     private int watchedInput() {
         return Math.min(14 * 28 + 14, spec.network().inputs() - 1);
@@ -383,16 +389,28 @@ final class TrainingRun implements AutoCloseable {
     private StepDetail describe(int batch, NDArray logits, NDArray labels, float loss,
             float[] norms, List<NDArray> before, float watchedGradient, boolean accumulated) {
         int shown = Math.min(DETAIL_IMAGES, batch);
-        var images = data.dataset().trainImages();
-        int side = images.rows();
-        byte[][] pixels = new byte[shown][];
+        Dataset dataset = data.dataset();
         int[] labelValues = new int[shown];
-        int imageSize = images.rows() * images.cols();
+        byte[][] pixels = new byte[0][];
+        float[][] points = new float[0][];
+        int side = 0;
+        if (dataset instanceof ImageDataset images) {
+            side = images.trainImages().rows();
+            pixels = new byte[shown][];
+        } else {
+            points = new float[shown][];
+        }
         for (int i = 0; i < shown; i++) {
             int sampleIndex = order[cursor + i];
-            pixels[i] = java.util.Arrays.copyOfRange(images.pixels(),
-                    sampleIndex * imageSize, (sampleIndex + 1) * imageSize);
-            labelValues[i] = data.dataset().trainLabels()[sampleIndex];
+            labelValues[i] = dataset.trainLabels()[sampleIndex];
+            if (dataset instanceof ImageDataset images) {
+                int imageSize = images.inputSize();
+                pixels[i] = java.util.Arrays.copyOfRange(images.trainImages().pixels(),
+                        sampleIndex * imageSize, (sampleIndex + 1) * imageSize);
+            } else if (dataset instanceof PointDataset pointSet) {
+                points[i] = java.util.Arrays.copyOfRange(pointSet.trainPoints(),
+                        2 * sampleIndex, 2 * sampleIndex + 2);
+            }
         }
         NDArray first = logits.get(0).stopGradient();
         float[] sampleLogits = first.toFloatArray();
@@ -407,7 +425,7 @@ final class TrainingRun implements AutoCloseable {
                 java.util.Arrays.copyOfRange(norms, 0, p),
                 "fc1.weight[0, " + watchedInput + "]", watchedBefore, watchedGradient,
                 watchedAfter, java.util.Arrays.copyOfRange(norms, p, 2 * p), ratios(norms),
-                accumulated);
+                accumulated, points);
     }
 
     /** True when the step just taken completed an epoch. */
@@ -430,15 +448,91 @@ final class TrainingRun implements AutoCloseable {
         return epoch;
     }
 
-    /** Loss and accuracy on the whole test split, without gradients. */
-    EvalMetrics evaluate(int forEpoch) {
+    /** An evaluation: the summary for the charts and every test sample's answer. */
+    record Evaluation(EvalMetrics metrics, TestPredictions predictions) {}
+
+    /** Loss, accuracy and predictions on the whole test split, without gradients. */
+    Evaluation evaluate(int forEpoch) {
         try (NDManager evalManager = manager.newSubManager()) {
-            NDArray x = data.testImages().get(evalManager, new NDIndex(":"));
+            NDArray x = data.testInputs().get(evalManager, new NDIndex(":"));
             NDArray y = data.testLabels().get(evalManager, new NDIndex(":"));
             NDArray logits = net.forward(parameterStore, new NDList(x), false).singletonOrThrow();
             float loss = lossFn.batchLoss(logits, y).getFloat();
-            float correct = logits.argMax(1).eq(y).sum().toType(DataType.FLOAT32, false).getFloat();
-            return new EvalMetrics(step, forEpoch, loss, correct / y.getShape().get(0));
+            // One copy of all probabilities serves the gallery, the confusion matrix and the
+            // accuracy; the argmax is taken in Java on those values.
+            float[] probabilities = logits.softmax(1).toFloatArray();
+            int classes = spec.network().outputs();
+            int[] labels = data.dataset().testLabels();
+            int[] predicted = new int[labels.length];
+            for (int i = 0; i < labels.length; i++) {
+                predicted[i] = argMax(probabilities, i * classes, classes);
+            }
+            TestPredictions predictions =
+                    new TestPredictions(step, forEpoch, classes, labels, predicted, probabilities);
+            return new Evaluation(new EvalMetrics(step, forEpoch, loss, predictions.accuracy()),
+                    predictions);
+        }
+    }
+
+    private static int argMax(float[] values, int from, int count) {
+        int best = 0;
+        for (int c = 1; c < count; c++) {
+            if (values[from + c] > values[from + best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * What the network predicts over a square grid covering the points (point sets only).
+     *
+     * @param resolution cells per side
+     * @return null for image sets
+     */
+    DecisionBoundary boundary(int resolution) {
+        if (!(data.dataset() instanceof PointDataset pointSet)) {
+            return null;
+        }
+        double[] bounds = pointSet.bounds();
+        double cell = (bounds[1] - bounds[0]) / resolution;
+        float[] grid = new float[2 * resolution * resolution];
+        for (int row = 0; row < resolution; row++) {
+            for (int column = 0; column < resolution; column++) {
+                int i = row * resolution + column;
+                grid[2 * i] = (float) (bounds[0] + (column + 0.5) * cell);
+                grid[2 * i + 1] = (float) (bounds[0] + (row + 0.5) * cell);
+            }
+        }
+        float[] probabilities = probabilities(grid, resolution * resolution);
+        int classes = spec.network().outputs();
+        int[] predicted = new int[resolution * resolution];
+        float[] confidence = new float[predicted.length];
+        for (int i = 0; i < predicted.length; i++) {
+            predicted[i] = argMax(probabilities, i * classes, classes);
+            confidence[i] = probabilities[i * classes + predicted[i]];
+        }
+        return new DecisionBoundary(step, bounds[0], bounds[1], resolution, predicted,
+                confidence);
+    }
+
+    /**
+     * The softmax of the network's outputs for samples given as plain values, without
+     * gradients: how a drawn digit or a grid of points is classified.
+     *
+     * @param inputs {@code count} rows of the network's input size, one after the other
+     * @return {@code count} rows of one probability per class
+     */
+    float[] probabilities(float[] inputs, int count) {
+        int features = spec.network().inputs();
+        if (inputs.length != count * features) {
+            throw new IllegalArgumentException("Expected " + count * features
+                    + " input values for " + count + " samples, got " + inputs.length + ".");
+        }
+        try (NDManager predictManager = manager.newSubManager()) {
+            NDArray x = predictManager.create(inputs, new Shape(count, features));
+            NDArray logits = net.forward(parameterStore, new NDList(x), false).singletonOrThrow();
+            return logits.softmax(1).toFloatArray();
         }
     }
 

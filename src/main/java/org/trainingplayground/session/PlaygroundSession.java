@@ -1,19 +1,23 @@
 package org.trainingplayground.session;
 
 import java.util.List;
-import org.trainingplayground.core.Limits;
-import org.trainingplayground.core.StepDetail;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import org.trainingplayground.core.DecisionBoundary;
 import org.trainingplayground.core.EpochMetrics;
 import org.trainingplayground.core.EvalMetrics;
+import org.trainingplayground.core.Limits;
 import org.trainingplayground.core.LossKind;
 import org.trainingplayground.core.OptimizerSpec;
 import org.trainingplayground.core.RunHandle;
 import org.trainingplayground.core.RunListener;
 import org.trainingplayground.core.RunSpec;
 import org.trainingplayground.core.RunState;
+import org.trainingplayground.core.StepDetail;
 import org.trainingplayground.core.StepMetrics;
+import org.trainingplayground.core.TestPredictions;
 import org.trainingplayground.core.TrainingEngine;
+import org.trainingplayground.core.data.Dataset;
 
 /**
  * One user's playground: the settings they chose, their current run and everything it measured.
@@ -159,6 +163,38 @@ public final class PlaygroundSession implements AutoCloseable {
         return zeroGrad;
     }
 
+    /** The data the current run trains on, as plain values. */
+    public synchronized Dataset dataset() {
+        return run.dataset();
+    }
+
+    /** The current run's newest answers for the test split (null until the run is built). */
+    public TestPredictions latestPredictions() {
+        RunRecorder current;
+        synchronized (this) {
+            current = recorder;
+        }
+        return current.latestPredictions;
+    }
+
+    /** The current run's newest decision boundary; null for image sets and until built. */
+    public DecisionBoundary latestBoundary() {
+        RunRecorder current;
+        synchronized (this) {
+            current = recorder;
+        }
+        return current.latestBoundary;
+    }
+
+    /**
+     * Asks the current network what it makes of some inputs (a drawing), between two steps.
+     *
+     * @return softmax probabilities, completed on the training thread
+     */
+    public synchronized CompletableFuture<float[]> classify(float[] inputs) {
+        return run.classify(inputs);
+    }
+
     /** The newest step taken apart for the step-through view, or null before the first. */
     public StepDetail latestDetail() {
         RunRecorder current;
@@ -250,6 +286,8 @@ public final class PlaygroundSession implements AutoCloseable {
         private volatile long lastStepNanos;
         private volatile StepMetrics latestStep;
         private volatile StepDetail latestDetail;
+        private volatile TestPredictions latestPredictions;
+        private volatile DecisionBoundary latestBoundary;
         private volatile float initialLoss = Float.NaN;
         private volatile int epochsDone;
         private long recorded;
@@ -287,6 +325,18 @@ public final class PlaygroundSession implements AutoCloseable {
         @Override
         public void onEvaluation(EvalMetrics eval) {
             history.addEvaluation(eval);
+            version.incrementAndGet();
+        }
+
+        @Override
+        public void onPredictions(TestPredictions predictions) {
+            latestPredictions = predictions;
+            version.incrementAndGet();
+        }
+
+        @Override
+        public void onBoundary(DecisionBoundary boundary) {
+            latestBoundary = boundary;
             version.incrementAndGet();
         }
 

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.trainingplayground.core.DatasetKind;
+import org.trainingplayground.core.DatasetSpec;
 import org.trainingplayground.core.Limits;
 import org.trainingplayground.core.LossKind;
 import org.trainingplayground.core.NetworkSpec;
@@ -49,8 +51,19 @@ class SettingsPanel extends Composite<VerticalLayout> {
     private static final Quantity BATCH_SIZE = new Quantity("the batch size", "64");
     private static final Quantity EPOCHS = new Quantity("the number of epochs", "5");
     private static final Quantity SEED = new Quantity("the seed", "1");
+    private static final Quantity POINTS = new Quantity("the number of points", "500");
+    private static final Quantity NOISE = new Quantity("the noise", "0.1");
+    private static final Quantity TEST_SHARE = new Quantity("the test share", "0.2");
+    private static final Quantity CLASSES = new Quantity("the number of classes", "3");
 
     private final Select<Presets> preset = new Select<>();
+    private final Select<DatasetKind> dataset = new Select<>();
+    private final TextField points = numberField("points", "Points");
+    private final TextField noise = numberField("noise", "Noise");
+    private final TextField testShare = numberField("test-fraction", "Test share");
+    private final TextField classes = numberField("classes", "Classes");
+    private final HorizontalLayout pointFields = row(points, noise);
+    private final HorizontalLayout splitFields = row(testShare, classes);
     private final NetworkBuilder builder = new NetworkBuilder();
     private final NetworkDiagram diagram = new NetworkDiagram();
     private final Span parameterCount = new Span();
@@ -73,6 +86,8 @@ class SettingsPanel extends Composite<VerticalLayout> {
     private final Map<String, TextField> fieldsById = new LinkedHashMap<>();
     private Limits limits = Limits.defaults();
     private RunSpec shown = RunSpec.lesson();
+    /** The dataset the form last described validly: presets that keep the dataset use it. */
+    private DatasetSpec formDataset = shown.dataset();
     private boolean updatingForm;
 
     SettingsPanel() {
@@ -87,12 +102,13 @@ class SettingsPanel extends Composite<VerticalLayout> {
         otherProblems.getStyle().set("color", "var(--lumo-error-text-color)");
         otherProblems.setVisible(false);
         layout.add(liveNote, configurePreset(),
+                heading("Data"), configureDataset(),
                 heading("Network"), configureNetwork(),
                 heading("Loss"), configureLoss(),
                 heading("Optimizer"), configureOptimizer(),
                 heading("Run"), row(batchSize, epochs, seed), otherProblems);
-        for (TextField field : List.of(learningRate, momentum, beta1, beta2, weightDecay,
-                batchSize, epochs, seed)) {
+        for (TextField field : List.of(points, noise, testShare, classes, learningRate,
+                momentum, beta1, beta2, weightDecay, batchSize, epochs, seed)) {
             fieldsById.put(field.getId().orElseThrow(), field);
         }
         showSettings(shown);
@@ -104,15 +120,38 @@ class SettingsPanel extends Composite<VerticalLayout> {
         preset.setItems(Presets.values());
         preset.setItemLabelGenerator(Presets::label);
         preset.setPlaceholder("Your own settings");
-        preset.setHelperText("Lesson: the lesson exactly · Quick: learns within seconds.");
+        preset.setHelperText("Lesson: the lesson exactly · Quick: learns within seconds ·"
+                + " Spiral: a small net untangles 2-D points.");
         preset.setWidthFull();
         preset.addValueChangeListener(e -> {
             if (!updatingForm && e.getValue() != null) {
-                fillForm(forThisDataset(e.getValue().spec()));
+                fillForm(presetSettings(e.getValue()));
                 settingsEdited();
             }
         });
         return preset;
+    }
+
+    private Div configureDataset() {
+        dataset.setId("dataset");
+        dataset.setLabel("Dataset");
+        dataset.setItems(DatasetKind.values());
+        dataset.setItemLabelGenerator(DatasetKind::label);
+        dataset.setWidthFull();
+        dataset.addValueChangeListener(e -> {
+            if (!updatingForm && e.getValue() != null) {
+                fillPointFieldsFor(e.getOldValue(), e.getValue());
+            }
+            showDatasetFields();
+            settingsEdited();
+        });
+        points.setHelperText(DatasetSpec.MIN_POINTS + " to "
+                + String.format(Locale.ROOT, "%,d", DatasetSpec.MAX_POINTS));
+        noise.setHelperText("0 to " + DatasetSpec.MAX_NOISE + ", spread of each point");
+        testShare.setHelperText("Held out to test");
+        Div data = new Div(dataset, pointFields, splitFields);
+        data.setWidthFull();
+        return data;
     }
 
     private Div configureNetwork() {
@@ -215,12 +254,20 @@ class SettingsPanel extends Composite<VerticalLayout> {
     /** Shows {@code spec}, the session's settings, without firing events back. */
     void showSettings(RunSpec spec) {
         shown = spec;
+        formDataset = spec.dataset();
         fillForm(spec);
     }
 
     private void fillForm(RunSpec spec) {
         updatingForm = true;
         try {
+            DatasetSpec data = spec.dataset();
+            dataset.setValue(data.kind());
+            points.setValue(Integer.toString(data.points()));
+            noise.setValue(format(data.noise()));
+            testShare.setValue(format(data.testFraction()));
+            classes.setValue(Integer.toString(data.classes()));
+            showDatasetFields();
             builder.show(spec.network());
             loss.setValue(spec.loss());
             OptimizerSpec chosen = spec.optimizer();
@@ -269,7 +316,18 @@ class SettingsPanel extends Composite<VerticalLayout> {
 
     /** The settings the form describes, or null after marking every field that is invalid. */
     private RunSpec readForm() {
+        DatasetSpec data = readDataset();
         NetworkSpec network = builder.network();
+        if (data != null && network != null && (network.inputs() != data.inputSize()
+                || network.outputs() != data.classes())) {
+            // The dataset fixes the input and output layers; the student owns the hidden ones.
+            network = new NetworkSpec(data.inputSize(), network.hidden(), data.classes(),
+                    network.init());
+            builder.show(network);
+        }
+        if (data != null) {
+            formDataset = data;
+        }
         boolean sgd = optimizer.getValue() != OptimizerKind.ADAM;
         String rateProblem = OptimizerSpec.learningRateProblem(learningRate.getValue());
         show(learningRate, rateProblem);
@@ -293,7 +351,8 @@ class SettingsPanel extends Composite<VerticalLayout> {
                 check(seed, NumberText.whole(seed.getValue(), SEED, 0, Long.MAX_VALUE));
         boolean optimizerRead = sgd ? momentumRead != null && momentumRead.ok()
                 : beta1Read.ok() && beta2Read.ok();
-        if (network == null || rateProblem != null || !optimizerRead || !decayRead.ok()
+        if (data == null || network == null || rateProblem != null || !optimizerRead
+                || !decayRead.ok()
                 || !batchRead.ok() || !epochsRead.ok() || !seedRead.ok() || loss.isEmpty()) {
             return null;
         }
@@ -307,13 +366,101 @@ class SettingsPanel extends Composite<VerticalLayout> {
                     : new OptimizerSpec(OptimizerKind.ADAM, rate, 0, false, beta1Read.value(),
                             beta2Read.value(), decayRead.value());
             return new RunSpec(network, loss.getValue(), chosen, batchRead.value().intValue(),
-                    epochsRead.value().intValue(), seedRead.value(), shown.evalEverySteps());
+                    epochsRead.value().intValue(), seedRead.value(), shown.evalEverySteps(),
+                    data);
         } catch (IllegalArgumentException unexpected) {
             // The fields above check what the core checks; this is a last guard, not a path.
             otherProblems.setText(unexpected.getMessage());
             otherProblems.setVisible(true);
             return null;
         }
+    }
+
+    /** The dataset settings, or null after marking the fields that are invalid. */
+    private DatasetSpec readDataset() {
+        DatasetKind kind = dataset.getValue() == null ? DatasetKind.MNIST : dataset.getValue();
+        if (kind.images()) {
+            // Points, noise and split do not apply to the image sets' fixed files.
+            return DatasetSpec.of(kind);
+        }
+        Reading<Long> pointsRead = check(points, NumberText.whole(points.getValue(), POINTS,
+                DatasetSpec.MIN_POINTS, DatasetSpec.MAX_POINTS));
+        Reading<Double> noiseRead = check(noise,
+                NumberText.nonNegative(noise.getValue(), NOISE));
+        if (noiseRead.ok()) {
+            show(noise, DatasetSpec.noiseProblem(noiseRead.value()));
+        }
+        Reading<Double> shareRead = check(testShare,
+                NumberText.fraction(testShare.getValue(), TEST_SHARE));
+        if (shareRead.ok()) {
+            show(testShare, DatasetSpec.testFractionProblem(shareRead.value()));
+        }
+        int classCount = kind.defaultClasses();
+        if (kind.classesAdjustable()) {
+            Reading<Long> classesRead = check(classes, NumberText.whole(classes.getValue(),
+                    CLASSES, kind.minClasses(), kind.maxClasses()));
+            if (!classesRead.ok()) {
+                return null;
+            }
+            classCount = classesRead.value().intValue();
+        }
+        if (!pointsRead.ok() || noise.isInvalid() || testShare.isInvalid()) {
+            return null;
+        }
+        try {
+            return new DatasetSpec(kind, pointsRead.value().intValue(), noiseRead.value(),
+                    shareRead.value(), classCount);
+        } catch (IllegalArgumentException tooFewForASplit) {
+            show(points, tooFewForASplit.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Coming from an image set, a 2-D set starts from its own defaults; between 2-D sets the
+     * student's points, noise and split stay, and only a class count the new set cannot have
+     * falls back to its default.
+     */
+    private void fillPointFieldsFor(DatasetKind previous, DatasetKind chosen) {
+        if (chosen.images()) {
+            return;
+        }
+        DatasetSpec defaults = DatasetSpec.of(chosen);
+        boolean wasUpdating = updatingForm;
+        updatingForm = true;
+        try {
+            if (previous == null || previous.images()) {
+                points.setValue(Integer.toString(defaults.points()));
+                noise.setValue(format(defaults.noise()));
+                testShare.setValue(format(defaults.testFraction()));
+            }
+            Reading<Long> count = NumberText.whole(classes.getValue(), CLASSES,
+                    chosen.minClasses(), chosen.maxClasses());
+            if (previous == null || previous.images() || !count.ok()) {
+                classes.setValue(Integer.toString(defaults.classes()));
+            }
+        } finally {
+            updatingForm = wasUpdating;
+        }
+    }
+
+    private void showDatasetFields() {
+        DatasetKind kind = dataset.getValue() == null ? DatasetKind.MNIST : dataset.getValue();
+        boolean generated = !kind.images();
+        pointFields.setVisible(generated);
+        points.setVisible(generated);
+        noise.setVisible(generated);
+        splitFields.setVisible(generated);
+        testShare.setVisible(generated);
+        classes.setVisible(generated && kind.classesAdjustable());
+        classes.setHelperText(kind.minClasses() + " to " + kind.maxClasses());
+        dataset.setHelperText(switch (kind) {
+            case MNIST -> "8,000 training and 2,000 test digits, 28 × 28 pixels.";
+            case FASHION_MNIST -> "Clothes, harder than digits: 10,000 training and 2,000 test"
+                    + " images, 28 × 28 pixels.";
+            default -> "Points in the plane, generated from the seed; the network sees x1"
+                    + " and x2 and paints its decision boundary.";
+        });
     }
 
     private static <T> Reading<T> check(TextField field, Reading<T> read) {
@@ -336,8 +483,7 @@ class SettingsPanel extends Composite<VerticalLayout> {
     }
 
     private void showNetwork(NetworkSpec network) {
-        diagram.show(shown.network().inputs(), builder.hiddenLabels(),
-                shown.network().outputs());
+        diagram.show(builder.inputs(), builder.hiddenLabels(), builder.outputs());
         parameterCount.setText(network == null
                 ? "Fix the marked widths to count the weights."
                 : String.format(Locale.ROOT, "%,d weights and biases to learn",
@@ -366,7 +512,7 @@ class SettingsPanel extends Composite<VerticalLayout> {
         try {
             Presets matching = null;
             for (Presets candidate : Presets.values()) {
-                if (forThisDataset(candidate.spec()).equals(spec)) {
+                if (presetSettings(candidate).equals(spec)) {
                     matching = candidate;
                 }
             }
@@ -378,12 +524,13 @@ class SettingsPanel extends Composite<VerticalLayout> {
         }
     }
 
-    /** A preset's settings on the shown dataset's inputs and outputs. */
-    private RunSpec forThisDataset(RunSpec presetSpec) {
-        NetworkSpec network = presetSpec.network();
-        return presetSpec.withNetwork(new NetworkSpec(shown.network().inputs(), network.hidden(),
-                shown.network().outputs(), network.init()))
-                .withEvalEverySteps(shown.evalEverySteps());
+    /**
+     * A preset's settings: on the shown dataset (its network fitted to it) when the preset
+     * keeps the dataset, otherwise on the preset's own.
+     */
+    private RunSpec presetSettings(Presets chosen) {
+        RunSpec presetSpec = chosen.spec().withEvalEverySteps(shown.evalEverySteps());
+        return chosen.keepsDataset() ? presetSpec.withDataset(formDataset) : presetSpec;
     }
 
     private static String format(double value) {

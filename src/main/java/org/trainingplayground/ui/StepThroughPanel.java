@@ -78,8 +78,9 @@ class StepThroughPanel extends Composite<Div> {
             return;
         }
         shownStep = detail.step();
-        title.setText(String.format(Locale.ROOT, "Step %d: the batch of %d digits just trained",
-                detail.step(), detail.sampleLosses().length));
+        title.setText(String.format(Locale.ROOT, "Step %d: the batch of %d %s just trained",
+                detail.step(), detail.sampleLosses().length,
+                detail.imageSide() == 0 ? "points" : "images"));
         List<String> names = spec.network().parameterNames();
         parts.add(forward(detail), loss(detail, spec.loss()), backward(detail, names),
                 update(detail, names, spec.optimizer()));
@@ -94,9 +95,19 @@ class StepThroughPanel extends Composite<Div> {
         Div images = new Div();
         images.getStyle().set("display", "flex").set("flex-wrap", "wrap")
                 .set("gap", "var(--lumo-space-xs)");
+        for (int i = 0; i < Math.min(IMAGES_SHOWN, d.points().length); i++) {
+            // A point has no picture: its two coordinates are the network's whole input.
+            Span point = new Span(String.format(Locale.ROOT, "(%+.2f, %+.2f) → class %d",
+                    d.points()[i][0], d.points()[i][1], d.labels()[i]));
+            point.getStyle().set("font-size", "0.8em").set("font-variant-numeric", "tabular-nums")
+                    .set("padding", "2px 4px").set("border", i == d.sample()
+                            ? "2px solid var(--lumo-primary-color)"
+                            : "2px solid var(--lumo-contrast-10pct)");
+            images.add(point);
+        }
         for (int i = 0; i < Math.min(IMAGES_SHOWN, d.images().length); i++) {
             Image digit = new Image(DigitImages.pngDataUrl(d.images()[i], d.imageSide()),
-                    "a handwritten " + d.labels()[i]);
+                    "an image of class " + d.labels()[i]);
             digit.setWidth("56px");
             digit.setHeight("56px");
             digit.getStyle().set("image-rendering", "pixelated").set("display", "block")
@@ -115,7 +126,7 @@ class StepThroughPanel extends Composite<Div> {
                 .set("grid-template-columns", "auto auto 1fr auto")
                 .set("column-gap", "var(--lumo-space-s)").set("font-size", "0.8em")
                 .set("font-variant-numeric", "tabular-nums").set("align-items", "center");
-        outputs.add(small("digit"), small("logit"), small("probability"), small(""));
+        outputs.add(small("class"), small("logit"), small("probability"), small(""));
         for (int k = 0; k < d.logits().length; k++) {
             String note = k == label && k == predicted ? "true, predicted"
                     : k == label ? "true" : k == predicted ? "predicted" : "";
@@ -132,9 +143,10 @@ class StepThroughPanel extends Composite<Div> {
             }
             outputs.add(digit, logit, bar, percent);
         }
-        return part("1", "Forward", "logits = model(images)", images,
-                text("The first digit (framed, a " + label + ") gives 10 raw outputs, the"
-                        + " logits; softmax turns them into probabilities that add up to 1."),
+        return part("1", "Forward", "logits = model(inputs)", images,
+                text("The first sample (framed, class " + label + ") gives "
+                        + d.logits().length + " raw outputs, the logits; softmax turns them"
+                        + " into probabilities that add up to 1."),
                 outputs);
     }
 
@@ -157,7 +169,7 @@ class StepThroughPanel extends Composite<Div> {
             strip.add(column);
         }
         int label = d.labels()[d.sample()];
-        String first = String.format(Locale.ROOT, "The first digit's loss is %.3f",
+        String first = String.format(Locale.ROOT, "The first sample's loss is %.3f",
                 losses[d.sample()]);
         if (kind != LossKind.MSE) {
             first += String.format(Locale.ROOT, " = −ln(%.3f), the probability it gave the"

@@ -15,13 +15,7 @@ class LessonLoopTest {
     private static final RunSpec LESSON = RunSpec.lesson();
 
     private static TrainingRun newRun(RunSpec spec) throws Exception {
-        DatasetTensors data = TestEngine.mnist();
-        TrainingEngine engine = TestEngine.get();
-        return onScheduler(() -> {
-            var field = TrainingEngine.class.getDeclaredField("root");
-            field.setAccessible(true);
-            return new TrainingRun(spec, data, (ai.djl.ndarray.NDManager) field.get(engine));
-        });
+        return TestEngine.newTrainingRun(spec);
     }
 
     private static StepDetail stepWithDetail(TrainingRun run) throws Exception {
@@ -153,7 +147,7 @@ class LessonLoopTest {
                     for (int i = 0; i < 30; i++) {
                         onScheduler(run::step);
                     }
-                    float after = onScheduler(() -> run.evaluate(1).loss());
+                    float after = onScheduler(() -> run.evaluate(1).metrics().loss());
                     assertTrue(after < before, init + "/" + activation + ": " + before + " -> "
                             + after);
                 } finally {

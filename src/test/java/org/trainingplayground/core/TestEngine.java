@@ -41,11 +41,20 @@ public final class TestEngine {
         }
     }
 
-    static DatasetTensors mnist() throws Exception {
+    /**
+     * A bare run of {@code spec} on MNIST's shared tensors, for tests that drive the loop step
+     * by step on the scheduler thread.
+     */
+    static TrainingRun newTrainingRun(RunSpec spec) throws Exception {
+        TrainingEngine engine = get();
         return onScheduler(() -> {
-            var field = TrainingEngine.class.getDeclaredField("mnist");
-            field.setAccessible(true);
-            return (DatasetTensors) field.get(get());
+            var source = TrainingEngine.class.getDeclaredField("tensorSource");
+            source.setAccessible(true);
+            var root = TrainingEngine.class.getDeclaredField("root");
+            root.setAccessible(true);
+            DatasetTensors data = ((TrainingEngine.TensorSource) source.get(engine))
+                    .tensors(engine.dataset(spec));
+            return new TrainingRun(spec, data, (ai.djl.ndarray.NDManager) root.get(engine));
         });
     }
 }

@@ -118,9 +118,20 @@ public class NetworkBuilder extends Composite<VerticalLayout> {
     }
 
     private void showFixedLayers() {
-        inputLayer.setText("Input: " + inputs + " pixels (each digit is 28 × 28)");
+        inputLayer.setText(inputs == 2 ? "Input: 2 numbers, the point's x1 and x2"
+                : "Input: " + inputs + " pixels (each image is 28 × 28)");
         outputLayer.setText("Output: Linear → " + outputs
-                + " logits, one per digit (fixed by the dataset)");
+                + " logits, one per class (fixed by the dataset)");
+    }
+
+    /** Inputs of the network, fixed by the dataset. */
+    public int inputs() {
+        return inputs;
+    }
+
+    /** Outputs of the network (one per class), fixed by the dataset. */
+    public int outputs() {
+        return outputs;
     }
 
     /** The network the form describes, or null while a width is invalid. */
