@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import * as echarts from 'echarts/core';
-import { LineChart } from 'echarts/charts';
+import { HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
   DataZoomComponent,
   GridComponent,
@@ -10,14 +10,20 @@ import {
   MarkLineComponent,
   TitleComponent,
   TooltipComponent,
+  VisualMapContinuousComponent,
+  VisualMapPiecewiseComponent,
 } from 'echarts/components';
 import { LegacyGridContainLabel } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 
-// Only what line charts need, so the bundle does not carry all of ECharts.
-// LegacyGridContainLabel keeps `grid.containLabel: true` working in ECharts 6.
+// Only what our line, scatter and heatmap charts need, so the bundle does not carry all of
+// ECharts. LegacyGridContainLabel keeps `grid.containLabel: true` working in ECharts 6.
 echarts.use([
   LineChart,
+  ScatterChart,
+  HeatmapChart,
+  VisualMapContinuousComponent,
+  VisualMapPiecewiseComponent,
   GridComponent,
   TooltipComponent,
   LegendComponent,
@@ -83,10 +89,11 @@ function xOfDataItem(item: unknown, index: number): unknown {
 }
 
 /**
- * `<tp-echart>`: an ECharts line chart whose series data live here, in the browser.
+ * `<tp-echart>`: an ECharts chart whose series data live here, in the browser.
  *
  * The server sets `optionJson` (the complete base option) and streams points with
- * `appendPoints(json)`; `clearPoints()` empties the series. The element survives being
+ * `appendPoints(json)`; `clearPoints()` empties the series. `setSeriesData(index, json)` and
+ * `setGridValues(index, columns, json)` replace the data of one series only. The element survives being
  * moved in the DOM: the chart instance is disposed on disconnect and rebuilt from the
  * remembered option and data on reconnect. Attribute `data-points` tells how many distinct
  * x-values are drawn.
@@ -118,6 +125,8 @@ export class TpEChart extends LitElement {
   private seriesData: unknown[][] = [];
   private readonly distinctX = new Set<unknown>();
   private dataFrameRequest: number | undefined;
+  /** Series whose data changed since the last draw; 'all' after appends and clears. */
+  private dirtySeries: Set<number> | 'all' = 'all';
 
   get optionJson(): string {
     return this.optionText;
@@ -160,6 +169,7 @@ export class TpEChart extends LitElement {
       }
     }
     this.publishPointCount();
+    this.dirtySeries = 'all';
     this.scheduleDataUpdate();
   }
 
@@ -168,7 +178,34 @@ export class TpEChart extends LitElement {
     this.seriesData = this.seriesData.map(() => []);
     this.distinctX.clear();
     this.publishPointCount();
+    this.dirtySeries = 'all';
     this.scheduleDataUpdate();
+  }
+
+  /** Replaces one series' data with a JSON array in ECharts data format. */
+  setSeriesData(index: number, json: string): void {
+    const data: unknown = JSON.parse(json);
+    if (Array.isArray(data)) {
+      this.replaceSeriesData(index, data);
+    }
+  }
+
+  /**
+   * Replaces one heatmap series' data with a grid sent as bare numbers, row after row:
+   * value i becomes the item [i % columns, floor(i / columns), value]; null leaves it empty.
+   */
+  setGridValues(index: number, columns: number, json: string): void {
+    const values: unknown = JSON.parse(json);
+    if (!Array.isArray(values) || !(columns > 0)) {
+      return;
+    }
+    const items: number[][] = [];
+    values.forEach((value: unknown, i: number) => {
+      if (typeof value === 'number') {
+        items.push([i % columns, Math.floor(i / columns), value]);
+      }
+    });
+    this.replaceSeriesData(index, items);
   }
 
   override connectedCallback(): void {
@@ -238,6 +275,21 @@ export class TpEChart extends LitElement {
     this.chart.setOption(option, { notMerge: true });
   }
 
+  private replaceSeriesData(index: number, data: unknown[]): void {
+    if (!Number.isInteger(index) || index < 0) {
+      return;
+    }
+    while (this.seriesData.length <= index) {
+      this.seriesData.push([]);
+    }
+    this.seriesData[index] = data;
+    this.recountDistinctX();
+    if (this.dirtySeries !== 'all') {
+      this.dirtySeries.add(index);
+    }
+    this.scheduleDataUpdate();
+  }
+
   /** Several appends in one server response (or while the tab is hidden) draw once. */
   private scheduleDataUpdate(): void {
     if (this.dataFrameRequest !== undefined || !this.chart) {
@@ -249,14 +301,21 @@ export class TpEChart extends LitElement {
     });
   }
 
-  /** Merges only the series data into the chart; the rest of the option is untouched. */
+  /**
+   * Merges only the changed series' data into the chart; the rest of the option is untouched.
+   * An empty object leaves its series as it is, so unchanged points are not processed again.
+   */
   private applyData(): void {
+    const dirty = this.dirtySeries;
+    this.dirtySeries = new Set<number>();
     if (!this.chart || !this.baseOption) {
       return;
     }
     const seriesCount = asList(this.baseOption['series']).length;
     this.chart.setOption({
-      series: this.seriesData.slice(0, seriesCount).map((data) => ({ data })),
+      series: this.seriesData
+        .slice(0, seriesCount)
+        .map((data, i) => (dirty === 'all' || dirty.has(i) ? { data } : {})),
     });
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.HasSize;
@@ -12,12 +13,15 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
- * A line chart drawn in the browser by Apache ECharts, fed incrementally from the server.
+ * A chart drawn in the browser by Apache ECharts, fed incrementally from the server.
  *
  * <p>The server describes the chart once with {@link #setOption(String)} (a complete ECharts
  * option as JSON) and then only streams new points with {@link #appendPoints(double[],
@@ -27,6 +31,11 @@ import java.util.Objects;
  * and the history again (one large {@code appendPoints} call is fine). The same holds when
  * this component is detached and attached again in a later round trip: Flow then creates a
  * new browser element, which gets the option back by itself but not the points.
+ *
+ * <p>Charts whose data is replaced rather than extended (scatter plots, heatmaps) send one
+ * series at a time with {@link #setSeriesData(int, String)} or, for a grid of numbers, the
+ * compact {@link #setGridValues(int, int, int[])}. The last data of each such series is kept
+ * here (a few kilobytes) and sent again by itself when the browser element is re-created.
  *
  * <p>The element reports how many distinct x-values it draws in its {@code data-points}
  * attribute, for browser tests and automation.
@@ -57,6 +66,15 @@ public class EChart extends Component implements HasSize, HasStyle {
 
     private boolean deliveryBookkeepingScheduled;
 
+    /** The last replacing call per series index, to repeat on a re-created browser element. */
+    private final Map<Integer, Serializable[]> replacedSeries = new TreeMap<>();
+
+    /** Set when Flow will re-create the browser element on the next attach. */
+    private boolean browserElementLost;
+
+    /** setSeriesData and setGridValues calls so far; lets tests see what reached the wire. */
+    private long seriesUpdatesSent;
+
     /**
      * Creates an empty chart; it draws nothing until {@link #setOption(String)} is called. It
      * is full width and at least 240 px high unless sized otherwise ({@link HasSize}).
@@ -79,7 +97,15 @@ public class EChart extends Component implements HasSize, HasStyle {
      */
     public void setOption(String optionJson) {
         Objects.requireNonNull(optionJson, "optionJson");
-        requireJsonObject(optionJson);
+        JsonNode option = requireJsonObject(optionJson);
+        // The browser starts such series from the option's data, so ours is no longer shown.
+        JsonNode series = option.path("series");
+        for (int i = 0; i < (series.isArray() ? series.size() : 1); i++) {
+            JsonNode one = series.isArray() ? series.get(i) : series;
+            if (one.has("data")) {
+                replacedSeries.remove(i);
+            }
+        }
         getElement().setProperty("optionJson", optionJson);
     }
 
@@ -123,8 +149,88 @@ public class EChart extends Component implements HasSize, HasStyle {
      */
     public void clearPoints() {
         getElement().callJsFunction("clearPoints");
+        replacedSeries.clear();
         dataPointsSent = 0;
         dataPointsDelivered = 0;
+    }
+
+    /**
+     * Replaces the data of one series, e.g. the points of a scatter series.
+     *
+     * <p>Sends one {@code setSeriesData} call with {@code dataJson} unchanged; the browser
+     * parses it with {@code JSON.parse} and merges only this series' data into the chart, so
+     * the other series are not sent or redrawn from scratch. Kept until replaced, cleared
+     * ({@link #clearPoints()}) or overridden by an option with data for this series.
+     *
+     * @param seriesIndex the series in option order, from 0
+     * @param dataJson a JSON array in ECharts data format, e.g. {@code [[0.5,1.25],[2,3]]}
+     * @throws IllegalArgumentException if the index is negative or the text is not a JSON array
+     */
+    public void setSeriesData(int seriesIndex, String dataJson) {
+        Objects.requireNonNull(dataJson, "dataJson");
+        requireSeriesIndex(seriesIndex);
+        JsonNode parsed = parse(dataJson, "The series data");
+        if (!parsed.isArray()) {
+            throw new IllegalArgumentException("The series data must be a JSON array.");
+        }
+        replaceSeries(seriesIndex, "setSeriesData", seriesIndex, dataJson);
+    }
+
+    /**
+     * Replaces the data of a heatmap series on category axes with a grid of whole numbers.
+     *
+     * <p>Value {@code i} belongs to the cell in column {@code i % columns} and row
+     * {@code i / columns}; the browser turns it into the item {@code [column, row, value]}.
+     * Negative values leave their cell empty. Only the numbers travel, in one
+     * {@code setGridValues} call: a 50 × 50 grid of small numbers is about 6 KB.
+     *
+     * @param seriesIndex the series in option order, from 0
+     * @param columns cells per row
+     * @param values row after row, row 0 first; a whole number of rows
+     * @throws IllegalArgumentException if the index is negative or the values do not fill whole
+     *     rows
+     */
+    public void setGridValues(int seriesIndex, int columns, int[] values) {
+        Objects.requireNonNull(values, "values");
+        requireSeriesIndex(seriesIndex);
+        if (columns <= 0 || values.length % columns != 0) {
+            throw new IllegalArgumentException("A grid of " + values.length
+                    + " values cannot be split into rows of " + columns + " columns.");
+        }
+        StringBuilder json = new StringBuilder(3 * values.length + 2).append('[');
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append(values[i] < 0 ? "null" : Integer.toString(values[i]));
+        }
+        replaceSeries(seriesIndex, "setGridValues", seriesIndex, columns,
+                json.append(']').toString());
+    }
+
+    /** How many {@code setSeriesData} and {@code setGridValues} calls were sent so far. */
+    public long getSeriesUpdatesSent() {
+        return seriesUpdatesSent;
+    }
+
+    private void replaceSeries(int seriesIndex, String function, Serializable... arguments) {
+        replacedSeries.put(seriesIndex, prepend(function, arguments));
+        getElement().callJsFunction(function, arguments);
+        seriesUpdatesSent++;
+    }
+
+    private static Serializable[] prepend(String function, Serializable[] arguments) {
+        Serializable[] call = new Serializable[arguments.length + 1];
+        call[0] = function;
+        System.arraycopy(arguments, 0, call, 1, arguments.length);
+        return call;
+    }
+
+    private static void requireSeriesIndex(int seriesIndex) {
+        if (seriesIndex < 0) {
+            throw new IllegalArgumentException(
+                    "A series index counts from 0; " + seriesIndex + " is not one.");
+        }
     }
 
     /**
@@ -151,8 +257,23 @@ public class EChart extends Component implements HasSize, HasStyle {
             if (!isAttached()) {
                 dataPointsSent -= dataPointsDelivered;
                 dataPointsDelivered = 0;
+                browserElementLost = true;
             }
         });
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        if (browserElementLost) {
+            browserElementLost = false;
+            // The new element got the option back as a property, but not the replaced data.
+            for (Serializable[] call : replacedSeries.values()) {
+                Serializable[] arguments = new Serializable[call.length - 1];
+                System.arraycopy(call, 1, arguments, 0, arguments.length);
+                getElement().callJsFunction((String) call[0], arguments);
+            }
+        }
     }
 
     /** Marks what was sent so far as delivered once a response carries it to the browser. */
@@ -208,16 +329,25 @@ public class EChart extends Component implements HasSize, HasStyle {
         }
     }
 
-    private static void requireJsonObject(String optionJson) {
-        JsonNode parsed;
-        try {
-            parsed = JSON.readTree(optionJson);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(
-                    "The chart option is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (parsed == null || !parsed.isObject()) {
+    private static JsonNode requireJsonObject(String optionJson) {
+        JsonNode parsed = parse(optionJson, "The chart option");
+        if (!parsed.isObject()) {
             throw new IllegalArgumentException("The chart option must be a JSON object.");
         }
+        return parsed;
+    }
+
+    private static JsonNode parse(String json, String what) {
+        JsonNode parsed;
+        try {
+            parsed = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(
+                    what + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (parsed == null || parsed.isMissingNode()) {
+            throw new IllegalArgumentException(what + " is empty.");
+        }
+        return parsed;
     }
 }
