@@ -39,7 +39,7 @@ final class PredictionCard extends Composite<Div> {
         image.setWidth("56px");
         image.setHeight("56px");
         image.getStyle().set("image-rendering", "pixelated").set("display", "block");
-        mark.getStyle().set("font-weight", "600");
+        mark.getStyle().set("font-weight", "600").set("white-space", "nowrap");
         Div labels = new Div(truth, answer, mark);
         labels.getStyle().set("display", "flex").set("flex-direction", "column")
                 .set("min-width", "0");
@@ -58,9 +58,9 @@ final class PredictionCard extends Composite<Div> {
         }
         int predicted = predictions.predicted()[sample];
         boolean correct = predictions.correct(sample);
-        answer.setText(String.format(Locale.ROOT, "predicted: %s (%.0f %%)",
-                classNames.get(predicted), 100 * predictions.probability(sample, predicted)));
-        mark.setText(correct ? "✓ correct" : "✗ wrong");
+        answer.setText("predicted: " + classNames.get(predicted));
+        mark.setText(String.format(Locale.ROOT, "%s (%.0f %%)", correct ? "✓ correct" : "✗ wrong",
+                100 * predictions.probability(sample, predicted)));
         String colour = correct ? CORRECT_COLOUR : WRONG_COLOUR;
         mark.getStyle().set("color", correct
                 ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");

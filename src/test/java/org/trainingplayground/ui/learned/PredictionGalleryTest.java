@@ -54,7 +54,7 @@ class PredictionGalleryTest extends LearnedPanelsTestBase {
                     card.getElement().getAttribute("data-correct"));
             assertTrue(card.getElement().getClassList().contains("prediction-card"));
             String mark = _find(card, Span.class).get(2).getText();
-            assertEquals(correct ? "✓ correct" : "✗ wrong", mark);
+            assertTrue(mark.startsWith(correct ? "✓ correct (" : "✗ wrong ("), mark);
         }
     }
 
