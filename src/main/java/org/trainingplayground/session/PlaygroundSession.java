@@ -106,6 +106,14 @@ public final class PlaygroundSession implements AutoCloseable {
             problems.addAll(found);
             return Applied.REFUSED;
         }
+        try {
+            // Loads an image set the first time (a folder may lack its files) or generates
+            // the points, so a dataset that cannot be had is refused here, not on Reset.
+            engine.dataset(newSpec);
+        } catch (java.io.UncheckedIOException | IllegalArgumentException unavailable) {
+            problems.add(new Limits.Problem("dataset", unavailable.getMessage()));
+            return Applied.REFUSED;
+        }
         RunSpec current = run.spec();
         spec = newSpec;
         version.incrementAndGet();

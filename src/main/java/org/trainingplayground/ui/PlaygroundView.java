@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.trainingplayground.Services;
 import org.trainingplayground.core.Limits;
 import org.trainingplayground.core.StepDetail;
+import org.trainingplayground.core.data.Dataset;
+import org.trainingplayground.core.data.PointDataset;
 import org.trainingplayground.session.MetricsHistory;
 import org.trainingplayground.session.PlaygroundSession;
 import org.trainingplayground.ui.settings.ResetDialog;
@@ -39,6 +41,8 @@ public class PlaygroundView extends VerticalLayout {
     private final StatusPanel status = new StatusPanel();
     private final ChartsPanel charts = new ChartsPanel();
     private final StepThroughPanel stepView = new StepThroughPanel();
+    private final LearnedPanel learned = new LearnedPanel();
+    private final VerticalLayout right = new VerticalLayout();
     private StepDetail shownDetail;
     private MetricsHistory shownHistory;
     private int stepCursor;
@@ -91,9 +95,10 @@ public class PlaygroundView extends VerticalLayout {
     private VerticalLayout header() {
         H2 title = new H2("Training Playground");
         title.getStyle().set("margin", "0");
-        Paragraph intro = new Paragraph("Train a real neural network on handwritten digits (MNIST)"
-                + " and watch it learn. Each step runs the loop of the lesson: forward pass,"
-                + " loss, backward pass (gradients), optimizer step.");
+        Paragraph intro = new Paragraph("Train a real neural network on handwritten digits,"
+                + " clothes or points in the plane, and watch it learn. Each step runs the loop"
+                + " of the lesson: forward pass, loss, backward pass (gradients), optimizer"
+                + " step.");
         intro.getStyle().set("margin", "0").set("color", "var(--lumo-secondary-text-color)");
         VerticalLayout header = new VerticalLayout(title, intro);
         header.setPadding(false);
@@ -101,8 +106,17 @@ public class PlaygroundView extends VerticalLayout {
         return header;
     }
 
+    /**
+     * Puts what the network learned where it matters most: for 2-D points the boundary is the
+     * lesson and goes above the charts; for images the curves come first.
+     */
+    private void placeLearned(boolean first) {
+        right.remove(learned);
+        right.addComponentAtIndex(right.indexOf(first ? charts : stepView), learned);
+    }
+
     private HorizontalLayout body() {
-        VerticalLayout right = new VerticalLayout(controls, status, stepView, charts);
+        right.add(controls, status, charts, learned, stepView);
         right.setPadding(false);
         right.setWidthFull();
         HorizontalLayout body = new HorizontalLayout(settings, right);
@@ -162,6 +176,12 @@ public class PlaygroundView extends VerticalLayout {
         status.show(snapshot);
         controls.showState(snapshot.state(), settings.isValid(), session.settingsPending());
         controls.showOptions(session.speed(), session.zeroGrad());
+        Dataset data = session.dataset();
+        if (data != learned.shownDataset()) {
+            learned.showDataset(data, session::classify);
+            placeLearned(data instanceof PointDataset);
+        }
+        learned.update(session.latestPredictions(), session.latestBoundary());
         StepDetail detail = session.latestDetail();
         if (detail != shownDetail) {
             shownDetail = detail;

@@ -1,6 +1,8 @@
 package org.trainingplayground.it;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -120,6 +122,27 @@ final class PlaygroundPage {
         await(within).withMessage(() -> chartId + " drawing at least " + atLeast
                         + " points; it draws " + dataPoints(chartId) + ", status: " + status())
                 .until(d -> dataPoints(chartId) >= atLeast);
+    }
+
+    /** An attribute of the element with this id, or null when absent. */
+    String attribute(String id, String name) {
+        List<WebElement> found = driver.findElements(By.id(id));
+        return found.isEmpty() ? null : found.get(0).getDomAttribute(name);
+    }
+
+    /** Waits until the element with this id has the attribute and it passes {@code check}. */
+    String waitForAttribute(String id, String name, Predicate<String> check, Duration within) {
+        await(within).withMessage(() -> "#" + id + " [" + name + "] to change; it is \""
+                        + attribute(id, name) + "\"; status: " + status())
+                .until(d -> {
+                    String value = attribute(id, name);
+                    return value != null && check.test(value);
+                });
+        return attribute(id, name);
+    }
+
+    WebDriver driver() {
+        return driver;
     }
 
     private WebElement button(String id) {
