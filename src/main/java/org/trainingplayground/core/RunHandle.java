@@ -13,8 +13,8 @@ public final class RunHandle implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RunHandle.class);
 
-    /** Cells per side of the decision-boundary grid: 1,600 predictions, well under 1 ms. */
-    static final int BOUNDARY_RESOLUTION = 40;
+    /** Cells per side of the decision-boundary grid: 2,500 predictions, well under 1 ms. */
+    static final int BOUNDARY_RESOLUTION = 50;
 
     private final RunSpec spec;
     private final TrainingScheduler scheduler;

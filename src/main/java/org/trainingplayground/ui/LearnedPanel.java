@@ -58,6 +58,9 @@ class LearnedPanel extends Composite<Div> {
             gallery = new PredictionGallery(images);
             confusion = new ConfusionMatrixChart(images.classNames());
             draw = new DrawPanel(images.classNames(), classifier);
+            if (!"mnist".equals(images.name())) {
+                draw.setSubject("a piece of clothing");
+            }
             // Seeing the images first tells a student what the ten classes look like.
             preview.setOpened(true);
             root.add(preview, gallery, row(confusion, draw));

@@ -110,11 +110,28 @@ class DatasetRunsTest {
         try {
             awaitBuilt(recorder);
             assertEquals(0, recorder.boundary.get().step());
-            assertEquals(40 * 40, recorder.boundary.get().predicted().length);
+            assertEquals(RunHandle.BOUNDARY_RESOLUTION * RunHandle.BOUNDARY_RESOLUTION,
+                    recorder.boundary.get().predicted().length);
             assertEquals(80, recorder.predictions.get().size(), "20 % of 400 points");
         } finally {
             run.close();
         }
+    }
+
+    @Test
+    void closingARunOnGeneratedPointsFreesItsPointsWeightsAndOptimizerState() throws Exception {
+        TrainingEngine engine = TestEngine.get();
+        int before = TestEngine.onScheduler(engine::liveArrays);
+        for (int i = 0; i < 5; i++) {
+            Recorder recorder = new Recorder();
+            RunHandle run = engine.newRun(xor().withEpochs(1).withSeed(i), recorder);
+            run.start();
+            assertTrue(recorder.finished.await(1, TimeUnit.MINUTES));
+            run.close();
+        }
+        // close() is a command on the scheduler thread, so this count comes after all five.
+        assertEquals(before, (int) TestEngine.onScheduler(engine::liveArrays),
+                "live native arrays after five XOR runs came and went");
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +19,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /** The other datasets in a real browser: a boundary forming, clothes classified, a drawing. */
 class DatasetsIT {
@@ -61,6 +65,15 @@ class DatasetsIT {
                 Duration.ofSeconds(20)));
         assertTrue(later > first, "the boundary is redrawn while training");
         page.pause();
+
+        // The rest of the 60 epochs at full speed: the arms should then be told apart.
+        page.choose("speed", "Full speed");
+        page.start();
+        page.waitForStatus("Finished", Duration.ofSeconds(90));
+        java.util.regex.Matcher accuracy = java.util.regex.Pattern
+                .compile("test accuracy ([0-9.]+) %").matcher(page.status());
+        assertTrue(accuracy.find(), page.status());
+        assertTrue(Double.parseDouble(accuracy.group(1)) > 85, page.status());
         scrollTo("decision-boundary-chart");
         screenshot("spiral-boundary");
     }
@@ -78,6 +91,8 @@ class DatasetsIT {
         assertEquals(24, cards.size());
         assertTrue(cards.stream().anyMatch(c -> "true".equals(c.getDomAttribute("data-correct"))),
                 "after an epoch most are right");
+        scrollTo("predictions");
+        screenshot("fashion-predictions");
 
         driver.findElement(By.cssSelector("#predictions-misclassified input")).click();
         page.waitForServer();
@@ -85,8 +100,36 @@ class DatasetsIT {
         assertFalse(wrong.isEmpty(), "some clothes are still confused after one epoch");
         assertTrue(wrong.stream().allMatch(c -> "false".equals(c.getDomAttribute("data-correct"))));
         assertTrue(driver.findElement(By.id("confusion-matrix-chart")).isDisplayed());
-        scrollTo("predictions");
-        screenshot("fashion-predictions");
+    }
+
+    @Test
+    void whileTrainingWithTheGalleryOpenEveryPushStaysSmall() throws Exception {
+        page.choose("dataset", "Fashion-MNIST clothes");
+        page.waitForText("predictions", "Ankle boot", Duration.ofSeconds(30));
+        driver.manage().logs().get(LogType.PERFORMANCE); // forget the page load
+        page.start();
+        page.waitForAttribute("predictions", "data-step", step -> Long.parseLong(step) >= 300,
+                Duration.ofSeconds(60));
+        page.pause();
+        ObjectMapper json = new ObjectMapper();
+        int frames = 0;
+        long total = 0;
+        long largest = 0;
+        for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+            JsonNode message = json.readTree(entry.getMessage()).path("message");
+            if ("Network.webSocketFrameReceived".equals(message.path("method").asText())) {
+                long size = message.path("params").path("response").path("payloadData")
+                        .asText().length();
+                frames++;
+                total += size;
+                largest = Math.max(largest, size);
+            }
+        }
+        System.out.printf("push while training Fashion-MNIST with the gallery open: %d frames,"
+                + " %,d characters in all, largest %,d%n", frames, total, largest);
+        assertTrue(frames > 5, "pushes arrived over the WebSocket: " + frames);
+        // Images are sent once; an update carries texts, bar widths and chart points.
+        assertTrue(largest < 64 * 1024, "largest push " + largest + " characters");
     }
 
     @Test
@@ -103,6 +146,8 @@ class DatasetsIT {
         String predicted = page.waitForAttribute("draw-prediction", "data-predicted",
                 value -> !value.isEmpty(), Duration.ofSeconds(20));
         assertEquals("1", predicted, "a vertical stroke reads as a one after an epoch");
+        ((JavascriptExecutor) driver).executeScript(
+                "document.getElementById('draw-panel').scrollIntoView({block: 'center'})");
         screenshot("draw-a-one");
     }
 }

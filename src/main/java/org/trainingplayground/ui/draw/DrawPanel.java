@@ -52,6 +52,9 @@ public class DrawPanel extends Composite<Div> {
     private final Div predictedClass = new Div();
     private final Div bars = new Div();
     private final Paragraph error = new Paragraph();
+    private final Paragraph intro = new Paragraph();
+    /** What the student is asked to draw, e.g. "a digit". */
+    private String subject = "a digit";
 
     private List<String> classNames;
     private Classifier classifier;
@@ -72,9 +75,7 @@ public class DrawPanel extends Composite<Div> {
         panel.setWidthFull();
         H3 heading = new H3("Draw your own");
         heading.getStyle().set("margin", "0");
-        Paragraph intro = new Paragraph("Draw a digit with your mouse or finger; the network"
-                + " you are training says what it sees. It sees only the 28×28 picture on the"
-                + " right.");
+        showIntro();
         intro.getStyle().set("margin", "var(--lumo-space-xs) 0").set("color", MUTED);
         pad.setId("draw-pad");
         pad.addDrawingListener(e -> show(e.isEmpty() ? null
@@ -84,6 +85,28 @@ public class DrawPanel extends Composite<Div> {
                 .set("gap", "var(--lumo-space-l)").set("align-items", "flex-start");
         panel.add(heading, intro, row);
         showAnswer(null, null);
+    }
+
+    /**
+     * Says what to draw, for datasets other than digits.
+     *
+     * @param what e.g. "a piece of clothing"
+     */
+    public void setSubject(String what) {
+        subject = Objects.requireNonNull(what, "what");
+        showIntro();
+        if (mnist == null) {
+            hint(emptyHint());
+        }
+    }
+
+    private void showIntro() {
+        intro.setText("Draw " + subject + " with your mouse or finger; the network you are"
+                + " training says what it sees. It sees only the 28×28 picture on the right.");
+    }
+
+    private String emptyHint() {
+        return "Draw " + subject + "…";
     }
 
     /** Uses another network from now on (e.g. after a reset) and asks it about the drawing. */
@@ -174,7 +197,7 @@ public class DrawPanel extends Composite<Div> {
         bars.removeAll();
         error.setVisible(false);
         if (mnist == null || (probabilities == null && failure == null)) {
-            hint(EMPTY_HINT);
+            hint(emptyHint());
             return;
         }
         String problem = failure != null ? failureSentence(failure) : problemWith(probabilities);
