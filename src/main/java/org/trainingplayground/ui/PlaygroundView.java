@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.trainingplayground.Services;
 import org.trainingplayground.core.Limits;
+import org.trainingplayground.core.RunState;
 import org.trainingplayground.core.StepDetail;
 import org.trainingplayground.core.data.Dataset;
 import org.trainingplayground.core.data.PointDataset;
@@ -43,7 +44,11 @@ public class PlaygroundView extends VerticalLayout {
     private final StepThroughPanel stepView = new StepThroughPanel();
     private final LearnedPanel learned = new LearnedPanel();
     private final VerticalLayout right = new VerticalLayout();
+    /** How often the step view follows a run that trains slowed down. */
+    static final long STEP_VIEW_INTERVAL_NANOS = 950_000_000L;
+
     private StepDetail shownDetail;
+    private long stepViewShownNanos;
     private MetricsHistory shownHistory;
     private int stepCursor;
     private int evalCursor;
@@ -183,8 +188,16 @@ public class PlaygroundView extends VerticalLayout {
         }
         learned.update(session.latestPredictions(), session.latestBoundary());
         StepDetail detail = session.latestDetail();
-        if (detail != shownDetail) {
+        // Rebuilding the step view is most of a push (about 130 KB: images, tables, 64 bars).
+        // At full speed it waits for the pause; slowed down it follows at most once a second,
+        // which is every step at 1 step/s, the pace it is read at.
+        boolean running = snapshot.state() == RunState.RUNNING;
+        long now = System.nanoTime();
+        boolean due = !running || (session.speed() > 0
+                && now - stepViewShownNanos >= STEP_VIEW_INTERVAL_NANOS);
+        if (detail != shownDetail && due) {
             shownDetail = detail;
+            stepViewShownNanos = now;
             stepView.show(detail, session.runSpec());
         }
     }

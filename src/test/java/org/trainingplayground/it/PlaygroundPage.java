@@ -88,6 +88,10 @@ final class PlaygroundPage {
 
     /** Opens a vaadin-select and picks the item with this text. */
     void choose(String selectId, String itemText) {
+        // Centred first: a select near the window's edge opens its list off screen.
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'})",
+                driver.findElement(By.id(selectId)));
         driver.findElement(By.id(selectId)).click();
         await(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-select-item"))
                 .stream().anyMatch(item -> item.isDisplayed() && item.getText().equals(itemText)));
