@@ -171,6 +171,14 @@ public final class PlaygroundSession implements AutoCloseable {
         return zeroGrad;
     }
 
+    /**
+     * The current run's recorder. Its values are volatile, so readers take them without holding
+     * this session's lock while the training thread writes.
+     */
+    private synchronized RunRecorder currentRecorder() {
+        return recorder;
+    }
+
     /** The data the current run trains on, as plain values. */
     public synchronized Dataset dataset() {
         return run.dataset();
@@ -178,20 +186,12 @@ public final class PlaygroundSession implements AutoCloseable {
 
     /** The current run's newest answers for the test split (null until the run is built). */
     public TestPredictions latestPredictions() {
-        RunRecorder current;
-        synchronized (this) {
-            current = recorder;
-        }
-        return current.latestPredictions;
+        return currentRecorder().latestPredictions;
     }
 
     /** The current run's newest decision boundary; null for image sets and until built. */
     public DecisionBoundary latestBoundary() {
-        RunRecorder current;
-        synchronized (this) {
-            current = recorder;
-        }
-        return current.latestBoundary;
+        return currentRecorder().latestBoundary;
     }
 
     /**
@@ -205,11 +205,7 @@ public final class PlaygroundSession implements AutoCloseable {
 
     /** The newest step taken apart for the step-through view, or null before the first. */
     public StepDetail latestDetail() {
-        RunRecorder current;
-        synchronized (this) {
-            current = recorder;
-        }
-        return current.latestDetail;
+        return currentRecorder().latestDetail;
     }
 
     public synchronized OptimizerSpec optimizer() {

@@ -16,6 +16,7 @@ import org.trainingplayground.core.OptimizerKind;
 import org.trainingplayground.core.OptimizerSpec;
 import org.trainingplayground.core.RunSpec;
 import org.trainingplayground.core.StepDetail;
+import org.trainingplayground.ui.image.InkPng;
 
 /**
  * The lesson's loop made visible for the batch just stepped: forward, loss, backward, step, in
@@ -106,7 +107,7 @@ class StepThroughPanel extends Composite<Div> {
             images.add(point);
         }
         for (int i = 0; i < Math.min(IMAGES_SHOWN, d.images().length); i++) {
-            Image digit = new Image(DigitImages.pngDataUrl(d.images()[i], d.imageSide()),
+            Image digit = new Image(InkPng.dataUrl(d.images()[i], d.imageSide()),
                     "an image of class " + d.labels()[i]);
             digit.setWidth("56px");
             digit.setHeight("56px");

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trainingplayground.core.data.DigitPreprocessing;
+import org.trainingplayground.ui.image.InkPng;
 
 /**
  * "Draw your own": the student draws a digit and the network being trained says what it sees,
@@ -43,7 +44,7 @@ public class DrawPanel extends Composite<Div> {
     private static final Logger log = LoggerFactory.getLogger(DrawPanel.class);
     private static final String MUTED = "var(--lumo-secondary-text-color)";
     private static final String BLANK_IMAGE =
-            InkImages.pngDataUrl(new byte[DigitPreprocessing.SIDE * DigitPreprocessing.SIDE],
+            InkPng.dataUrl(new byte[DigitPreprocessing.SIDE * DigitPreprocessing.SIDE],
                     DigitPreprocessing.SIDE);
 
     private final DrawPad pad = new DrawPad();
@@ -172,7 +173,7 @@ public class DrawPanel extends Composite<Div> {
     private void show(byte[] drawing) {
         mnist = drawing;
         preview.setSrc(drawing == null ? BLANK_IMAGE
-                : InkImages.pngDataUrl(drawing, DigitPreprocessing.SIDE));
+                : InkPng.dataUrl(drawing, DigitPreprocessing.SIDE));
         reclassify();
     }
 

@@ -1,13 +1,9 @@
 package org.trainingplayground.ui.learned;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.trainingplayground.core.data.IdxImages;
+import org.trainingplayground.ui.image.InkPng;
 
 /**
  * The PNG {@code data:} URLs of one split's images, each made once: the pictures never change
@@ -36,22 +32,7 @@ final class SampleImages {
     }
 
     private String encode(int index) {
-        int rows = images.rows();
-        int cols = images.cols();
-        BufferedImage image = new BufferedImage(cols, rows, BufferedImage.TYPE_BYTE_GRAY);
-        byte[] raster = new byte[rows * cols];
-        int start = index * images.pixelsPerImage();
-        for (int i = 0; i < raster.length; i++) {
-            // The files store ink as high values on black; inverted it reads like paper.
-            raster[i] = (byte) (255 - (images.pixels()[start + i] & 0xff));
-        }
-        image.getRaster().setDataElements(0, 0, cols, rows, raster);
-        ByteArrayOutputStream png = new ByteArrayOutputStream(512);
-        try {
-            javax.imageio.ImageIO.write(image, "png", png);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Writing a PNG to memory failed", e);
-        }
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
+        return InkPng.dataUrl(images.pixels(), index * images.pixelsPerImage(), images.cols(),
+                images.rows());
     }
 }

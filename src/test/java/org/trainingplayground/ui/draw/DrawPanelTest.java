@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.trainingplayground.ui.image.InkPng;
 
 class DrawPanelTest {
 
@@ -215,7 +216,7 @@ class DrawPanelTest {
     }
 
     private static String blankPreview() {
-        return InkImages.pngDataUrl(new byte[784], 28);
+        return InkPng.dataUrl(new byte[784], 28);
     }
 
     private static List<String> texts() {
