@@ -25,6 +25,8 @@ import org.trainingplayground.core.config.PlaygroundConfig;
 public final class PyTorchCode {
 
     private static final String INDENT = "    ";
+    /** Where the loop's comments start: after its longest usual statement, the MSE loss. */
+    private static final int LOOP_COMMENT_COLUMN = 45;
 
     private PyTorchCode() {}
 
@@ -317,17 +319,18 @@ public final class PyTorchCode {
         } else {
             line(py, "%sfor inputs, labels in train_loader:", i1);
         }
-        line(py, "%soptimizer.zero_grad()  # clear the gradients of the previous step", i2);
-        line(py, "%soutputs = model(inputs)  # forward", i2);
+        commented(py, i2, "optimizer.zero_grad()", "clear the gradients of the previous step");
+        commented(py, i2, "outputs = model(inputs)", "forward");
         if (run.loss() == LossKind.MSE) {
-            line(py, "%stargets = F.one_hot(labels, num_classes=%d).float()", i2,
-                    run.network().outputs());
-            line(py, "%sloss = criterion(outputs, targets)  # loss", i2);
+            commented(py, i2, String.format(Locale.ROOT,
+                    "targets = F.one_hot(labels, num_classes=%d).float()",
+                    run.network().outputs()), "1 for the true class, 0 for the others");
+            commented(py, i2, "loss = criterion(outputs, targets)", "loss");
         } else {
-            line(py, "%sloss = criterion(outputs, labels)  # loss", i2);
+            commented(py, i2, "loss = criterion(outputs, labels)", "loss");
         }
-        line(py, "%sloss.backward()  # backward: the gradient of every weight", i2);
-        line(py, "%soptimizer.step()  # update: move each weight against its gradient", i2);
+        commented(py, i2, "loss.backward()", "backward: the gradient of every weight");
+        commented(py, i2, "optimizer.step()", "update: move each weight against its gradient");
         line(py, "%stotal_loss += loss.item() * len(labels)", i2);
         line(py, "%sseen += len(labels)", i2);
         line(py, "");
@@ -372,6 +375,18 @@ public final class PyTorchCode {
             }
         }
         return literal.append('"').toString();
+    }
+
+    /**
+     * One statement of the loop with its comment, the comments lined up in one column so the
+     * four steps read as a list.
+     */
+    private static void commented(StringBuilder py, String indent, String statement,
+            String comment) {
+        String code = indent + statement;
+        int column = LOOP_COMMENT_COLUMN;
+        py.append(code).append(" ".repeat(Math.max(2, column - code.length()))).append("# ")
+                .append(comment).append('\n');
     }
 
     private static void line(StringBuilder py, String format, Object... arguments) {
