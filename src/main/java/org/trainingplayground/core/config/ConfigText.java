@@ -1,0 +1,135 @@
+package org.trainingplayground.core.config;
+
+import java.math.BigDecimal;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and writes the values of a configuration as text. A reader returns the number, or a
+ * sentence saying what is wrong; it never throws. The sentences follow the settings form's
+ * ({@code ui.settings.NumberText}), which core cannot use.
+ */
+final class ConfigText {
+
+    // Stricter than Double.parseDouble, which also takes "NaN", "1d" or hexadecimal.
+    private static final Pattern DECIMAL =
+            Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final Pattern WHOLE = Pattern.compile("[-+]?\\d+");
+    /** Longest part of a value quoted back in a sentence: a link can carry megabytes. */
+    private static final int QUOTED_CODE_POINTS = 40;
+
+    private ConfigText() {}
+
+    /** A number read from text, or the sentence saying why there is none. */
+    record Parsed<T>(T value, String problem) {
+        static <T> Parsed<T> of(T value) {
+            return new Parsed<>(value, null);
+        }
+
+        static <T> Parsed<T> problem(String sentence) {
+            return new Parsed<>(null, sentence);
+        }
+    }
+
+    /** A whole number from {@code min} to {@code max}; {@code name} as in "the batch size". */
+    static Parsed<Long> whole(String text, String name, long min, long max) {
+        String typed = text == null ? "" : text.trim();
+        if (typed.isEmpty()) {
+            return Parsed.problem("No value given.");
+        }
+        if (!WHOLE.matcher(typed).matches()) {
+            return Parsed.problem(DECIMAL.matcher(typed).matches()
+                    ? quote(typed) + " is not a whole number." : notANumber(typed));
+        }
+        String range = capitalised(name) + " must be between " + min + " and " + max + ", not "
+                + quote(typed, false) + ".";
+        try {
+            long value = Long.parseLong(typed.startsWith("+") ? typed.substring(1) : typed);
+            return value < min || value > max ? Parsed.problem(range) : Parsed.of(value);
+        } catch (NumberFormatException tooManyDigits) {
+            return Parsed.problem(range);
+        }
+    }
+
+    /** Any finite decimal number; ranges are the caller's. */
+    static Parsed<Double> decimal(String text) {
+        String typed = text == null ? "" : text.trim();
+        if (typed.isEmpty()) {
+            return Parsed.problem("No value given.");
+        }
+        if (!DECIMAL.matcher(typed).matches()) {
+            return Parsed.problem(notANumber(typed));
+        }
+        double value = Double.parseDouble(typed);
+        if (Double.isInfinite(value)) {
+            return Parsed.problem(quote(typed) + " is too large.");
+        }
+        return Parsed.of(value);
+    }
+
+    /** A fraction at least 0 and below 1, as momentum and Adam's betas are. */
+    static Parsed<Double> fraction(String text, String name, String example) {
+        Parsed<Double> read = decimal(text);
+        if (read.problem() == null && !(read.value() >= 0 && read.value() < 1)) {
+            return Parsed.problem(capitalised(name) + " must be at least 0 and below 1, such as "
+                    + example + ", not " + quote(text.trim(), false) + ".");
+        }
+        return read;
+    }
+
+    /** A number of 0 or more, as weight decay and the speed are. */
+    static Parsed<Double> nonNegative(String text, String name, String example) {
+        Parsed<Double> read = decimal(text);
+        if (read.problem() == null && !(read.value() >= 0)) {
+            return Parsed.problem(capitalised(name) + " must be 0 or more, such as " + example
+                    + ", not " + quote(text.trim(), false) + ".");
+        }
+        return read;
+    }
+
+    /** {@code true} or {@code false}, in any case. */
+    static Parsed<Boolean> bool(String text) {
+        String typed = text == null ? "" : text.trim();
+        if (typed.equalsIgnoreCase("true") || typed.equalsIgnoreCase("false")) {
+            return Parsed.of(Boolean.parseBoolean(typed));
+        }
+        return Parsed.problem(typed.isEmpty() ? "No value given."
+                : quote(typed) + " is neither true nor false.");
+    }
+
+    /**
+     * A double as text that reads back to exactly the same double: plain digits where that is
+     * short ("0.003"), the exponent form otherwise ("1.0E-12").
+     */
+    static String format(double value) {
+        double size = Math.abs(value);
+        if (value == 0 || (size >= 1e-6 && size < 1e9)) {
+            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+        return Double.toString(value);
+    }
+
+    /** {@code text} in quotes, shortened when long, for a sentence. */
+    static String quote(String text) {
+        return quote(text, true);
+    }
+
+    static String quote(String text, boolean quoted) {
+        String shown = text == null ? "" : text;
+        if (shown.codePointCount(0, shown.length()) > QUOTED_CODE_POINTS) {
+            shown = shown.substring(0, shown.offsetByCodePoints(0, QUOTED_CODE_POINTS)) + "…";
+        }
+        return quoted ? "\"" + shown + "\"" : shown;
+    }
+
+    static String capitalised(String name) {
+        return name.startsWith("the ") ? "The " + name.substring(4) : name;
+    }
+
+    private static String notANumber(String typed) {
+        if (DECIMAL.matcher(typed.replace(',', '.')).matches()) {
+            // A decimal comma, as many students' keyboards and schools write it.
+            return quote(typed) + " is not a number; write decimals with a point.";
+        }
+        return quote(typed) + " is not a number.";
+    }
+}
