@@ -63,7 +63,8 @@ final class ConfigText {
         if (Double.isInfinite(value)) {
             return Parsed.problem(quote(typed) + " is too large.");
         }
-        return Parsed.of(value);
+        // "-0" is 0: left as -0.0 it would make two equal settings unequal records.
+        return Parsed.of(value + 0.0);
     }
 
     /** A fraction at least 0 and below 1, as momentum and Adam's betas are. */
