@@ -31,6 +31,7 @@ class ControlPanel extends Composite<VerticalLayout> {
     private final Button stepEpoch = new Button("Step epoch", VaadinIcon.FAST_FORWARD.create());
     private final Select<Double> speed = new Select<>();
     private final Checkbox forgetZeroGrad = new Checkbox("Forget zero_grad");
+    private final java.util.Map<String, Div> parts = new java.util.LinkedHashMap<>();
     private final Paragraph pending = new Paragraph();
     /** Set while showing the session's values, so they are not echoed back as user choices. */
     private boolean showingSession;
@@ -58,11 +59,30 @@ class ControlPanel extends Composite<VerticalLayout> {
         Span speedLabel = new Span("Speed");
         speedLabel.getStyle().set("margin-left", "var(--lumo-space-m)")
                 .set("color", "var(--lumo-secondary-text-color)");
+        Div speedPart = new Div(speedLabel, configureSpeed());
+        speedPart.getStyle().set("display", "flex").set("align-items", "baseline")
+                .set("gap", "var(--lumo-space-s)");
+        parts.put("speed", speedPart);
         HorizontalLayout buttons = new HorizontalLayout(start, pause, reset, step, stepEpoch,
-                speedLabel, configureSpeed());
+                speedPart);
         buttons.setAlignItems(FlexComponent.Alignment.BASELINE);
         buttons.getStyle().set("flex-wrap", "wrap");
-        layout.add(buttons, configureForgetZeroGrad(), pending);
+        Div zeroGradPart = configureForgetZeroGrad();
+        parts.put("zero-grad", zeroGradPart);
+        layout.add(buttons, zeroGradPart, pending);
+    }
+
+    /** Names of the options an embedding page may hide or lock. */
+    static final List<String> PARTS = List.of("speed", "zero-grad");
+
+    /** Hides an option (a name from {@link #PARTS}); its value still applies. */
+    void hidePart(String name) {
+        parts.get(name).setVisible(false);
+    }
+
+    /** Shows an option but lets nobody change it. */
+    void lockPart(String name) {
+        parts.get(name).setEnabled(false);
     }
 
     private Select<Double> configureSpeed() {

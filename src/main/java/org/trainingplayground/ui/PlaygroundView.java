@@ -9,18 +9,28 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.trainingplayground.Services;
 import org.trainingplayground.core.Limits;
+import org.trainingplayground.core.config.ConfigProperties;
+import org.trainingplayground.core.config.PlaygroundConfig;
 import org.trainingplayground.core.RunState;
 import org.trainingplayground.core.StepDetail;
 import org.trainingplayground.core.data.Dataset;
 import org.trainingplayground.core.data.PointDataset;
+import org.trainingplayground.ui.code.CodeView;
 import org.trainingplayground.session.MetricsHistory;
 import org.trainingplayground.session.PlaygroundSession;
 import org.trainingplayground.ui.settings.ResetDialog;
@@ -31,7 +41,10 @@ import org.trainingplayground.ui.settings.ResetDialog;
  */
 @Route("")
 @PageTitle("Training Playground")
-public class PlaygroundView extends VerticalLayout {
+public class PlaygroundView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** URL parameters of the page itself, not settings: see {@link #applyPageOptions}. */
+    static final Set<String> PAGE_OPTIONS = Set.of("hide", "lock", "autostart");
 
     /** How often new metrics are pushed to the browser. */
     static final long PUSH_INTERVAL_MS = 250;
@@ -55,14 +68,198 @@ public class PlaygroundView extends VerticalLayout {
     private long shownVersion = -1;
     private ScheduledFuture<?> pushTask;
 
+    private final SharePanel share = new SharePanel(
+            () -> ConfigProperties.toJson(currentConfig()));
+    private final NoticeBox notices = new NoticeBox();
+    private final CodeView code = new CodeView();
+    private final boolean embedded;
+    /** The query string last written to the address bar, to write only changes. */
+    private String shownQuery;
+    /** The page's own options from its URL, kept in the address bar as settings change. */
+    private final Map<String, String> pageOptions = new LinkedHashMap<>();
+    private String origin = "";
+
     public PlaygroundView() {
+        this(false);
+    }
+
+    /**
+     * @param embedded true for the page inside a course's iframe: no title or introduction,
+     *     no sharing panel
+     */
+    protected PlaygroundView(boolean embedded) {
+        this.embedded = embedded;
         session = UserSessions.current();
         setSizeFull();
-        add(header(), body());
+        if (embedded) {
+            setPadding(false);
+            add(body());
+        } else {
+            add(header(), body());
+        }
         wireControls();
         wireSettings();
+        share.addImportListener(e -> {
+            if (e.refusal() != null) {
+                notices.show("The imported file", List.of(e.refusal()));
+                return;
+            }
+            ConfigProperties.Reading reading =
+                    ConfigProperties.fromJson(e.text(), currentConfig(), session.limits());
+            notices.show("The imported file", sentences(reading.notices()));
+            applyConfig(reading.config());
+        });
         settings.showSettings(session.spec());
         refresh();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, String> values = new LinkedHashMap<>();
+        event.getLocation().getQueryParameters().getParameters().forEach((key, list) -> {
+            if (!list.isEmpty()) {
+                values.put(key, list.get(0));
+            }
+        });
+        pageOptions.clear();
+        for (String option : PAGE_OPTIONS) {
+            String value = values.remove(option);
+            if (value != null) {
+                pageOptions.put(option, value);
+            }
+        }
+        List<String> notices = new ArrayList<>(applyPageOptions());
+        if (!values.isEmpty()) {
+            ConfigProperties.Reading reading =
+                    ConfigProperties.read(values, currentConfig(), session.limits());
+            notices.addAll(0, sentences(reading.notices()));
+            applyConfig(reading.config());
+        }
+        this.notices.show("The link", notices);
+        if ("1".equals(pageOptions.get("autostart")) || "true".equals(pageOptions.get("autostart"))) {
+            if (session.history().stepCount() == 0) {
+                session.start();
+            }
+        }
+        shownQuery = null;
+        refresh();
+    }
+
+    /** The settings a link or file reproduces: the form's, and the speed. */
+    private PlaygroundConfig currentConfig() {
+        return new PlaygroundConfig(session.spec(), session.speed());
+    }
+
+    /** Gives the session settings from a link or a file, as if typed into the form. */
+    private void applyConfig(PlaygroundConfig config) {
+        if (ControlPanel.SPEEDS.contains(config.speed())) {
+            session.setSpeed(config.speed());
+        }
+        if (!config.run().equals(session.spec())) {
+            List<Limits.Problem> problems = new ArrayList<>();
+            boolean askedBefore = session.settingsPending();
+            if (session.apply(config.run(), problems) == PlaygroundSession.Applied.PENDING
+                    && !askedBefore) {
+                new ResetDialog(() -> act(session::reset)).open();
+            }
+            if (!problems.isEmpty()) {
+                settings.showProblems(problems);
+            }
+        }
+        settings.showSettings(session.spec());
+        refresh();
+    }
+
+    /**
+     * Applies {@code hide}, {@code lock} and {@code autostart} from the URL: a course page
+     * shows only what its exercise is about.
+     *
+     * @return a sentence for each value that names nothing
+     */
+    private List<String> applyPageOptions() {
+        List<String> notices = new ArrayList<>();
+        for (String option : List.of("hide", "lock")) {
+            String value = pageOptions.get(option);
+            if (value == null) {
+                continue;
+            }
+            for (String part : value.split(",")) {
+                String name = part.trim().toLowerCase(java.util.Locale.ROOT);
+                if (name.isEmpty()) {
+                    continue;
+                }
+                if (!hideOrLock(option.equals("hide"), name)) {
+                    notices.add(option + "=" + part.trim() + ": there is no part called \""
+                            + part.trim() + "\"; choose from " + String.join(", ", PARTS)
+                            + ".");
+                }
+            }
+        }
+        String autostart = pageOptions.get("autostart");
+        if (autostart != null && !List.of("1", "0", "true", "false").contains(autostart)) {
+            notices.add("autostart=" + autostart + ": use autostart=1 to start training when"
+                    + " the page opens.");
+        }
+        return notices;
+    }
+
+    /** Everything a course page can hide or lock. */
+    static final List<String> PARTS = java.util.stream.Stream.of(SettingsPanel.SECTIONS,
+            ControlPanel.PARTS, List.of("settings", "step-view", "charts", "learned", "code"))
+            .flatMap(List::stream).toList();
+
+    private boolean hideOrLock(boolean hide, String name) {
+        if (SettingsPanel.SECTIONS.contains(name)) {
+            if (hide) {
+                settings.hideSection(name);
+            } else {
+                settings.lockSection(name);
+            }
+        } else if (ControlPanel.PARTS.contains(name)) {
+            if (hide) {
+                controls.hidePart(name);
+            } else {
+                controls.lockPart(name);
+            }
+        } else {
+            var component = switch (name) {
+                case "settings" -> left;
+                case "step-view" -> stepView;
+                case "charts" -> charts;
+                case "learned" -> learned;
+                case "code" -> code;
+                default -> null;
+            };
+            if (component == null) {
+                return false;
+            }
+            if (hide) {
+                component.setVisible(false);
+            } else {
+                component.getElement().setEnabled(false);
+            }
+        }
+        return true;
+    }
+
+    private static List<String> sentences(List<ConfigProperties.Notice> notices) {
+        return notices.stream().map(ConfigProperties.Notice::sentence).toList();
+    }
+
+    /** Keeps the address bar and the share link on the current settings. */
+    private void showUrl() {
+        String query = ConfigProperties.toQuery(currentConfig());
+        if (query.equals(shownQuery)) {
+            return;
+        }
+        shownQuery = query;
+        StringBuilder options = new StringBuilder();
+        pageOptions.forEach((key, value) -> options.append('&').append(key).append('=')
+                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
+        String path = embedded ? "embed" : "";
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new Location(path, QueryParameters.fromString(query + options))));
+        share.showLink(origin + "/?" + query);
     }
 
     /** The buttons that drive the run. */
@@ -120,11 +317,20 @@ public class PlaygroundView extends VerticalLayout {
         right.addComponentAtIndex(right.indexOf(first ? charts : stepView), learned);
     }
 
+    private final VerticalLayout left = new VerticalLayout();
+
     private HorizontalLayout body() {
-        right.add(controls, status, charts, learned, stepView);
+        right.add(notices, controls, status, charts, learned, stepView, code);
         right.setPadding(false);
         right.setWidthFull();
-        HorizontalLayout body = new HorizontalLayout(settings, right);
+        left.add(settings);
+        if (!embedded) {
+            left.add(share);
+        }
+        left.setPadding(false);
+        left.setSpacing(false);
+        left.setWidth(null);
+        HorizontalLayout body = new HorizontalLayout(left, right);
         body.setWidthFull();
         body.setAlignItems(FlexComponent.Alignment.START);
         return body;
@@ -138,6 +344,12 @@ public class PlaygroundView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
+        // The share link needs the address the browser sees (a proxy may stand in front).
+        ui.getPage().fetchCurrentURL(url -> {
+            origin = url.getProtocol() + "://" + url.getAuthority();
+            shownQuery = null;
+            showUrl();
+        });
         // Redraw from the start of the history: this may be a reload of a running session.
         shownHistory = null;
         refresh();
@@ -181,6 +393,8 @@ public class PlaygroundView extends VerticalLayout {
         status.show(snapshot);
         controls.showState(snapshot.state(), settings.isValid(), session.settingsPending());
         controls.showOptions(session.speed(), session.zeroGrad());
+        showUrl();
+        code.show(currentConfig());
         Dataset data = session.dataset();
         if (data != learned.shownDataset()) {
             learned.showDataset(data, session::classify);

@@ -84,6 +84,8 @@ class SettingsPanel extends Composite<VerticalLayout> {
     private final Div otherProblems = new Div();
     /** The fields a problem's field id can point at (see {@link Limits.Problem#field()}). */
     private final Map<String, TextField> fieldsById = new LinkedHashMap<>();
+    /** The form's parts by name, for a course page to hide or lock (see {@link #SECTIONS}). */
+    private final Map<String, Div> sections = new LinkedHashMap<>();
     private Limits limits = Limits.defaults();
     private RunSpec shown = RunSpec.lesson();
     /** The dataset the form last described validly: presets that keep the dataset use it. */
@@ -101,17 +103,41 @@ class SettingsPanel extends Composite<VerticalLayout> {
         otherProblems.setId("settings-error");
         otherProblems.getStyle().set("color", "var(--lumo-error-text-color)");
         otherProblems.setVisible(false);
-        layout.add(liveNote, configurePreset(),
-                heading("Data"), configureDataset(),
-                heading("Network"), configureNetwork(),
-                heading("Loss"), configureLoss(),
-                heading("Optimizer"), configureOptimizer(),
-                heading("Run"), row(batchSize, epochs, seed), otherProblems);
+        layout.add(liveNote,
+                section("preset", configurePreset()),
+                section("dataset", heading("Data"), configureDataset()),
+                section("layers", heading("Network"), configureNetwork()),
+                section("loss", heading("Loss"), configureLoss()),
+                section("optimizer", heading("Optimizer"), configureOptimizer()),
+                section("run", heading("Run"), row(batchSize, epochs, seed)), otherProblems);
         for (TextField field : List.of(points, noise, testShare, classes, learningRate,
                 momentum, beta1, beta2, weightDecay, batchSize, epochs, seed)) {
             fieldsById.put(field.getId().orElseThrow(), field);
         }
         showSettings(shown);
+    }
+
+    /** Names of the parts of the form an embedding page may hide or lock. */
+    static final List<String> SECTIONS =
+            List.of("preset", "dataset", "layers", "loss", "optimizer", "run");
+
+    private Div section(String name, Component... parts) {
+        Div section = new Div(parts);
+        section.setWidthFull();
+        section.addClassName("settings-section");
+        section.getElement().setAttribute("data-section", name);
+        sections.put(name, section);
+        return section;
+    }
+
+    /** Hides one part of the form (a name from {@link #SECTIONS}); its settings still apply. */
+    void hideSection(String name) {
+        sections.get(name).setVisible(false);
+    }
+
+    /** Shows one part of the form but lets nobody change it. */
+    void lockSection(String name) {
+        sections.get(name).setEnabled(false);
     }
 
     private Select<Presets> configurePreset() {

@@ -1,0 +1,51 @@
+package org.trainingplayground.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import java.util.List;
+
+/**
+ * What a link or an imported file held that could not be used, one sentence each, above the
+ * controls until dismissed: the rest of its settings were applied.
+ */
+class NoticeBox extends Composite<Div> {
+
+    NoticeBox() {
+        Div box = getContent();
+        box.setId("url-notices");
+        box.setWidthFull();
+        box.getStyle().set("background", "var(--lumo-error-color-10pct)")
+                .set("border-radius", "var(--lumo-border-radius-m)")
+                .set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
+                .set("font-size", "var(--lumo-font-size-s)").set("box-sizing", "border-box");
+        setVisible(false);
+    }
+
+    /**
+     * Lists the sentences; an empty list hides the box.
+     *
+     * @param source what was read, for the first line: "The link" or "The imported file"
+     */
+    void show(String source, List<String> sentences) {
+        Div box = getContent();
+        box.removeAll();
+        setVisible(!sentences.isEmpty());
+        if (sentences.isEmpty()) {
+            return;
+        }
+        Span intro = new Span(source + " had settings that could not be used; the others were"
+                + " applied:");
+        UnorderedList list = new UnorderedList();
+        list.getStyle().set("margin", "var(--lumo-space-xs) 0");
+        sentences.forEach(sentence -> list.add(new ListItem(sentence)));
+        Button dismiss = new Button("Dismiss", e -> show(source, List.of()));
+        dismiss.setId("url-notices-dismiss");
+        dismiss.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        box.add(intro, list, dismiss);
+    }
+}

@@ -1,0 +1,135 @@
+package org.trainingplayground.ui;
+
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.shared.Registration;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+/**
+ * Sharing the settings: a link that opens the playground in this state, and the settings as a
+ * JSON file to download or upload. It fires an {@link ImportEvent}; the view decides what to do
+ * with the file.
+ */
+class SharePanel extends Composite<Div> {
+
+    /** A settings file is a few hundred bytes; anything far larger is not one. */
+    private static final int MAX_IMPORT_BYTES = 64 * 1024;
+
+    private final TextField link = new TextField();
+
+    SharePanel(Supplier<String> exportedJson) {
+        Div root = getContent();
+        root.setId("share");
+        root.setWidthFull();
+        link.setId("share-link");
+        link.setReadOnly(true);
+        link.setLabel("Link to these settings");
+        link.setHelperText("Opens the playground with exactly these settings: send it as an"
+                + " exercise.");
+        link.setWidthFull();
+        Button copy = new Button("Copy link", VaadinIcon.COPY.create(), e -> copyLink());
+        copy.setId("copy-link");
+        copy.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        Anchor export = new Anchor();
+        export.setId("export-config");
+        export.setText("Export settings (.json)");
+        export.setHref(DownloadHandler.fromInputStream(event -> {
+            byte[] json = exportedJson.get().getBytes(StandardCharsets.UTF_8);
+            return new DownloadResponse(new ByteArrayInputStream(json),
+                    "training-playground-settings.json", "application/json", json.length);
+        }), AttachmentType.DOWNLOAD);
+        Upload upload = new Upload();
+        upload.setId("import-config");
+        upload.setUploadButton(new Button("Import settings (.json)"));
+        upload.setDropLabel(new Span("or drop a settings file here"));
+        upload.setAcceptedFileTypes("application/json", ".json");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(MAX_IMPORT_BYTES);
+        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            // Upload callbacks may run outside the UI's lock: hand over to it.
+            getUI().ifPresent(ui -> ui.access(() -> {
+                upload.clearFileList();
+                importText(metadata.fileName(), text);
+            }));
+        }));
+        upload.addFileRejectedListener(e -> fireEvent(new ImportEvent(this, e.getFileName(),
+                null, "The file " + e.getFileName() + " was not imported: "
+                        + e.getErrorMessage())));
+        H4 heading = new H4("Share these settings");
+        heading.getStyle().set("margin", "var(--lumo-space-m) 0 0 0");
+        Div files = new Div(export, upload);
+        files.getStyle().set("display", "flex").set("flex-direction", "column")
+                .set("gap", "var(--lumo-space-s)").set("margin-top", "var(--lumo-space-s)");
+        root.add(heading, link, copy, files);
+    }
+
+    /** Shows the link that reproduces the current settings. */
+    void showLink(String url) {
+        link.setValue(url);
+    }
+
+    String link() {
+        return link.getValue();
+    }
+
+    private void copyLink() {
+        // Passed as a parameter, never spliced into the script.
+        link.getElement().executeJs("return navigator.clipboard.writeText($0)", link.getValue())
+                .then(ok -> { }, failed -> link.setHelperText(
+                        "Copying needs a secure page (https); select the link and copy it."));
+    }
+
+    Registration addImportListener(ComponentEventListener<ImportEvent> listener) {
+        return addListener(ImportEvent.class, listener);
+    }
+
+    /** A settings file was uploaded, or refused before it arrived. */
+    static final class ImportEvent extends ComponentEvent<SharePanel> {
+        private final String fileName;
+        private final String text;
+        private final String refusal;
+
+        ImportEvent(SharePanel source, String fileName, String text, String refusal) {
+            super(source, false);
+            this.fileName = fileName;
+            this.text = text;
+            this.refusal = refusal;
+        }
+
+        String fileName() {
+            return fileName;
+        }
+
+        /** The file's text; null when it was refused. */
+        String text() {
+            return text;
+        }
+
+        /** Why the file was refused (too large, not JSON), or null. */
+        String refusal() {
+            return refusal;
+        }
+    }
+
+    /** Hands an uploaded settings file to whoever listens. */
+    void importText(String fileName, String text) {
+        fireEvent(new ImportEvent(this, fileName, text, null));
+    }
+}

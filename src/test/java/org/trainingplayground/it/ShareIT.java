@@ -1,0 +1,81 @@
+package org.trainingplayground.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Settings in the address bar, in a real browser: a crafted link, and edits written back. */
+class ShareIT {
+
+    private ChromeDriver driver;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        driver = Browsers.newChromium();
+    }
+
+    @AfterEach
+    void closeBrowser(org.junit.jupiter.api.TestInfo test) throws Exception {
+        Path shot = Path.of("target", "screenshots",
+                test.getTestMethod().orElseThrow().getName() + ".png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, driver.getScreenshotAs(OutputType.BYTES));
+        driver.quit();
+    }
+
+    private PlaygroundPage open(String pathAndQuery) throws Exception {
+        return new PlaygroundPage(driver, PlaygroundServer.get().url() + pathAndQuery).open();
+    }
+
+    private String fieldValue(String id) {
+        return driver.findElement(By.cssSelector("#" + id + " input")).getDomProperty("value");
+    }
+
+    @Test
+    void aCraftedLinkOpensThatStateAndEditsAreWrittenBackToTheAddress() throws Exception {
+        PlaygroundPage page = open("/?dataset=moons&layers=8-tanh&optimizer=adam&lr=0.1"
+                + "&epochs=2&seed=7");
+        page.waitForText("network-diagram", "2 → 8 Tanh → 2", Duration.ofSeconds(20));
+        assertTrue(page.text("dataset").contains("Two moons"), page.text("dataset"));
+        assertEquals("0.1", fieldValue("learning-rate"));
+        assertEquals("7", fieldValue("seed"));
+
+        page.type("epochs", "4");
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .withMessage(() -> "the address holding epochs=4: " + driver.getCurrentUrl())
+                .until(d -> d.getCurrentUrl().contains("epochs=4"));
+        assertTrue(driver.getCurrentUrl().contains("dataset=moons"), driver.getCurrentUrl());
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> fieldValue("share-link").contains("epochs=4"));
+
+        // The address reopens exactly this state in a fresh browser.
+        String address = driver.getCurrentUrl();
+        driver.quit();
+        driver = Browsers.newChromium();
+        PlaygroundPage again = new PlaygroundPage(driver, address).open();
+        again.waitForText("network-diagram", "2 → 8 Tanh → 2", Duration.ofSeconds(20));
+        assertEquals("4", fieldValue("epochs"));
+    }
+
+    @Test
+    void badParametersGetANoticeAndTheRestOfTheLinkApplies() throws Exception {
+        PlaygroundPage page = open("/?lr=fast&batch=16&colour=blue");
+        page.waitForText("url-notices", "fast", Duration.ofSeconds(20));
+        assertTrue(page.text("url-notices").contains("colour"), page.text("url-notices"));
+        assertEquals("16", fieldValue("batch-size"));
+        page.click("url-notices-dismiss");
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.id("url-notices")).isEmpty()
+                        || !d.findElement(By.id("url-notices")).isDisplayed());
+    }
+}

@@ -1,0 +1,118 @@
+package org.trainingplayground.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.trainingplayground.core.Activation;
+import org.trainingplayground.core.DatasetKind;
+import org.trainingplayground.core.LayerSpec;
+import org.trainingplayground.core.OptimizerKind;
+import org.trainingplayground.core.RunState;
+import org.trainingplayground.core.config.ConfigProperties;
+import org.trainingplayground.core.config.PlaygroundConfig;
+
+/** Settings in the URL and in files, driven in the JVM with the real session behind them. */
+class UrlStateTest extends BrowserlessTest {
+
+    private static void open(String route, String query) {
+        UI.getCurrent().navigate(route, QueryParameters.fromString(query));
+        eventually().until(() -> session().state() != RunState.CREATING);
+    }
+
+    private static String notices() {
+        List<Div> found = _find(Div.class, spec -> spec.withId("url-notices"));
+        return found.isEmpty() ? "" : found.get(0).getElement().getTextRecursively();
+    }
+
+    @Test
+    void aLinkOpensThePlaygroundInExactlyItsState() {
+        open("", "dataset=spiral&classes=4&points=300&layers=16-tanh,8-relu&optimizer=adam"
+                + "&lr=0.02&batch=32&epochs=7&seed=42&speed=5");
+        var spec = session().spec();
+        assertEquals(DatasetKind.SPIRAL, spec.dataset().kind());
+        assertEquals(4, spec.dataset().classes());
+        assertEquals(300, spec.dataset().points());
+        assertEquals(List.of(new LayerSpec(16, Activation.TANH), LayerSpec.relu(8)),
+                spec.network().hidden());
+        assertEquals(OptimizerKind.ADAM, spec.optimizer().kind());
+        assertEquals(0.02, spec.optimizer().learningRate());
+        assertEquals(32, spec.batchSize());
+        assertEquals(7, spec.epochs());
+        assertEquals(42, spec.seed());
+        assertEquals(5.0, session().speed());
+        assertEquals(spec, session().runSpec(), "a fresh session is rebuilt at once");
+        assertEquals("", notices());
+        assertEquals("0.02", _get(TextField.class, s -> s.withId("learning-rate")).getValue());
+    }
+
+    @Test
+    void badParametersAreIgnoredWithASentenceEachAndTheRestApplies() {
+        open("", "lr=abc&batch=32&bogus=1&dataset=nope");
+        assertEquals(32, session().spec().batchSize(), "the good one applies");
+        assertEquals(DatasetKind.MNIST, session().spec().dataset().kind());
+        String shown = notices();
+        assertTrue(shown.contains("abc"), shown);
+        assertTrue(shown.contains("bogus"), shown);
+        assertTrue(shown.contains("nope"), shown);
+    }
+
+    @Test
+    void theShareLinkFollowsTheFormAndReadsBackToTheSameSettings() {
+        open("", "");
+        _setValue(_get(TextField.class, s -> s.withId("epochs")), "3");
+        view().refresh();
+        String link = _get(TextField.class, s -> s.withId("share-link")).getValue();
+        assertTrue(link.contains("epochs=3"), link);
+        // Read onto other settings: everything must come from the link.
+        PlaygroundConfig other = new PlaygroundConfig(session().spec().withEpochs(99)
+                .withSeed(5).withBatchSize(8), 20);
+        var read = ConfigProperties.read(ConfigProperties.parseQuery(
+                link.substring(link.indexOf('?') + 1)), other, session().limits());
+        assertEquals(new PlaygroundConfig(session().spec(), session().speed()), read.config());
+        assertTrue(read.notices().isEmpty(), read.notices().toString());
+    }
+
+    @Test
+    void anImportedFileAppliesItsSettingsAndNamesWhatItCouldNotUse() {
+        open("", "");
+        PlaygroundConfig wanted = new PlaygroundConfig(session().spec().withEpochs(9)
+                .withBatchSize(16), 20);
+        _get(SharePanel.class).importText("exercise.json", ConfigProperties.toJson(wanted));
+        assertEquals(9, session().spec().epochs());
+        assertEquals(16, session().spec().batchSize());
+        assertEquals(20.0, session().speed());
+        assertEquals("", notices());
+
+        _get(SharePanel.class).importText("broken.json", "{ this is not json");
+        assertFalse(notices().isEmpty(), "a broken file gets a sentence");
+        assertEquals(9, session().spec().epochs(), "and changes nothing");
+    }
+
+    @Test
+    void theEmbedPageHidesAndLocksWhatItsLinkSaysAndStartsByItself() {
+        open("embed", "dataset=xor&hide=optimizer,charts&lock=dataset&autostart=1");
+        assertEquals(DatasetKind.XOR, session().spec().dataset().kind());
+        _assertNone(Select.class, s -> s.withId("optimizer"));
+        assertFalse(_get(Select.class, s -> s.withId("dataset")).isEnabled(), "locked");
+        _assertNone(SharePanel.class);
+        eventually().until(() -> session().history().stepCount() > 0);
+    }
+
+    @Test
+    void unknownPartsToHideGetASentence() {
+        open("embed", "hide=optimiser");
+        assertTrue(notices().contains("optimiser"), notices());
+    }
+}
