@@ -2,13 +2,19 @@ package org.trainingplayground.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import org.trainingplayground.core.Activation;
 import org.trainingplayground.core.DatasetKind;
 import org.trainingplayground.core.DatasetSpec;
@@ -28,6 +34,8 @@ import org.trainingplayground.core.RunSpec;
 import org.trainingplayground.core.RunState;
 import org.trainingplayground.core.StepMetrics;
 import org.trainingplayground.core.TrainingEngine;
+import org.trainingplayground.core.config.ConfigProperties;
+import org.trainingplayground.core.config.PlaygroundConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,11 +50,20 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "train",
         mixinStandardHelpOptions = true,
-        description = "Train a network headless and print one JSON line per epoch.",
+        description = {"Train a network headless and print one JSON line per epoch.",
+                "--config reads a file exported by the page; options given on the command line"
+                        + " override its values. A value in the file that cannot be used stops"
+                        + " the command (exit code 2) instead of training something else. The"
+                        + " file's speed is ignored: the command always trains at full speed."},
         sortOptions = false)
 public final class TrainCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A configuration exported by the page (JSON); options given here"
+                    + " override its values. Its speed is ignored.")
+    Path configFile;
 
     @Option(names = "--dataset", defaultValue = "mnist",
             description = "mnist, fashion-mnist, or a generated 2-D set: spiral, circles, xor,"
@@ -163,7 +180,11 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private RunSpec runSpec() {
+    /** The run the options describe; package-private so tests can check it without training. */
+    RunSpec runSpec() {
+        if (configFile != null) {
+            fillFromFile(readConfigFile());
+        }
         try {
             DatasetSpec data = datasetSpec();
             List<Integer> widths = parseWidths(hidden);
@@ -191,6 +212,79 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+    }
+
+    private RunSpec readConfigFile() {
+        String text;
+        try {
+            text = Files.readString(configFile, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw usage("The configuration file " + configFile + " does not exist.");
+        } catch (IOException | UncheckedIOException e) {
+            throw usage("The configuration file " + configFile + " cannot be read ("
+                    + e.getClass().getSimpleName() + ").");
+        }
+        ConfigProperties.Reading reading = ConfigProperties.fromJson(text,
+                new PlaygroundConfig(RunSpec.lesson(), 0), Limits.defaults());
+        if (!reading.notices().isEmpty()) {
+            // A script should not quietly train something other than what its file says.
+            throw usage(reading.notices().stream()
+                    .map(notice -> configFile.getFileName() + ": " + notice.sentence())
+                    .collect(Collectors.joining(System.lineSeparator() + "train: ")));
+        }
+        return reading.config().run();
+    }
+
+    /** Takes each setting from the file unless its option was given on the command line. */
+    private void fillFromFile(RunSpec file) {
+        if (!given("--dataset")) {
+            dataset = file.dataset().kind().key();
+        }
+        DatasetSpec data = file.dataset();
+        if (!data.kind().images() && data.kind().key().equals(dataset)) {
+            // The file's points, noise and split belong to its dataset only.
+            points = given("--points") ? points : data.points();
+            noise = given("--noise") ? noise : data.noise();
+            testFraction = given("--test-fraction") ? testFraction : data.testFraction();
+            classes = given("--classes") ? classes : data.classes();
+        }
+        List<LayerSpec> layers = file.network().hidden();
+        if (!given("--hidden")) {
+            hidden = layers.stream().map(layer -> Integer.toString(layer.width()))
+                    .collect(Collectors.joining(","));
+        }
+        List<String> activations = layers.stream().map(layer -> layer.activation().key())
+                .distinct().toList();
+        if (!given("--activation") && (!given("--hidden") || activations.size() == 1)) {
+            // Per layer when the file's layers are used; with other --hidden widths only a
+            // single activation for all of them still fits.
+            activation = given("--hidden") ? activations.get(0)
+                    : layers.isEmpty() ? activation
+                    : layers.stream().map(layer -> layer.activation().key())
+                            .collect(Collectors.joining(","));
+        }
+        init = given("--init") ? init : file.network().init().key();
+        loss = given("--loss") ? loss : file.loss().key();
+        OptimizerSpec chosen = file.optimizer();
+        if (!given("--optimizer")) {
+            optimizer = chosen.kind().key();
+        }
+        learningRate = given("--lr") ? learningRate : chosen.learningRate();
+        weightDecay = given("--weight-decay") ? weightDecay : chosen.weightDecay();
+        if (chosen.kind().key().equals(optimizer)) {
+            // The file's momentum or betas belong to its optimizer only.
+            momentum = given("--momentum") ? momentum : chosen.momentum();
+            nesterov = given("--nesterov") ? nesterov : chosen.nesterov();
+            beta1 = given("--beta1") ? beta1 : chosen.beta1();
+            beta2 = given("--beta2") ? beta2 : chosen.beta2();
+        }
+        batch = given("--batch") ? batch : file.batchSize();
+        epochs = given("--epochs") ? epochs : file.epochs();
+        seed = given("--seed") ? seed : file.seed();
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     private DatasetSpec datasetSpec() {

@@ -9,7 +9,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trainingplayground.core.Activation;
+import org.trainingplayground.core.DatasetKind;
+import org.trainingplayground.core.DatasetSpec;
+import org.trainingplayground.core.Init;
+import org.trainingplayground.core.LayerSpec;
+import org.trainingplayground.core.LossKind;
+import org.trainingplayground.core.OptimizerKind;
+import org.trainingplayground.core.OptimizerSpec;
+import org.trainingplayground.core.RunSpec;
+import org.trainingplayground.core.config.ConfigProperties;
+import org.trainingplayground.core.config.PlaygroundConfig;
+import picocli.CommandLine;
 
 class TrainCommandTest {
 
@@ -74,5 +90,96 @@ class TrainCommandTest {
         assertEquals("djl", summary.get("summary").asText());
         assertEquals(8, summary.get("steps").asInt(), "8,000 samples in batches of 1,024");
         assertTrue(summary.get("msPerStepMedian").asDouble() > 0);
+    }
+
+    @TempDir Path folder;
+
+    /** The run {@code train args} would train, without training it. */
+    private static RunSpec runSpecOf(String... args) {
+        TrainCommand command = new TrainCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.runSpec();
+    }
+
+    private Path exported(PlaygroundConfig config) throws Exception {
+        Path file = folder.resolve("config.json");
+        Files.writeString(file, ConfigProperties.toJson(config));
+        return file;
+    }
+
+    private static PlaygroundConfig spiralWithAdam() {
+        RunSpec run = RunSpec.lesson()
+                .withDataset(new DatasetSpec(DatasetKind.SPIRAL, 800, 0.2, 0.3, 5));
+        run = run.withNetwork(run.network().withHidden(List.of(LayerSpec.relu(32),
+                        new LayerSpec(16, Activation.TANH))).withInit(Init.XAVIER))
+                .withLoss(LossKind.NLL)
+                .withOptimizer(new OptimizerSpec(OptimizerKind.ADAM, 0.01, 0, false, 0.8, 0.99,
+                        0.0001))
+                .withBatchSize(16).withEpochs(60).withSeed(7);
+        return new PlaygroundConfig(run, 20);
+    }
+
+    @Test
+    void anExportedFileTrainsTheSameRunAsTheEquivalentFlags() throws Exception {
+        Path file = exported(spiralWithAdam());
+        RunSpec fromFlags = runSpecOf("--dataset", "spiral", "--points", "800", "--noise", "0.2",
+                "--test-fraction", "0.3", "--classes", "5", "--hidden", "32,16",
+                "--activation", "relu,tanh", "--init", "xavier", "--loss", "nll",
+                "--optimizer", "adam", "--lr", "0.01", "--beta1", "0.8", "--beta2", "0.99",
+                "--weight-decay", "0.0001", "--batch", "16", "--epochs", "60", "--seed", "7");
+        assertEquals(spiralWithAdam().run(), fromFlags);
+        assertEquals(fromFlags, runSpecOf("--config", file.toString()));
+    }
+
+    @Test
+    void theLessonWithNesterovMomentumReadsBackFromItsFile() throws Exception {
+        RunSpec lesson = RunSpec.lesson().withOptimizer(
+                new OptimizerSpec(OptimizerKind.SGD, 0.05, 0.9, true, 0.9, 0.999, 0));
+        Path file = exported(new PlaygroundConfig(lesson, 0));
+        assertEquals(lesson, runSpecOf("--config", file.toString()));
+    }
+
+    @Test
+    void flagsGivenOnTheCommandLineOverrideTheFile() throws Exception {
+        Path file = exported(spiralWithAdam());
+        RunSpec run = runSpecOf("--config", file.toString(), "--lr", "0.5", "--epochs", "2",
+                "--classes", "3", "--hidden", "8");
+        assertEquals(0.5, run.optimizer().learningRate());
+        assertEquals(2, run.epochs());
+        assertEquals(3, run.dataset().classes());
+        assertEquals(List.of(LayerSpec.relu(8)), run.network().hidden(),
+                "the file's activations were per layer, so --hidden alone takes the default");
+        assertEquals(800, run.dataset().points(), "the rest comes from the file");
+        assertEquals(0.8, run.optimizer().beta1());
+        RunSpec images = runSpecOf("--config", file.toString(), "--dataset", "mnist");
+        assertEquals(DatasetSpec.mnist(), images.dataset(),
+                "the file's points belong to its spiral, not to MNIST");
+        assertEquals(784, images.network().inputs());
+    }
+
+    @Test
+    void aBadValueInTheFileIsAUsageErrorNamingIt() throws Exception {
+        Path file = folder.resolve("bad.json");
+        Files.writeString(file, "{\"format\": \"training-playground-config\", \"version\": 1,"
+                + " \"lr\": \"fast\", \"batch\": 5000}");
+        assertEquals(2, train("--config", file.toString()));
+        assertTrue(errors().contains("train: bad.json: lr=fast: \"fast\" is not a number."),
+                errors());
+        assertTrue(errors().contains("train: bad.json: batch=5000: The batch size must be"
+                + " between 1 and 1024, not 5000."), errors());
+        assertFalse(errors().contains("Exception"), errors());
+    }
+
+    @Test
+    void aMissingOrForeignFileIsOneSentenceAndExitCodeTwo() throws Exception {
+        assertEquals(2, train("--config", folder.resolve("nowhere.json").toString()));
+        assertTrue(errors().contains("train: The configuration file "), errors());
+        assertTrue(errors().contains("nowhere.json does not exist."), errors());
+        Path foreign = folder.resolve("package.json");
+        Files.writeString(foreign, "{\"name\": \"left-pad\"}");
+        assertEquals(2, train("--config", foreign.toString()));
+        assertTrue(errors().contains("package.json: The file is not a Training Playground"
+                + " configuration"), errors());
+        assertFalse(errors().contains("Exception"), errors());
     }
 }
