@@ -397,7 +397,8 @@ public final class ConfigProperties {
 
     private static String stays(Property property, Draft draft) {
         String value = property.value().apply(draft);
-        return ConfigText.capitalised(property.name()) + " stays "
+        boolean plural = property.name().endsWith("layers");
+        return ConfigText.capitalised(property.name()) + (plural ? " stay " : " stays ")
                 + (value.isEmpty() ? "none" : value) + ".";
     }
 

@@ -174,14 +174,14 @@ class ConfigPropertiesTest {
                 + " pytorch, xavier, he. The initialisation stays pytorch.");
         expected.put("layers=128-gelu", "layers=128-gelu: Layer 1: unknown activation \"gelu\";"
                 + " choose one of none, relu, sigmoid, tanh, leakyrelu. The hidden layers stay"
-                + "s 128-relu,64-relu.");
+                + " 128-relu,64-relu.");
         expected.put("layers=2000-relu", "layers=2000-relu: Layer 1 has 2000 units; at most"
-                + " 1024 are allowed here. The hidden layers stays 128-relu,64-relu.");
+                + " 1024 are allowed here. The hidden layers stay 128-relu,64-relu.");
         expected.put("layers=1,2,3,4,5,6,7", "layers=1,2,3,4,5,6,7: At most 6 hidden layers are"
-                + " allowed here; this network has 7. The hidden layers stays 128-relu,64-relu.");
+                + " allowed here; this network has 7. The hidden layers stay 128-relu,64-relu.");
         expected.put("layers=0-relu", "layers=0-relu: Layer 1: A layer needs at least one unit,"
                 + " not 0. Write each layer as width-activation, such as 128-relu. The hidden"
-                + " layers stays 128-relu,64-relu.");
+                + " layers stay 128-relu,64-relu.");
         expected.put("points=300", "points=300: The number of points applies to the 2-D sets"
                 + " only; ignored.");
         expected.put("beta1=0.5", "beta1=0.5: β1 applies to Adam only; ignored.");
@@ -272,7 +272,7 @@ class ConfigPropertiesTest {
                 classroom);
         assertEquals(List.of(
                 "layers=512-relu: Layer 1 has 512 units; at most 256 are allowed here. The"
-                        + " hidden layers stays 128-relu,64-relu.",
+                        + " hidden layers stay 128-relu,64-relu.",
                 "batch=512: The batch size must be between 1 and 256, not 512. The batch size"
                         + " stays 64.",
                 "epochs=20: The number of epochs must be between 1 and 10, not 20. The number"
