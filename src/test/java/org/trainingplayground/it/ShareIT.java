@@ -34,18 +34,28 @@ class ShareIT {
     }
 
     private PlaygroundPage open(String pathAndQuery) throws Exception {
-        return new PlaygroundPage(driver, PlaygroundServer.get().url() + pathAndQuery).open();
+        // url() ends with the root's slash.
+        String root = PlaygroundServer.get().url().replaceAll("/$", "");
+        return new PlaygroundPage(driver, root + pathAndQuery).open();
     }
 
     private String fieldValue(String id) {
         return driver.findElement(By.cssSelector("#" + id + " input")).getDomProperty("value");
     }
 
+    /** The diagram's boxes and arrows read as one line. */
+    private void waitForDiagram(String expected) {
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .withMessage(() -> "the network diagram showing " + expected)
+                .until(d -> d.findElement(By.id("network-diagram")).getText()
+                        .replaceAll("\\s+", " ").contains(expected));
+    }
+
     @Test
     void aCraftedLinkOpensThatStateAndEditsAreWrittenBackToTheAddress() throws Exception {
         PlaygroundPage page = open("/?dataset=moons&layers=8-tanh&optimizer=adam&lr=0.1"
                 + "&epochs=2&seed=7");
-        page.waitForText("network-diagram", "2 → 8 Tanh → 2", Duration.ofSeconds(20));
+        waitForDiagram("2 → 8 Tanh → 2");
         assertTrue(page.text("dataset").contains("Two moons"), page.text("dataset"));
         assertEquals("0.1", fieldValue("learning-rate"));
         assertEquals("7", fieldValue("seed"));
@@ -63,7 +73,7 @@ class ShareIT {
         driver.quit();
         driver = Browsers.newChromium();
         PlaygroundPage again = new PlaygroundPage(driver, address).open();
-        again.waitForText("network-diagram", "2 → 8 Tanh → 2", Duration.ofSeconds(20));
+        waitForDiagram("2 → 8 Tanh → 2");
         assertEquals("4", fieldValue("epochs"));
     }
 
