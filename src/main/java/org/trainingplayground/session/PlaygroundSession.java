@@ -392,6 +392,7 @@ public final class PlaygroundSession implements AutoCloseable {
                     step == null ? Float.NaN : step.loss(),
                     eval == null ? Float.NaN : eval.accuracy(),
                     runSpec.loss(),
+                    runSpec.network().outputs(),
                     initialLoss,
                     state == RunState.RUNNING ? stepsPerSecond() : 0,
                     handle.message());

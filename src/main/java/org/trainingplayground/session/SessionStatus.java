@@ -25,6 +25,7 @@ public record SessionStatus(
         float latestLoss,
         float latestAccuracy,
         LossKind loss,
+        int classes,
         float initialLoss,
         double stepsPerSecond,
         String message) {

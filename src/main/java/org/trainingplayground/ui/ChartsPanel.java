@@ -29,14 +29,14 @@ class ChartsPanel extends Composite<Div> {
         loss.setOption(ChartOptions.trainingLoss());
         accuracy.setOption(ChartOptions.validation());
         grid.add(
-                captioned(loss, "The cross-entropy of each batch of 64 digits, measured in the"
-                        + " forward pass before the optimizer's step. The dark line is a moving"
-                        + " average."),
-                captioned(accuracy, "Measured every 25 steps on 2,000 test digits the network"
-                        + " never trains on: the fraction it classifies correctly, and its loss."),
+                captioned(loss, "The loss of each batch, measured in the forward pass before"
+                        + " the optimizer's step. The dark line is a moving average."),
+                captioned(accuracy, "Measured every 25 steps on the test split, which the"
+                        + " network never trains on: the fraction it classifies correctly, and"
+                        + " its loss."),
                 captioned(gradNorms, "The size (L2 norm) of the gradient backpropagation"
                         + " computes for each layer: fc1 is the first Linear layer, the last one"
-                        + " produces the 10 logits. Solid: weights, dashed: biases."),
+                        + " produces the logits. Solid: weights, dashed: biases."),
                 captioned(updateRatios, "How much each step changes a layer compared with"
                         + " the layer's size: ‖update‖ / ‖weights‖. Around 1/1000 (the green"
                         + " band) is healthy; far below, the layer hardly learns (learning rate"

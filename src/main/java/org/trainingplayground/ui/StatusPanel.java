@@ -41,23 +41,24 @@ class StatusPanel extends Composite<VerticalLayout> {
         progressLabel.setText(String.format(Locale.ROOT, "Epoch %d of %d: step %d of %d",
                 s.epoch(), s.epochs(), s.stepInEpoch(), s.stepsPerEpoch()));
         if (Float.isFinite(s.initialLoss())) {
-            initialLoss.setText(untrainedLossExplained(s.loss(), s.initialLoss()));
+            initialLoss.setText(untrainedLossExplained(s.loss(), s.initialLoss(), s.classes()));
         }
         error.setVisible(s.message() != null);
         error.setText(s.message() == null ? "" : s.message());
     }
 
     /** Why the untrained loss has the value it has, for the loss the run measures. */
-    static String untrainedLossExplained(LossKind loss, float value) {
+    static String untrainedLossExplained(LossKind loss, float value, int classes) {
         if (loss == LossKind.MSE) {
             return String.format(Locale.ROOT, "Before training the loss is %.3f, close to"
-                    + " 1/10 = 0.100: the 10 untrained outputs are all near 0, and only one of"
-                    + " them (the true digit's) should be 1.", value);
+                    + " 1/%d = %.3f: the %d untrained outputs are all near 0, and only one of"
+                    + " them (the true class's) should be 1.", value, classes, 1.0 / classes,
+                    classes);
         }
         return String.format(Locale.ROOT, "Before training the loss is %.3f, close to"
-                + " ln(10) = %.3f: an untrained network spreads its guesses about evenly over"
-                + " the 10 digits, giving each about 1/10, and −ln(1/10) = ln(10).",
-                value, Math.log(10));
+                + " ln(%d) = %.3f: an untrained network spreads its guesses about evenly over"
+                + " the %d classes, giving each about 1/%d, and −ln(1/%d) = ln(%d).",
+                value, classes, Math.log(classes), classes, classes, classes, classes);
     }
 
     static String statusLine(SessionStatus s) {
