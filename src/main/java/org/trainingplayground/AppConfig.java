@@ -1,7 +1,12 @@
 package org.trainingplayground;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.trainingplayground.core.EngineConfig;
 import org.trainingplayground.core.Limits;
@@ -13,8 +18,15 @@ import org.trainingplayground.core.Limits;
  * @param port HTTP port ({@code PORT} / {@code playground.port}, default 8080)
  * @param engine libtorch cache, threads and dataset folder
  * @param limits what one run may use ({@code PLAYGROUND_MAX_*})
+ * @param embedOrigins the origins ({@code scheme://host[:port]}) whose pages may frame the app
+ *     ({@code PLAYGROUND_EMBED_ORIGINS} / {@code playground.embedOrigins}); empty: only the
+ *     app's own origin may
  */
-public record AppConfig(int port, EngineConfig engine, Limits limits) {
+public record AppConfig(int port, EngineConfig engine, Limits limits, List<String> embedOrigins) {
+
+    public AppConfig {
+        embedOrigins = List.copyOf(embedOrigins);
+    }
 
     /** Reads the settings; throws {@link IllegalArgumentException} with a sentence if one is bad. */
     public static AppConfig load() {
@@ -48,7 +60,68 @@ public record AppConfig(int port, EngineConfig engine, Limits limits) {
                         defaults.maxEpochs(), 1, 10_000),
                 intSetting(env, props, "PLAYGROUND_MAX_PARAMETERS", "playground.maxParameters",
                         (int) defaults.maxParameters(), 1_000, 500_000_000));
-        return new AppConfig(port, new EngineConfig(cacheDir, threads, datasetsDir), limits);
+        List<String> embedOrigins = embedOrigins(
+                setting(env, props, "PLAYGROUND_EMBED_ORIGINS", "playground.embedOrigins"));
+        return new AppConfig(port, new EngineConfig(cacheDir, threads, datasetsDir), limits,
+                embedOrigins);
+    }
+
+    /** Parses the comma-separated origins, lower-cased as browsers compare them. */
+    private static List<String> embedOrigins(String text) {
+        List<String> origins = new ArrayList<>();
+        if (text == null) {
+            return origins;
+        }
+        for (String part : text.split(",")) {
+            String origin = part.trim();
+            if (origin.isEmpty()) {
+                continue;
+            }
+            if (origin.equals("*")) {
+                // A wildcard would let any website frame the playground, under its own
+                // partitioned session, and trick students into clicking through it unseen.
+                throw new IllegalArgumentException("PLAYGROUND_EMBED_ORIGINS (or"
+                        + " -Dplayground.embedOrigins) is \"*\", which would let any website"
+                        + " frame the playground; list the course sites' origins instead, e.g."
+                        + " https://courses.example.edu.");
+            }
+            String refusal = originRefusal(origin);
+            if (refusal != null) {
+                throw new IllegalArgumentException("PLAYGROUND_EMBED_ORIGINS (or"
+                        + " -Dplayground.embedOrigins) holds \"" + origin + "\", which " + refusal
+                        + "; each origin must be scheme://host[:port] with http or https, e.g."
+                        + " https://courses.example.edu.");
+            }
+            origins.add(origin.toLowerCase(Locale.ROOT));
+        }
+        return origins;
+    }
+
+    /** Why this is not an origin, or null when it is one. */
+    private static String originRefusal(String origin) {
+        URI uri;
+        try {
+            uri = new URI(origin);
+        } catch (URISyntaxException e) {
+            return "is not a URL";
+        }
+        String scheme = uri.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("http")
+                || scheme.equalsIgnoreCase("https"))) {
+            return "does not start with http:// or https://";
+        }
+        if (uri.getHost() == null) {
+            return "has no host name (wildcards such as *.example.edu are not accepted)";
+        }
+        if (uri.getRawUserInfo() != null) {
+            return "has a user name in it";
+        }
+        if (!uri.getRawPath().isEmpty() || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
+            return "has a path, query or fragment after the host (an origin ends at the host"
+                    + " or port)";
+        }
+        return null;
     }
 
     private static String setting(

@@ -2,7 +2,9 @@ package org.trainingplayground;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ class AppConfigTest {
         assertEquals(1, config.engine().threads());
         assertEquals(6, config.limits().maxHiddenLayers());
         assertEquals(1024, config.limits().maxBatchSize());
+        assertEquals(List.of(), config.embedOrigins(), "only the app's own origin may frame it");
     }
 
     @Test
@@ -40,5 +43,53 @@ class AppConfigTest {
                 () -> AppConfig.load(Map.of("PORT", "80000"), new Properties()));
         assertEquals("PORT (or -Dplayground.port) is \"80000\"; it must be a whole number from 1"
                 + " to 65535.", e.getMessage());
+    }
+
+    @Test
+    void embeddingOriginsAreAListOfSchemeHostAndPort() {
+        AppConfig config = AppConfig.load(Map.of("PLAYGROUND_EMBED_ORIGINS",
+                " https://Courses.Example.edu, http://localhost:8000 ,"), new Properties());
+        assertEquals(List.of("https://courses.example.edu", "http://localhost:8000"),
+                config.embedOrigins());
+    }
+
+    @Test
+    void anEmptyEmbeddingSettingMeansTheAppsOwnOriginOnly() {
+        Properties props = new Properties();
+        props.setProperty("playground.embedOrigins", "  ");
+        assertEquals(List.of(), AppConfig.load(
+                Map.of("PLAYGROUND_EMBED_ORIGINS", "https://a.example.edu"), props).embedOrigins());
+        assertEquals(List.of(), AppConfig.load(
+                Map.of("PLAYGROUND_EMBED_ORIGINS", " , "), new Properties()).embedOrigins());
+    }
+
+    @Test
+    void anEmbeddingOriginWithAPathIsRefusedWithASentence() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AppConfig.load(Map.of("PLAYGROUND_EMBED_ORIGINS",
+                        "https://courses.example.edu/ml101"), new Properties()));
+        assertEquals("PLAYGROUND_EMBED_ORIGINS (or -Dplayground.embedOrigins) holds"
+                + " \"https://courses.example.edu/ml101\", which has a path, query or fragment"
+                + " after the host (an origin ends at the host or port); each origin must be"
+                + " scheme://host[:port] with http or https, e.g. https://courses.example.edu.",
+                e.getMessage());
+    }
+
+    @Test
+    void anEmbeddingOriginWithoutHttpOrHttpsIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AppConfig.load(Map.of("PLAYGROUND_EMBED_ORIGINS", "courses.example.edu"),
+                        new Properties()));
+        assertTrue(e.getMessage().contains("does not start with http:// or https://"),
+                e.getMessage());
+    }
+
+    @Test
+    void aWildcardOriginIsRefusedBecauseAnySiteCouldFrameThePlayground() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AppConfig.load(Map.of("PLAYGROUND_EMBED_ORIGINS", "*"), new Properties()));
+        assertEquals("PLAYGROUND_EMBED_ORIGINS (or -Dplayground.embedOrigins) is \"*\", which"
+                + " would let any website frame the playground; list the course sites' origins"
+                + " instead, e.g. https://courses.example.edu.", e.getMessage());
     }
 }
