@@ -1,8 +1,13 @@
 package org.trainingplayground;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
+import java.util.EnumSet;
+import java.util.List;
 
 /** Starts the app-wide services with the web app and stops them with it. */
 @WebListener
@@ -10,11 +15,35 @@ public class Bootstrap implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent sce) {
-        Services.start(AppConfig.load());
+        AppConfig config = AppConfig.load();
+        allowFraming(sce.getServletContext(), config.embedOrigins());
+        Services.start(config);
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent sce) {
         Services.stop();
+    }
+
+    /**
+     * Lets the embedding origins frame the app, and gives the session cookie what a browser
+     * needs to send it from inside another site's frame. Must run while the context
+     * initialises: the session cookie's settings are fixed once it has started.
+     */
+    static void allowFraming(ServletContext context, List<String> embedOrigins) {
+        // Registered here rather than with @WebFilter, because it needs the configuration.
+        context.addFilter("framing", new FramingFilter(embedOrigins))
+                .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
+        if (embedOrigins.isEmpty()) {
+            return;
+        }
+        SessionCookieConfig cookie = context.getSessionCookieConfig();
+        // Browsers send a cookie to a cross-site frame only with SameSite=None, which they
+        // accept only with Secure. Partitioned (CHIPS) keys the cookie by the top-level site,
+        // so it still works where third-party cookies are blocked, and each course site
+        // gets its own session. Jetty writes Partitioned only for the value "true".
+        cookie.setSecure(true);
+        cookie.setAttribute("SameSite", "None");
+        cookie.setAttribute("Partitioned", "true");
     }
 }

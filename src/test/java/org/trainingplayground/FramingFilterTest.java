@@ -1,0 +1,106 @@
+package org.trainingplayground;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The framing headers and the session cookie, as a real Jetty sends them. */
+class FramingFilterTest {
+
+    private Server server;
+
+    @AfterEach
+    void stopServer() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    void withoutEmbeddingOriginsThePolicyAllowsTheAppsOwnOriginOnly() {
+        assertEquals("frame-ancestors 'self'", FramingFilter.contentSecurityPolicy(List.of()));
+    }
+
+    @Test
+    void thePolicyListsEachEmbeddingOriginAfterTheAppsOwn() {
+        assertEquals("frame-ancestors 'self' https://courses.example.edu http://localhost:8000",
+                FramingFilter.contentSecurityPolicy(
+                        List.of("https://courses.example.edu", "http://localhost:8000")));
+    }
+
+    @Test
+    void withoutEmbeddingOriginsEveryResponseRefusesOtherFramersAndTheCookieIsUnchanged()
+            throws Exception {
+        HttpResponse<String> response = get(startServer(List.of()));
+        assertEquals("frame-ancestors 'self'",
+                response.headers().firstValue("Content-Security-Policy").orElseThrow());
+        assertEquals("SAMEORIGIN", response.headers().firstValue("X-Frame-Options").orElseThrow());
+        String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.startsWith("JSESSIONID="), cookie);
+        assertFalse(cookie.contains("SameSite=None"), cookie);
+        assertFalse(cookie.contains("Partitioned"), cookie);
+        assertFalse(cookie.contains("Secure"), cookie);
+    }
+
+    @Test
+    void withEmbeddingOriginsTheyMayFrameTheAppAndTheSessionCookieCrossesSites()
+            throws Exception {
+        HttpResponse<String> response = get(startServer(List.of("https://courses.example.edu")));
+        assertEquals("frame-ancestors 'self' https://courses.example.edu",
+                response.headers().firstValue("Content-Security-Policy").orElseThrow());
+        assertTrue(response.headers().firstValue("X-Frame-Options").isEmpty(),
+                "X-Frame-Options cannot name other origins, so it is left out");
+        String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.startsWith("JSESSIONID="), cookie);
+        assertTrue(cookie.contains("; Secure"), cookie);
+        assertTrue(cookie.contains("; SameSite=None"), cookie);
+        assertTrue(cookie.contains("; Partitioned"), cookie);
+    }
+
+    /** Jetty with a servlet that opens a session, framed as {@link Bootstrap} sets it up. */
+    private URI startServer(List<String> embedOrigins) throws Exception {
+        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
+        context.addEventListener(new ServletContextListener() {
+            @Override
+            public void contextInitialized(ServletContextEvent sce) {
+                Bootstrap.allowFraming(sce.getServletContext(), embedOrigins);
+            }
+        });
+        context.addServlet(new ServletHolder(new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest request, HttpServletResponse response)
+                    throws IOException {
+                request.getSession(true);
+                response.getWriter().print("ok");
+            }
+        }), "/*");
+        server = new Server(0);
+        server.setHandler(context);
+        server.start();
+        int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    private static HttpResponse<String> get(URI uri) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
