@@ -10,36 +10,47 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /**
- * The packaged application, started once per test JVM exactly as a user starts it
- * ({@code java -jar target/training-playground.jar}) on a free port, and stopped at exit.
+ * The packaged application, started exactly as a user starts it
+ * ({@code java -jar target/training-playground.jar}) on a free port, and stopped at exit. Most
+ * tests share one with the default settings ({@link #get()}); a test needing other settings
+ * starts its own ({@link #startWith(Map)}).
  */
 final class PlaygroundServer {
 
     private static PlaygroundServer instance;
 
     private final Process process;
+    private final int port;
     private final String url;
     private final Path log;
 
-    private PlaygroundServer(Process process, String url, Path log) {
+    private PlaygroundServer(Process process, int port, String url, Path log) {
         this.process = process;
+        this.port = port;
         this.url = url;
         this.log = log;
     }
 
     static synchronized PlaygroundServer get() throws IOException {
         if (instance == null) {
-            instance = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+            instance = startWith(Map.of());
         }
         return instance;
     }
 
-    private static PlaygroundServer start() throws IOException {
+    /** A server of its own, with these environment variables added to the usual ones. */
+    static PlaygroundServer startWith(Map<String, String> environment) throws IOException {
+        PlaygroundServer server = start(environment);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
+    }
+
+    private static PlaygroundServer start(Map<String, String> environment) throws IOException {
         String jar = System.getProperty("playground.jar", "target/training-playground.jar");
         if (!new File(jar).isFile()) {
             throw new IllegalStateException(jar + " is missing: run the tests with 'mvn verify'.");
@@ -55,10 +66,11 @@ final class PlaygroundServer {
                 "-jar", jar);
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("PLAYGROUND_DJL_CACHE", cache);
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         Process process = builder.start();
         String url = "http://localhost:" + port + "/";
-        PlaygroundServer server = new PlaygroundServer(process, url, log);
+        PlaygroundServer server = new PlaygroundServer(process, port, url, log);
         HttpClient http = HttpClient.newHttpClient();
         Awaitility.await("the server answering on " + url)
                 .atMost(Duration.ofMinutes(2))
@@ -79,6 +91,10 @@ final class PlaygroundServer {
         return url;
     }
 
+    int port() {
+        return port;
+    }
+
     /** What the server printed, for failure messages. */
     String log() {
         try {
@@ -88,7 +104,7 @@ final class PlaygroundServer {
         }
     }
 
-    private void stop() {
+    void stop() {
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
