@@ -89,7 +89,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
      */
     protected PlaygroundView(boolean embedded) {
         this.embedded = embedded;
-        session = UserSessions.current();
+        session = embedded ? UserSessions.forFrame(UI.getCurrent()) : UserSessions.current();
         setSizeFull();
         if (embedded) {
             setPadding(false);
@@ -370,6 +370,10 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
             pushTask.cancel(false);
             pushTask = null;
         }
+        if (embedded) {
+            // A frame's playground lives as long as the frame shows it.
+            UserSessions.endFrame(detachEvent.getUI(), session);
+        }
     }
 
     /** Brings status, buttons and charts up to date with the session (UI thread). */
@@ -414,6 +418,11 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
             stepViewShownNanos = now;
             stepView.show(detail, session.runSpec());
         }
+    }
+
+    /** The playground this page shows (its frame's own when embedded). */
+    PlaygroundSession session() {
+        return session;
     }
 
     ChartsPanel charts() {

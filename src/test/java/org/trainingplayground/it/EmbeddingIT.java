@@ -72,6 +72,7 @@ class EmbeddingIT {
         browser.switchTo().frame("spiral");
         PlaygroundPage playground = new PlaygroundPage(browser, null);
         playground.waitForText("status", "epoch", Duration.ofSeconds(60));
+        assertTrue(playground.text("dataset").contains("Spiral"), playground.text("dataset"));
         playground.start();
         playground.waitForDataPoints("loss-chart", 10, Duration.ofSeconds(30));
         // The frame is another site's, so Chromium runs it in its own process, whose network
@@ -82,6 +83,14 @@ class EmbeddingIT {
         int pointsBefore = playground.dataPoints("loss-chart");
         playground.waitForDataPoints("loss-chart", pointsBefore + 10, Duration.ofSeconds(30));
         assertEquals(requestsBefore, frameRequests(), "requests while the chart grew");
+
+        // The second frame shares the browser session's cookie, yet has its own exercise:
+        // MNIST, started by its link.
+        browser.switchTo().defaultContent();
+        browser.switchTo().frame("mnist");
+        PlaygroundPage digits = new PlaygroundPage(browser, null);
+        digits.waitForDataPoints("loss-chart", 5, Duration.ofSeconds(60));
+        assertTrue(digits.text("dataset").contains("MNIST"), digits.text("dataset"));
     }
 
     @Test
@@ -145,8 +154,6 @@ class EmbeddingIT {
         try (InputStream in = EmbeddingIT.class.getResourceAsStream("/course-page.html")) {
             html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        // TODO(lead): drop this line once the /embed route is merged; "/" serves it until then.
-        html = html.replace("{{APP}}/embed?", "{{APP}}/?");
         byte[] body = html.replace("{{APP}}", appOrigin(appPort))
                 .getBytes(StandardCharsets.UTF_8);
         String path = "/course-" + pages.incrementAndGet() + ".html";

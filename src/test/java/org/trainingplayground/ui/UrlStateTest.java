@@ -103,11 +103,16 @@ class UrlStateTest extends BrowserlessTest {
     @Test
     void theEmbedPageHidesAndLocksWhatItsLinkSaysAndStartsByItself() {
         open("embed", "dataset=xor&hide=optimizer,charts&lock=dataset&autostart=1");
-        assertEquals(DatasetKind.XOR, session().spec().dataset().kind());
+        var frame = _get(EmbedView.class).session();
+        assertEquals(DatasetKind.XOR, frame.spec().dataset().kind());
+        assertEquals(DatasetKind.MNIST, session().spec().dataset().kind(),
+                "a frame has its own playground, the browser's stays as it was");
         _assertNone(Select.class, s -> s.withId("optimizer"));
         assertFalse(_get(Select.class, s -> s.withId("dataset")).isEnabled(), "locked");
         _assertNone(SharePanel.class);
-        eventually().until(() -> session().history().stepCount() > 0);
+        eventually().until(() -> frame.history().stepCount() > 0);
+        UI.getCurrent().navigate("");
+        eventually().until(() -> frame.state() == RunState.CLOSED);
     }
 
     @Test
