@@ -78,6 +78,34 @@ class ShareIT {
     }
 
     @Test
+    void exportedSettingsDownloadAsJsonAndAnEditedFileImportsBack() throws Exception {
+        PlaygroundPage page = open("/?dataset=xor&layers=8-tanh&epochs=3");
+        waitForDiagram("2 → 8 Tanh → 2");
+        String href = driver.findElement(By.id("export-config")).getDomAttribute("href");
+        String json = (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(r => r.text()).then(done, e => done(String(e)));",
+                href);
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var settings = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json);
+        assertEquals("xor", settings.get("dataset").asText(), json);
+        assertEquals(3, settings.get("epochs").asInt(), json);
+
+        // A student edits the file and uploads it, as with the Import button.
+        settings.put("epochs", 6);
+        settings.put("seed", 11);
+        Path file = Files.createTempFile("settings", ".json");
+        Files.writeString(file, mapper.writeValueAsString(settings));
+        driver.findElement(By.id("import-config")).getShadowRoot()
+                .findElement(By.cssSelector("input[type=file]")).sendKeys(file.toString());
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .withMessage(() -> "epochs from the file; the field holds " + fieldValue("epochs"))
+                .until(d -> "6".equals(fieldValue("epochs")));
+        assertEquals("11", fieldValue("seed"));
+        assertTrue(driver.getCurrentUrl().contains("epochs=6"), driver.getCurrentUrl());
+    }
+
+    @Test
     void badParametersGetANoticeAndTheRestOfTheLinkApplies() throws Exception {
         PlaygroundPage page = open("/?lr=fast&batch=16&colour=blue");
         page.waitForText("url-notices", "fast", Duration.ofSeconds(20));
