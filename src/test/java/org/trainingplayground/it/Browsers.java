@@ -18,6 +18,17 @@ final class Browsers {
 
     private Browsers() {}
 
+    /**
+     * Saves what the browser shows as {@code target/screenshots/<name>.png}: for people
+     * reading the README, and for whoever looks into a failure.
+     */
+    static void screenshot(org.openqa.selenium.TakesScreenshot browser, String name)
+            throws java.io.IOException {
+        java.nio.file.Path shot = java.nio.file.Path.of("target", "screenshots", name + ".png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+
     /** A new browser with its own profile, so it is a different user to the server. */
     static ChromeDriver newChromium() throws Exception {
         ChromeOptions options = new ChromeOptions();

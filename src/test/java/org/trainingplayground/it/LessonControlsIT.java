@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The lesson's controls in a real browser: build, choose, step through, diverge. */
@@ -28,10 +25,7 @@ class LessonControlsIT {
     @AfterEach
     void closeBrowser(org.junit.jupiter.api.TestInfo test) throws Exception {
         // What the page looked like at the end, for people (and for failures).
-        Path shot = Path.of("target", "screenshots",
-                test.getTestMethod().orElseThrow().getName() + ".png");
-        Files.createDirectories(shot.getParent());
-        Files.write(shot, driver.getScreenshotAs(OutputType.BYTES));
+        Browsers.screenshot(driver, test.getTestMethod().orElseThrow().getName());
         driver.quit();
     }
 

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -26,10 +25,7 @@ class ShareIT {
 
     @AfterEach
     void closeBrowser(org.junit.jupiter.api.TestInfo test) throws Exception {
-        Path shot = Path.of("target", "screenshots",
-                test.getTestMethod().orElseThrow().getName() + ".png");
-        Files.createDirectories(shot.getParent());
-        Files.write(shot, driver.getScreenshotAs(OutputType.BYTES));
+        Browsers.screenshot(driver, test.getTestMethod().orElseThrow().getName());
         driver.quit();
     }
 
