@@ -1,6 +1,9 @@
 package org.trainingplayground;
 
 import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.ee10.servlet.ErrorHandler;
+import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -17,12 +20,32 @@ public class Bootstrap implements ServletContextListener {
     public void contextInitialized(ServletContextEvent sce) {
         AppConfig config = AppConfig.load();
         allowFraming(sce.getServletContext(), config.embedOrigins());
+        answerBadRequestsWithoutStackTraces(sce.getServletContext());
         Services.start(config);
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent sce) {
         Services.stop();
+    }
+
+    /**
+     * Keeps Java's insides out of the pages a student may see: a broken link is repaired
+     * ({@link MalformedQueryFilter}), and any other error page the servlet container writes
+     * says what went wrong without a stack trace.
+     */
+    static void answerBadRequestsWithoutStackTraces(ServletContext context) {
+        context.addFilter("malformed-query", new MalformedQueryFilter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        ServletContextHandler handler = ServletContextHandler.getServletContextHandler(context);
+        if (handler == null) {
+            return; // not Jetty (a test's mock context): nothing to configure
+        }
+        ErrorHandler errors = handler.getErrorHandler() instanceof ErrorHandler existing
+                ? existing : new ErrorPageErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowServlet(false);
+        handler.setErrorHandler(errors);
     }
 
     /**

@@ -116,6 +116,28 @@ class UrlStateTest extends BrowserlessTest {
     }
 
     @Test
+    void randomLinksNeverBreakThePage() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+        String[] keys = {"dataset", "layers", "lr", "batch", "epochs", "hide", "lock",
+            "autostart", "speed", "classes", "points", "noise", "optimizer", "x", ""};
+        // (Broken escapes such as %zz never get this far: MalformedQueryFilter repairs them.)
+        String[] values = {"", "-1", "1e309", "NaN", "spiral", "relu", "%25zz", "0",
+            "9999999999", "128-relu,,", "ä€𝄞", "true", "optimizer,charts", "0.5"};
+        for (int i = 0; i < 60; i++) {
+            StringBuilder query = new StringBuilder();
+            for (int p = random.nextInt(6); p > 0; p--) {
+                query.append(keys[random.nextInt(keys.length)]).append('=')
+                        .append(values[random.nextInt(values.length)]).append('&');
+            }
+            UI.getCurrent().navigate(random.nextBoolean() ? "" : "embed",
+                    QueryParameters.fromString(query.toString()));
+            // Still a page, with a valid run behind it.
+            _get(PlaygroundView.class);
+            assertTrue(session().spec().batchSize() >= 1);
+        }
+    }
+
+    @Test
     void unknownPartsToHideGetASentence() {
         open("embed", "hide=optimiser");
         assertTrue(notices().contains("optimiser"), notices());
