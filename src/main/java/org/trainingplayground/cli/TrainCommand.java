@@ -127,7 +127,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "64", description = "Batch size, 1 to 1024.")
     int batch;
 
-    @Option(names = "--epochs", defaultValue = "5", description = "Epochs, 1 to 1000.")
+    @Option(names = "--epochs", defaultValue = "5", description = "Epochs, 1 to 100 (the operator limit).")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the run's random source.")

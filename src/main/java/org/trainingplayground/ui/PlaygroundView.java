@@ -106,7 +106,9 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
             }
             ConfigProperties.Reading reading =
                     ConfigProperties.fromJson(e.text(), currentConfig(), session.limits());
-            notices.show("The imported file", sentences(reading.notices()));
+            List<String> sentences = new ArrayList<>(sentences(reading.notices()));
+            sentences.addAll(speedNotice(reading.config().speed()));
+            notices.show("The imported file", sentences);
             applyConfig(reading.config());
         });
         settings.showSettings(session.spec());
@@ -133,6 +135,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
             ConfigProperties.Reading reading =
                     ConfigProperties.read(values, currentConfig(), session.limits());
             notices.addAll(0, sentences(reading.notices()));
+            notices.addAll(speedNotice(reading.config().speed()));
             applyConfig(reading.config());
         }
         this.notices.show("The link", notices);
@@ -143,6 +146,18 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         }
         shownQuery = null;
         refresh();
+    }
+
+    /** The page offers a few speeds only; another one is named and left as it was. */
+    private List<String> speedNotice(double speed) {
+        if (ControlPanel.SPEEDS.contains(speed)) {
+            return List.of();
+        }
+        return List.of("speed=" + new java.math.BigDecimal(speed).stripTrailingZeros()
+                .toPlainString() + ": the page trains at full speed (0) or at 20, 5 or 1"
+                + " steps per second; the speed stays "
+                + ControlPanel.speedLabel(session.speed()).toLowerCase(java.util.Locale.ROOT)
+                + ".");
     }
 
     /** The settings a link or file reproduces: the form's, and the speed. */

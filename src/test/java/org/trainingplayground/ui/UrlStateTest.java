@@ -59,13 +59,15 @@ class UrlStateTest extends BrowserlessTest {
 
     @Test
     void badParametersAreIgnoredWithASentenceEachAndTheRestApplies() {
-        open("", "lr=abc&batch=32&bogus=1&dataset=nope");
+        open("", "lr=abc&batch=32&bogus=1&dataset=nope&speed=7");
         assertEquals(32, session().spec().batchSize(), "the good one applies");
         assertEquals(DatasetKind.MNIST, session().spec().dataset().kind());
         String shown = notices();
         assertTrue(shown.contains("abc"), shown);
         assertTrue(shown.contains("bogus"), shown);
         assertTrue(shown.contains("nope"), shown);
+        assertTrue(shown.contains("speed=7: the page trains at full speed (0) or at 20, 5 or 1"
+                + " steps per second; the speed stays full speed."), shown);
     }
 
     @Test
