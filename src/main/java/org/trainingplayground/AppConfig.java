@@ -21,11 +21,34 @@ import org.trainingplayground.core.Limits;
  * @param embedOrigins the origins ({@code scheme://host[:port]}) whose pages may frame the app
  *     ({@code PLAYGROUND_EMBED_ORIGINS} / {@code playground.embedOrigins}); empty: only the
  *     app's own origin may
+ * @param hosting how many users and runs the server takes, and when idle ones are paused or
+ *     ended ({@code PLAYGROUND_MAX_ACTIVE_RUNS}, {@code _MAX_SESSIONS}, {@code _IDLE_PAUSE},
+ *     {@code _SESSION_TIMEOUT})
  */
-public record AppConfig(int port, EngineConfig engine, Limits limits, List<String> embedOrigins) {
+public record AppConfig(int port, EngineConfig engine, Limits limits, List<String> embedOrigins,
+        Hosting hosting) {
 
     public AppConfig {
         embedOrigins = List.copyOf(embedOrigins);
+    }
+
+    /**
+     * What a shared server allows.
+     *
+     * @param maxActiveRuns runs training at once; further Starts wait in a queue
+     * @param maxSessions browser sessions with a playground; further visitors are told the
+     *     server is full
+     * @param idlePauseSeconds a run whose tabs are all closed or hidden this long is paused
+     * @param sessionTimeoutMinutes a browser session without any request this long ends, and
+     *     its run with it
+     */
+    public record Hosting(int maxActiveRuns, int maxSessions, int idlePauseSeconds,
+            int sessionTimeoutMinutes) {
+
+        /** 40 runs at once, 200 sessions, pause after 2 minutes, end after 30. */
+        public static Hosting defaults() {
+            return new Hosting(40, 200, 120, 30);
+        }
     }
 
     /** Reads the settings; throws {@link IllegalArgumentException} with a sentence if one is bad. */
@@ -62,8 +85,18 @@ public record AppConfig(int port, EngineConfig engine, Limits limits, List<Strin
                         (int) defaults.maxParameters(), 1_000, 500_000_000));
         List<String> embedOrigins = embedOrigins(
                 setting(env, props, "PLAYGROUND_EMBED_ORIGINS", "playground.embedOrigins"));
+        Hosting hostingDefaults = Hosting.defaults();
+        Hosting hosting = new Hosting(
+                intSetting(env, props, "PLAYGROUND_MAX_ACTIVE_RUNS", "playground.maxActiveRuns",
+                        hostingDefaults.maxActiveRuns(), 1, 10_000),
+                intSetting(env, props, "PLAYGROUND_MAX_SESSIONS", "playground.maxSessions",
+                        hostingDefaults.maxSessions(), 1, 100_000),
+                intSetting(env, props, "PLAYGROUND_IDLE_PAUSE", "playground.idlePause",
+                        hostingDefaults.idlePauseSeconds(), 5, 86_400),
+                intSetting(env, props, "PLAYGROUND_SESSION_TIMEOUT", "playground.sessionTimeout",
+                        hostingDefaults.sessionTimeoutMinutes(), 1, 10_080));
         return new AppConfig(port, new EngineConfig(cacheDir, threads, datasetsDir), limits,
-                embedOrigins);
+                embedOrigins, hosting);
     }
 
     /** Parses the comma-separated origins, lower-cased as browsers compare them. */
