@@ -2,9 +2,13 @@ package org.trainingplayground;
 
 import com.github.mvysny.vaadinboot.VaadinBoot;
 import java.util.Arrays;
+import org.trainingplayground.cli.BenchCommand;
 import org.trainingplayground.cli.TrainCommand;
 
-/** Starts the web app, or with {@code train ...} runs one training headless. */
+/**
+ * Starts the web app; with {@code train ...} runs one training headless, with
+ * {@code bench ...} a benchmark of a shared server.
+ */
 public final class Main {
 
     private Main() {}
@@ -13,9 +17,13 @@ public final class Main {
         if (args.length > 0 && args[0].equals("train")) {
             System.exit(TrainCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (args.length > 0 && args[0].equals("bench")) {
+            System.exit(BenchCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (args.length > 0) {
             System.err.println("Unknown command \"" + args[0] + "\". Run without arguments to"
-                    + " start the web app, or \"train --help\" for the headless command.");
+                    + " start the web app, \"train --help\" for the headless command or"
+                    + " \"bench --help\" for the benchmarks.");
             System.exit(2);
         }
         AppConfig config;

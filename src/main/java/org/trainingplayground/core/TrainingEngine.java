@@ -141,6 +141,20 @@ public final class TrainingEngine implements AutoCloseable {
     }
 
     /**
+     * {@link #liveArrays()} read on the training thread, between two steps, so the count is
+     * exact and the managers are not read while a step changes them. For monitoring and soaks.
+     */
+    public int liveArraysBetweenSteps() throws InterruptedException {
+        CompletableFuture<Integer> count = new CompletableFuture<>();
+        scheduler.execute(() -> count.complete(liveArrays()));
+        try {
+            return count.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
      * Frees the datasets and every run of this engine. Runs must be closed first (the
      * scheduler, shared by the JVM, goes on serving other engines).
      */

@@ -120,6 +120,38 @@ class TrainingRunTest {
         assertEquals(before, after, "live native arrays after 30 open/train/close cycles");
     }
 
+    @Test
+    void aRunKeepsTheSameNumberOfNativeArraysFromOneStepToTheNext() throws Exception {
+        TrainingEngine engine = TestEngine.get();
+        for (OptimizerSpec optimizer : List.of(OptimizerSpec.sgd(0.05),
+                new OptimizerSpec(OptimizerKind.SGD, 0.01, 0.9, false, 0.9, 0.999, 0),
+                OptimizerSpec.adam(0.001))) {
+            TrainingRun run = newRun(LESSON.withOptimizer(optimizer));
+            try {
+                // Plain steps, steps that measure the update (every tenth) and steps taken
+                // apart for the step view, so every path through a step is counted.
+                int afterWarmUp = onScheduler(() -> {
+                    takeSteps(run, 5);
+                    return engine.liveArrays();
+                });
+                int later = onScheduler(() -> {
+                    takeSteps(run, 40);
+                    return engine.liveArrays();
+                });
+                assertEquals(afterWarmUp, later, "live arrays after 5 and after 45 steps with "
+                        + optimizer.kind());
+            } finally {
+                onScheduler(() -> { run.close(); return null; });
+            }
+        }
+    }
+
+    private static void takeSteps(TrainingRun run, int count) {
+        for (int i = 0; i < count; i++) {
+            run.step(i % 7 == 0 ? new StepDetail[1] : null);
+        }
+    }
+
     private static void cycle(OptimizerSpec optimizer) throws Exception {
         TrainingRun run = newRun(LESSON.withOptimizer(optimizer));
         steps(run, 3);

@@ -1,0 +1,368 @@
+package org.trainingplayground.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.trainingplayground.core.EngineConfig;
+import org.trainingplayground.core.LayerSpec;
+import org.trainingplayground.core.Limits;
+import org.trainingplayground.core.LossKind;
+import org.trainingplayground.core.NetworkSpec;
+import org.trainingplayground.core.OptimizerKind;
+import org.trainingplayground.core.OptimizerSpec;
+import org.trainingplayground.core.RunSpec;
+import org.trainingplayground.core.RunState;
+import org.trainingplayground.core.TrainingEngine;
+import org.trainingplayground.session.PlaygroundSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Benchmarks of a shared server, run in-process with the same sessions the web pages use (no
+ * browser): {@code bench classroom} and {@code bench soak}. They print JSON lines; they are
+ * measurements, not tests, and pass or fail nothing.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks of a shared server, in-process.",
+        subcommands = {BenchCommand.Classroom.class, BenchCommand.Soak.class})
+public final class BenchCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Parses and runs; returns the process exit code (2 for bad options). */
+    public static int run(String[] args) {
+        CommandLine commandLine = new CommandLine(new BenchCommand());
+        commandLine.setParameterExceptionHandler((e, a) -> {
+            System.err.println("bench: " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            System.err.println("bench: " + e.getMessage());
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(System.out);
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    /** The lesson's network on MNIST with SGD, long enough never to finish during a benchmark. */
+    static RunSpec lessonRun(long seed) {
+        return new RunSpec(NetworkSpec.lesson(), LossKind.CROSS_ENTROPY, OptimizerSpec.sgd(0.05),
+                64, 100, seed, 25);
+    }
+
+    static TrainingEngine startEngine(int threads) {
+        return TrainingEngine.start(new EngineConfig(EngineConfig.defaultCacheDir(), threads,
+                null));
+    }
+
+    /** Resident memory of this process in MB, from {@code /proc/self/status} (Linux). */
+    static double rssMegabytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    String kb = line.replaceAll("[^0-9]", "");
+                    return Long.parseLong(kb) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // Not Linux: the figure is left out.
+        }
+        return Double.NaN;
+    }
+
+    static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+
+    /** Waits until {@code session}'s run is built (paused, ready for Start). */
+    static void awaitBuilt(PlaygroundSession session) throws InterruptedException {
+        while (session.state() == RunState.CREATING) {
+            Thread.sleep(2);
+        }
+    }
+
+    @Command(name = "classroom", mixinStandardHelpOptions = true,
+            description = "N students press Start in the same second: aggregate and per-run"
+                    + " steps per second against one run alone, and the time from Start to the"
+                    + " first step.")
+    static final class Classroom implements Callable<Integer> {
+
+        @Option(names = "--sessions", defaultValue = "40", description = "Simulated students.")
+        int sessions;
+
+        @Option(names = "--seconds", defaultValue = "60",
+                description = "How long all of them train (after a 5 s warm-up).")
+        int seconds;
+
+        @Option(names = "--baseline-seconds", defaultValue = "20",
+                description = "How long one run trains alone first.")
+        int baselineSeconds;
+
+        @Option(names = "--threads", defaultValue = "1", description = "libtorch threads.")
+        int threads;
+
+        private final PrintStream out = System.out;
+
+        @Override
+        public Integer call() throws Exception {
+            if (sessions < 1 || seconds < 1 || baselineSeconds < 1) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "--sessions, --seconds and --baseline-seconds must be at least 1.");
+            }
+            try (TrainingEngine engine = startEngine(threads)) {
+                Limits limits = Limits.defaults();
+                // One run alone: what the machine can do.
+                PlaygroundSession alone = new PlaygroundSession(engine, limits);
+                alone.apply(lessonRun(0), new ArrayList<>());
+                awaitBuilt(alone);
+                alone.start();
+                Thread.sleep(2_000);
+                long before = alone.history().stepCount();
+                long t0 = System.nanoTime();
+                Thread.sleep(baselineSeconds * 1000L);
+                double single = (alone.history().stepCount() - before) * 1e9
+                        / (System.nanoTime() - t0);
+                alone.close();
+                line("baseline", "stepsPerSecond", round(single, 1));
+
+                // The class: everybody built, then everybody presses Start.
+                List<PlaygroundSession> students = new ArrayList<>();
+                for (int i = 0; i < sessions; i++) {
+                    PlaygroundSession student = new PlaygroundSession(engine, limits);
+                    student.apply(lessonRun(i + 1), new ArrayList<>());
+                    students.add(student);
+                }
+                for (PlaygroundSession student : students) {
+                    awaitBuilt(student);
+                }
+                long[] pressed = new long[sessions];
+                long[] firstStep = new long[sessions];
+                for (int i = 0; i < sessions; i++) {
+                    pressed[i] = System.nanoTime();
+                    students.get(i).start();
+                }
+                // Start to first step, polled every half millisecond.
+                int waiting = sessions;
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                while (waiting > 0 && System.nanoTime() < deadline) {
+                    for (int i = 0; i < sessions; i++) {
+                        if (firstStep[i] == 0 && students.get(i).history().stepCount() > 0) {
+                            firstStep[i] = System.nanoTime();
+                            waiting--;
+                        }
+                    }
+                    Thread.sleep(0, 500_000);
+                }
+                double[] startMs = new double[sessions];
+                for (int i = 0; i < sessions; i++) {
+                    startMs[i] = firstStep[i] == 0 ? Double.POSITIVE_INFINITY
+                            : (firstStep[i] - pressed[i]) / 1e6;
+                }
+                Arrays.sort(startMs);
+                Thread.sleep(5_000);
+                long[] stepsBefore = students.stream()
+                        .mapToLong(s -> s.history().stepCount()).toArray();
+                long t1 = System.nanoTime();
+                Thread.sleep(seconds * 1000L);
+                long elapsed = System.nanoTime() - t1;
+                double[] perRun = new double[sessions];
+                double aggregate = 0;
+                for (int i = 0; i < sessions; i++) {
+                    perRun[i] = (students.get(i).history().stepCount() - stepsBefore[i]) * 1e9
+                            / elapsed;
+                    aggregate += perRun[i];
+                }
+                students.forEach(PlaygroundSession::close);
+                double min = Arrays.stream(perRun).min().orElse(0);
+                double max = Arrays.stream(perRun).max().orElse(0);
+                ObjectNode summary = JSON.createObjectNode();
+                summary.put("summary", "classroom");
+                summary.put("sessions", sessions);
+                summary.put("threads", threads);
+                summary.put("singleRunStepsPerSecond", round(single, 1));
+                summary.put("aggregateStepsPerSecond", round(aggregate, 1));
+                summary.put("aggregateVsSingle", round(aggregate / single, 3));
+                summary.put("perRunMin", round(min, 2));
+                summary.put("perRunMax", round(max, 2));
+                summary.put("perRunMinOverMax", round(min / max, 3));
+                summary.put("startToFirstStepMsP50", round(percentile(startMs, 50), 1));
+                summary.put("startToFirstStepMsP95", round(percentile(startMs, 95), 1));
+                summary.put("startToFirstStepMsMax", round(startMs[sessions - 1], 1));
+                out.println(summary);
+            }
+            return 0;
+        }
+
+        private void line(String phase, String key, double value) {
+            ObjectNode node = JSON.createObjectNode();
+            node.put("phase", phase);
+            node.put(key, value);
+            out.println(node);
+        }
+    }
+
+    @Command(name = "soak", mixinStandardHelpOptions = true,
+            description = "Sessions opened, trained and closed continuously (SGD, momentum,"
+                    + " Adam; several networks and datasets); prints memory every sample.")
+    static final class Soak implements Callable<Integer> {
+
+        @Option(names = "--minutes", defaultValue = "30", description = "How long to run.")
+        double minutes;
+
+        @Option(names = "--concurrent", defaultValue = "8",
+                description = "Sessions training at any moment.")
+        int concurrent;
+
+        @Option(names = "--sample-seconds", defaultValue = "30",
+                description = "Seconds between two memory lines.")
+        int sampleSeconds;
+
+        @Option(names = "--warmup-minutes", defaultValue = "5",
+                description = "Memory before this is left out of the flatness figure.")
+        double warmupMinutes;
+
+        private final PrintStream out = System.out;
+
+        @Override
+        public Integer call() throws Exception {
+            if (minutes <= 0 || concurrent < 1 || sampleSeconds < 1) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "--minutes, --concurrent and --sample-seconds must be positive.");
+            }
+            SplittableRandom random = new SplittableRandom(7);
+            try (TrainingEngine engine = startEngine(1)) {
+                Limits limits = Limits.defaults();
+                double idleRss = sample(engine, "idle", 0, 0, 0).get("rssMB").asDouble();
+                int idleArrays = liveArrays(engine);
+                List<PlaygroundSession> open = new ArrayList<>();
+                List<Long> endsAt = new ArrayList<>();
+                long opened = 0;
+                long closed = 0;
+                long start = System.nanoTime();
+                long end = start + (long) (minutes * 60e9);
+                long nextSample = start;
+                List<double[]> samples = new ArrayList<>();
+                while (System.nanoTime() < end) {
+                    long now = System.nanoTime();
+                    for (int i = open.size() - 1; i >= 0; i--) {
+                        if (now >= endsAt.get(i) || open.get(i).state() == RunState.FINISHED) {
+                            open.remove(i).close();
+                            endsAt.remove(i);
+                            closed++;
+                        }
+                    }
+                    while (open.size() < concurrent) {
+                        PlaygroundSession session = new PlaygroundSession(engine, limits);
+                        session.apply(randomRun(random, opened), new ArrayList<>());
+                        session.start();
+                        open.add(session);
+                        endsAt.add(now + (long) ((3 + random.nextInt(12)) * 1e9));
+                        opened++;
+                    }
+                    if (now >= nextSample) {
+                        ObjectNode line = sample(engine, "soak", (now - start) / 60e9, opened,
+                                closed);
+                        samples.add(new double[] {(now - start) / 60e9,
+                            line.get("rssMB").asDouble(), line.get("liveArrays").asDouble()});
+                        nextSample += sampleSeconds * 1_000_000_000L;
+                    }
+                    Thread.sleep(100);
+                }
+                double busyRss = rssMegabytes();
+                open.forEach(PlaygroundSession::close);
+                closed += open.size();
+                Thread.sleep(2_000);
+                ObjectNode after = sample(engine, "after", (System.nanoTime() - start) / 60e9,
+                        opened, closed);
+                double[] rss = samples.stream().filter(s -> s[0] >= warmupMinutes)
+                        .mapToDouble(s -> s[1]).toArray();
+                double[] arrays = samples.stream().filter(s -> s[0] >= warmupMinutes)
+                        .mapToDouble(s -> s[2]).toArray();
+                ObjectNode summary = JSON.createObjectNode();
+                summary.put("summary", "soak");
+                summary.put("minutes", minutes);
+                summary.put("sessionsOpened", opened);
+                summary.put("sessionsClosed", closed);
+                summary.put("idleRssMB", round(idleRss, 1));
+                if (rss.length > 0) {
+                    double low = Arrays.stream(rss).min().orElseThrow();
+                    double high = Arrays.stream(rss).max().orElseThrow();
+                    summary.put("rssAfterWarmupMinMB", round(low, 1));
+                    summary.put("rssAfterWarmupMaxMB", round(high, 1));
+                    summary.put("rssSpreadPercent", round((high - low) / low * 100, 2));
+                    summary.put("liveArraysAfterWarmupMin",
+                            (long) Arrays.stream(arrays).min().orElseThrow());
+                    summary.put("liveArraysAfterWarmupMax",
+                            (long) Arrays.stream(arrays).max().orElseThrow());
+                }
+                summary.put("rssPerActiveSessionMB", round((busyRss - idleRss) / concurrent, 1));
+                summary.put("liveArraysIdle", idleArrays);
+                summary.put("liveArraysAfterClosingAll", after.get("liveArrays").asLong());
+                out.println(summary);
+            }
+            return 0;
+        }
+
+        /** A student's run: one of several networks, datasets and optimizers. */
+        private static RunSpec randomRun(SplittableRandom random, long index) {
+            OptimizerSpec optimizer = switch ((int) (index % 3)) {
+                case 0 -> OptimizerSpec.sgd(0.05);
+                case 1 -> new OptimizerSpec(OptimizerKind.SGD, 0.02, 0.9, false, 0.9, 0.999, 0);
+                default -> OptimizerSpec.adam(0.001);
+            };
+            int width = 32 << random.nextInt(3);
+            RunSpec run = new RunSpec(new NetworkSpec(784, List.of(LayerSpec.relu(width)), 10,
+                    NetworkSpec.lesson().init()), LossKind.CROSS_ENTROPY, optimizer, 64, 100,
+                    index, 25);
+            if (index % 4 == 3) {
+                run = run.withDataset(org.trainingplayground.core.DatasetSpec.of(
+                        org.trainingplayground.core.DatasetKind.SPIRAL));
+            }
+            return run;
+        }
+
+        private ObjectNode sample(TrainingEngine engine, String phase, double minute,
+                long opened, long closed) throws Exception {
+            Runtime jvm = Runtime.getRuntime();
+            ObjectNode line = JSON.createObjectNode();
+            line.put("phase", phase);
+            line.put("minute", round(minute, 2));
+            line.put("rssMB", round(rssMegabytes(), 1));
+            line.put("heapUsedMB", round((jvm.totalMemory() - jvm.freeMemory()) / 1048576.0, 1));
+            line.put("liveArrays", liveArrays(engine));
+            line.put("activeRuns", engine.scheduler().activeRuns());
+            line.put("sessionsOpened", opened);
+            line.put("sessionsClosed", closed);
+            out.println(line);
+            return line;
+        }
+
+        /** The engine's count, read on its own thread between two steps. */
+        private static int liveArrays(TrainingEngine engine) throws Exception {
+            return engine.liveArraysBetweenSteps();
+        }
+    }
+}
