@@ -101,23 +101,58 @@ public final class RunHandle implements AutoCloseable {
         return spec.network().parameterNames();
     }
 
-    /** Resumes or begins training; ignored unless the run is paused. */
+    /**
+     * Resumes or begins training; ignored unless the run is paused. When every place is taken
+     * the run waits in the queue ({@link RunState#QUEUED}) and starts by itself later.
+     */
     public void start() {
         scheduler.execute(this::startNow);
     }
 
-    /** Puts a paused run into the rotation (scheduler thread). */
+    /** Puts a paused run into the rotation, or into the queue when it is full (scheduler thread). */
     void startNow() {
         if (state.canStart()) {
-            setState(RunState.RUNNING, null);
-            scheduler.activate(this);
+            takeTurnsOrQueue();
         }
     }
 
-    /** Stops taking steps after the current one; {@link #start()} resumes. */
+    private void takeTurnsOrQueue() {
+        if (scheduler.activateOrQueue(this)) {
+            setState(RunState.RUNNING, null);
+        } else {
+            setState(RunState.QUEUED, null);
+        }
+    }
+
+    /** A place freed up and this waiting run took it (scheduler thread). */
+    void admitted() {
+        setState(RunState.RUNNING, null);
+    }
+
+    /** Runs ahead of this one left the queue; the listener hears it to show the new place. */
+    void movedInQueue() {
+        if (state == RunState.QUEUED) {
+            listener.onStateChanged(RunState.QUEUED, null);
+        }
+    }
+
+    /**
+     * This run's place in the queue, 1 for the next to start; 0 when it is not waiting (it
+     * may have just been given a place, before its state says RUNNING).
+     */
+    public int queuePosition() {
+        return scheduler.queuePosition(this);
+    }
+
+    /**
+     * Stops taking steps after the current one, or leaves the queue; {@link #start()} resumes
+     * (at the back of the queue if it is full).
+     */
     public void pause() {
         scheduler.execute(() -> {
-            if (state == RunState.RUNNING) {
+            if (state == RunState.RUNNING || state == RunState.QUEUED) {
+                // A Step epoch's pause at the epoch's end is forgotten with an explicit pause.
+                pauseAtEpochEnd = false;
                 scheduler.deactivate(this);
                 // The boundary is drawn a few times a second; show where it stopped.
                 reportBoundary();
@@ -135,13 +170,15 @@ public final class RunHandle implements AutoCloseable {
         });
     }
 
-    /** Trains to the end of the current epoch, then pauses; ignored unless paused. */
+    /**
+     * Trains to the end of the current epoch, then pauses; ignored unless paused. Like
+     * {@link #start()} it waits in the queue when every place is taken.
+     */
     public void stepEpoch() {
         scheduler.execute(() -> {
             if (state == RunState.PAUSED) {
                 pauseAtEpochEnd = true;
-                setState(RunState.RUNNING, null);
-                scheduler.activate(this);
+                takeTurnsOrQueue();
             }
         });
     }

@@ -6,6 +6,8 @@ public enum RunState {
     CREATING,
     /** Built, weights initialised, no step taken or paused by the user. */
     PAUSED,
+    /** Started while every place was taken; starts by itself when one frees up. */
+    QUEUED,
     /** Taking steps whenever the scheduler gives it a turn. */
     RUNNING,
     /** All epochs done. */

@@ -1,6 +1,8 @@
 package org.trainingplayground.core;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -11,6 +13,11 @@ import org.slf4j.LoggerFactory;
  * The one thread that touches native training state. DJL allows a single gradient collector per
  * JVM, so every user's steps are interleaved here: round-robin, one step per active run per turn,
  * which gives every running run the same number of steps.
+ *
+ * <p>At most {@link #maxActiveRuns()} runs take turns; a run started beyond that waits in a
+ * first-come, first-served queue and takes the first place that frees up (a run pausing,
+ * finishing, failing or closing). Each step then costs the same wherever it comes from, so a
+ * full class slows everyone down alike instead of some runs starving.
  *
  * <p>Commands (build, pause, close a run) are taken before the next step, so a click is answered
  * after at most one step of someone else's run.
@@ -23,6 +30,9 @@ public final class TrainingScheduler implements AutoCloseable {
     private final Condition workArrived = lock.newCondition();
     private final ArrayDeque<Runnable> commands = new ArrayDeque<>();
     private final ArrayDeque<RunHandle> turns = new ArrayDeque<>();
+    /** Runs started while every place was taken, first come first served. */
+    private final ArrayDeque<RunHandle> waiting = new ArrayDeque<>();
+    private int maxActiveRuns = Integer.MAX_VALUE;
     private final AtomicLong stepsTaken = new AtomicLong();
     private final Thread thread;
     private volatile boolean closed;
@@ -60,23 +70,124 @@ public final class TrainingScheduler implements AutoCloseable {
         }
     }
 
-    /** Gives {@code run} a turn in every round from now on (scheduler thread only). */
-    void activate(RunHandle run) {
+    /**
+     * Most runs taking turns at once; runs started beyond it wait in a queue. Raising it lets
+     * waiting runs start at once; lowering it lets running runs go on, and new ones wait until
+     * enough have stopped.
+     *
+     * @throws IllegalArgumentException with a sentence unless {@code runs} is at least 1
+     */
+    public void setMaxActiveRuns(int runs) {
+        if (runs < 1) {
+            throw new IllegalArgumentException("At least one run must be able to train at"
+                    + " once, so the most active runs must be 1 or more, not " + runs + ".");
+        }
         lock.lock();
         try {
-            if (!turns.contains(run)) {
-                turns.addLast(run);
-            }
+            maxActiveRuns = runs;
+        } finally {
+            lock.unlock();
+        }
+        execute(this::admitWaiting);
+    }
+
+    /** Most runs taking turns at once ({@link Integer#MAX_VALUE}: no limit). */
+    public int maxActiveRuns() {
+        lock.lock();
+        try {
+            return maxActiveRuns;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Takes {@code run} out of the rotation (scheduler thread only). */
-    void deactivate(RunHandle run) {
+    /**
+     * Gives {@code run} a turn in every round from now on if a place is free, otherwise puts it
+     * at the end of the queue (scheduler thread only).
+     *
+     * @return true if it takes turns now, false if it waits
+     */
+    boolean activateOrQueue(RunHandle run) {
         lock.lock();
         try {
-            turns.remove(run);
+            if (turns.contains(run)) {
+                return true;
+            }
+            if (turns.size() < maxActiveRuns && waiting.isEmpty()) {
+                turns.addLast(run);
+                return true;
+            }
+            if (!waiting.contains(run)) {
+                waiting.addLast(run);
+            }
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Takes {@code run} out of the rotation or out of the queue (scheduler thread only); a place
+     * it frees goes to the first waiting run.
+     */
+    void deactivate(RunHandle run) {
+        boolean changed;
+        lock.lock();
+        try {
+            changed = turns.remove(run) | waiting.remove(run);
+        } finally {
+            lock.unlock();
+        }
+        if (changed) {
+            admitWaiting();
+        }
+    }
+
+    /**
+     * Moves waiting runs into free places, then tells every run still waiting that its place
+     * in line may have changed (scheduler thread only).
+     */
+    private void admitWaiting() {
+        List<RunHandle> admitted = new ArrayList<>();
+        List<RunHandle> stillWaiting;
+        lock.lock();
+        try {
+            while (!waiting.isEmpty() && turns.size() < maxActiveRuns) {
+                RunHandle first = waiting.pollFirst();
+                turns.addLast(first);
+                admitted.add(first);
+            }
+            stillWaiting = List.copyOf(waiting);
+        } finally {
+            lock.unlock();
+        }
+        // Outside the lock: listeners may call back into the scheduler.
+        admitted.forEach(RunHandle::admitted);
+        stillWaiting.forEach(RunHandle::movedInQueue);
+    }
+
+    /** {@code run}'s place in the queue, 1 for the next to start; 0 if it is not waiting. */
+    int queuePosition(RunHandle run) {
+        lock.lock();
+        try {
+            int position = 1;
+            for (RunHandle waitingRun : waiting) {
+                if (waitingRun == run) {
+                    return position;
+                }
+                position++;
+            }
+            return 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Number of runs waiting for a place. */
+    public int queuedRuns() {
+        lock.lock();
+        try {
+            return waiting.size();
         } finally {
             lock.unlock();
         }
