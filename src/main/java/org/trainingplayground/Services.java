@@ -34,7 +34,10 @@ public final class Services {
     /** Starts the services once per JVM; later calls return the running instance. */
     public static synchronized Services start(AppConfig config) {
         if (current == null) {
-            current = new Services(TrainingEngine.start(config.engine()), config.limits());
+            TrainingEngine engine = TrainingEngine.start(config.engine());
+            // The scheduler is the JVM's; the operator's cap holds for every run it serves.
+            engine.scheduler().setMaxActiveRuns(config.hosting().maxActiveRuns());
+            current = new Services(engine, config.limits());
         }
         return current;
     }

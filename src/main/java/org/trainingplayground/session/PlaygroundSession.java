@@ -218,8 +218,14 @@ public final class PlaygroundSession implements AutoCloseable {
         run.start();
     }
 
+    /** Pauses training, or takes a run waiting for a free place out of the queue. */
     public synchronized void pause() {
         run.pause();
+    }
+
+    /** The run's place in the queue for a free place, 1 for the next; 0 when not waiting. */
+    public synchronized int queuePosition() {
+        return run.queuePosition();
     }
 
     /** Throws the run away and builds a new one with fresh weights from the seed. */
@@ -350,6 +356,7 @@ public final class PlaygroundSession implements AutoCloseable {
             version.incrementAndGet();
         }
 
+        /** Also called while the run waits, whenever its place in the queue may have moved. */
         @Override
         public void onStateChanged(RunState state, String message) {
             version.incrementAndGet();
@@ -395,7 +402,9 @@ public final class PlaygroundSession implements AutoCloseable {
                     runSpec.network().outputs(),
                     initialLoss,
                     state == RunState.RUNNING ? stepsPerSecond() : 0,
-                    handle.message());
+                    handle.message(),
+                    state == RunState.QUEUED ? handle.queuePosition() : 0,
+                    engine.scheduler().activeRuns());
         }
     }
 }

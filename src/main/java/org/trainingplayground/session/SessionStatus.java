@@ -14,6 +14,9 @@ import org.trainingplayground.core.RunState;
  * @param initialLoss loss of the untrained network, NaN until it is built
  * @param stepsPerSecond recent training speed, 0 when not training
  * @param message a sentence for the user (why the run failed), or null
+ * @param queuePosition the run's place in the queue for a free place, 1 for the next to start;
+ *     0 when it is not waiting
+ * @param activeRuns runs of the whole server training at the moment (every user's)
  */
 public record SessionStatus(
         RunState state,
@@ -28,7 +31,9 @@ public record SessionStatus(
         int classes,
         float initialLoss,
         double stepsPerSecond,
-        String message) {
+        String message,
+        int queuePosition,
+        int activeRuns) {
 
     /** Fraction of the current epoch done, 0 to 1. */
     public double epochProgress() {

@@ -133,7 +133,8 @@ class ControlPanel extends Composite<VerticalLayout> {
         // click, so "change a setting, press Start at once" works.
         boolean ready = state == RunState.PAUSED || state == RunState.CREATING;
         start.setEnabled(settingsValid && ready);
-        pause.setEnabled(state == RunState.RUNNING);
+        // Pause also takes a run waiting for a free place out of the queue.
+        pause.setEnabled(state == RunState.RUNNING || state == RunState.QUEUED);
         reset.setEnabled(state != RunState.CREATING);
         step.setEnabled(settingsValid && ready);
         stepEpoch.setEnabled(settingsValid && ready);

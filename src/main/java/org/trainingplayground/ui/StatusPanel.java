@@ -62,9 +62,14 @@ class StatusPanel extends Composite<VerticalLayout> {
     }
 
     static String statusLine(SessionStatus s) {
+        if (s.state() == RunState.QUEUED) {
+            return queueSentence(s);
+        }
         String state = switch (s.state()) {
             case CREATING -> "Building the network…";
             case PAUSED -> s.step() == 0 ? "Ready: press Start" : "Paused";
+            // Answered by queueSentence above; the switch names every state.
+            case QUEUED -> "Waiting for a free place";
             case RUNNING -> "Training";
             case FINISHED -> "Finished";
             case FAILED -> "Stopped";
@@ -86,5 +91,40 @@ class StatusPanel extends Composite<VerticalLayout> {
             line.append(String.format(Locale.ROOT, " · %.0f steps/s", s.stepsPerSecond()));
         }
         return line.toString();
+    }
+
+    /**
+     * Where a waiting run stands: its place in line, how many runs hold the places, and that
+     * nothing more is asked of the student.
+     */
+    static String queueSentence(SessionStatus s) {
+        StringBuilder line = new StringBuilder("Waiting for a free place: ");
+        // 0 only in the instant between being given a place and being told so.
+        line.append(s.queuePosition() > 0 ? ordinal(s.queuePosition()) + " in line." : "next.");
+        int active = s.activeRuns();
+        if (active == 1) {
+            line.append(" 1 run is training; yours starts by itself when it pauses or"
+                    + " finishes.");
+        } else {
+            line.append(' ').append(active).append(" runs are training; yours starts by itself"
+                    + " when one of them pauses or finishes.");
+        }
+        if (s.step() > 0) {
+            line.append(String.format(Locale.ROOT, " It stopped at step %d (epoch %d/%d).",
+                    s.step(), s.epoch(), s.epochs()));
+        }
+        return line.toString();
+    }
+
+    /** 1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, …, 21st, 22nd. */
+    static String ordinal(int n) {
+        int lastTwo = n % 100;
+        String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
     }
 }
