@@ -21,6 +21,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.trainingplayground.core.OptimizerKind;
 import org.trainingplayground.core.RunState;
+import org.trainingplayground.core.TrainingScheduler;
+import org.trainingplayground.Services;
 import org.trainingplayground.session.PlaygroundSession;
 
 /** The view driven in the JVM, with the real training engine behind it. */
@@ -143,5 +145,57 @@ class PlaygroundViewTest extends BrowserlessTest {
     void theUntrainedLossIsExplainedAsCloseToLnTen() {
         eventually().until(() -> _get(Div.class, s -> s.withId("initial-loss")).getText()
                 .contains("ln(10) = 2.303"));
+    }
+
+    @Test
+    void withTheOnlyPlaceTakenStartWaitsFirstInLineAndTrainsOnceTheOtherRunPauses() {
+        TrainingScheduler scheduler = Services.get().engine().scheduler();
+        int capBefore = scheduler.maxActiveRuns();
+        PlaygroundSession classmate = new PlaygroundSession(Services.get().engine());
+        try {
+            scheduler.setMaxActiveRuns(1);
+            classmate.start();
+            eventually().until(() -> classmate.state() == RunState.RUNNING);
+            eventually().until(() -> button("start").isEnabled());
+            _click(button("start"));
+            eventually().until(() -> _get(Span.class, s -> s.withId("status")).getText()
+                    .equals("Waiting for a free place: 1st in line. 1 run is training; yours"
+                            + " starts by itself when it pauses or finishes."));
+            assertTrue(button("pause").isEnabled(), "Pause leaves the queue");
+            assertFalse(button("start").isEnabled());
+            assertEquals(0, session().history().stepCount(), "no step while waiting");
+
+            classmate.pause();
+            eventually().until(() -> _get(Span.class, s -> s.withId("status")).getText()
+                    .startsWith("Training"));
+            eventually().until(() -> session().history().stepCount() >= 3);
+        } finally {
+            classmate.close();
+            scheduler.setMaxActiveRuns(capBefore);
+        }
+    }
+
+    @Test
+    void pauseWhileWaitingForAPlaceLeavesTheQueue() {
+        TrainingScheduler scheduler = Services.get().engine().scheduler();
+        int capBefore = scheduler.maxActiveRuns();
+        PlaygroundSession classmate = new PlaygroundSession(Services.get().engine());
+        try {
+            scheduler.setMaxActiveRuns(1);
+            classmate.start();
+            eventually().until(() -> classmate.state() == RunState.RUNNING);
+            eventually().until(() -> button("start").isEnabled());
+            _click(button("start"));
+            eventually().until(() -> session().state() == RunState.QUEUED
+                    && button("pause").isEnabled());
+            _click(button("pause"));
+            eventually().until(() -> _get(Span.class, s -> s.withId("status")).getText()
+                    .startsWith("Ready: press Start"));
+            assertEquals(0, session().queuePosition());
+            assertEquals(0, scheduler.queuedRuns());
+        } finally {
+            classmate.close();
+            scheduler.setMaxActiveRuns(capBefore);
+        }
     }
 }
