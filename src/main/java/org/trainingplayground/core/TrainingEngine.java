@@ -106,7 +106,8 @@ public final class TrainingEngine implements AutoCloseable {
      * @throws java.io.UncheckedIOException with a sentence if an image set's files are missing
      */
     public RunHandle newRun(RunSpec spec, RunListener listener) {
-        return new RunHandle(spec, dataset(spec), tensorSource, root, scheduler, listener);
+        return new RunHandle(spec, dataset(spec), tensorSource, root, scheduler,
+                EngineEvents.watch(spec, listener));
     }
 
     /** The data {@code spec} trains on, as plain values. */

@@ -282,6 +282,11 @@ public final class TrainingScheduler implements AutoCloseable {
         }
     }
 
+    /** True while the scheduler thread is there to take steps (readiness checks ask). */
+    public boolean isRunning() {
+        return !closed && thread.isAlive();
+    }
+
     boolean isSchedulerThread() {
         return Thread.currentThread() == thread;
     }
