@@ -11,22 +11,55 @@ import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
 import java.util.EnumSet;
 import java.util.List;
+import org.trainingplayground.core.EngineEvents;
+import org.trainingplayground.ops.HealthServlet;
+import org.trainingplayground.ops.MetricsServlet;
+import org.trainingplayground.ops.PlaygroundMetrics;
+import org.trainingplayground.ops.RunEventLog;
 
 /** Starts the app-wide services with the web app and stops them with it. */
 @WebListener
 public class Bootstrap implements ServletContextListener {
+
+    private PlaygroundMetrics metrics;
+    private EngineEvents.Observation runEventLog;
 
     @Override
     public void contextInitialized(ServletContextEvent sce) {
         AppConfig config = AppConfig.load();
         allowFraming(sce.getServletContext(), config.embedOrigins());
         answerBadRequestsWithoutStackTraces(sce.getServletContext());
-        Services.start(config);
+        Services services = Services.start(config);
+        serveOperations(sce.getServletContext(), services);
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent sce) {
+        stopOperations();
         Services.stop();
+    }
+
+    /**
+     * Adds what an operator's tools ask: {@code /health/live}, {@code /health/ready} and
+     * {@code /metrics}; and logs every run's start, stop and failure. Their mappings are more
+     * specific than Vaadin's {@code /*}, so these paths never reach the UI.
+     */
+    private void serveOperations(ServletContext context, Services services) {
+        metrics = PlaygroundMetrics.forEngine(services.engine());
+        runEventLog = RunEventLog.start();
+        context.addServlet("health", HealthServlet.forServices()).addMapping("/health/*");
+        context.addServlet("metrics", new MetricsServlet(metrics)).addMapping("/metrics");
+    }
+
+    private void stopOperations() {
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
+        }
+        if (runEventLog != null) {
+            runEventLog.close();
+            runEventLog = null;
+        }
     }
 
     /**

@@ -1,0 +1,126 @@
+package org.trainingplayground.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+import org.trainingplayground.core.EngineEvents;
+import org.trainingplayground.core.TrainingEngine;
+
+/**
+ * The server's meters, in Prometheus's text format for {@code /metrics}: how many sessions and
+ * runs there are, how fast and how long the steps are, the native memory in use, and the JVM's
+ * own meters.
+ */
+public final class PlaygroundMetrics implements AutoCloseable {
+
+    /**
+     * Where the meters read their values; each is asked at every scrape, from the scraping
+     * thread, so each must be safe to call from any thread.
+     *
+     * @param queuedRuns runs waiting for a free slot (0 until the server queues runs)
+     */
+    public record Sources(IntSupplier sessions, IntSupplier activeRuns, IntSupplier queuedRuns,
+            LongSupplier stepsTaken, IntSupplier nativeArrays, DoubleSupplier residentBytes) {}
+
+    private final PrometheusMeterRegistry registry =
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Timer stepTime;
+    private final Map<EngineEvents.Kind, Counter> runEvents =
+            new EnumMap<>(EngineEvents.Kind.class);
+    private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    private final EngineEvents.Observation observation;
+
+    public PlaygroundMetrics(Sources sources) {
+        Gauge.builder("playground.sessions", sources.sessions()::getAsInt)
+                .description("Browser sessions with a playground open")
+                .register(registry);
+        Gauge.builder("playground.runs.active", sources.activeRuns()::getAsInt)
+                .description("Runs taking training steps now")
+                .register(registry);
+        Gauge.builder("playground.runs.queued", sources.queuedRuns()::getAsInt)
+                .description("Runs waiting for a free training slot")
+                .register(registry);
+        FunctionCounter.builder("playground.steps", sources.stepsTaken(),
+                        LongSupplier::getAsLong)
+                .description("Training steps taken by all runs since start")
+                .register(registry);
+        Gauge.builder("playground.native.arrays", sources.nativeArrays()::getAsInt)
+                .description("Native (libtorch) arrays alive: datasets, weights, optimizer state")
+                .register(registry);
+        Gauge.builder("process.resident.memory", sources.residentBytes()::getAsDouble)
+                .baseUnit("bytes")
+                .description("Resident memory of the process, native allocations included")
+                .register(registry);
+        stepTime = Timer.builder("playground.step")
+                .description("Wall time of one training step (forward, backward, update)")
+                .publishPercentileHistogram()
+                // A lesson MLP step takes about a millisecond; a wide one a second or more.
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry);
+        for (EngineEvents.Kind kind : EngineEvents.Kind.values()) {
+            runEvents.put(kind, Counter.builder("playground.run.events")
+                    .tag("event", kind.eventName())
+                    .description("Runs started, paused, finished, closed and failed")
+                    .register(registry));
+        }
+        new JvmMemoryMetrics().bindTo(registry);
+        gcMetrics.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        observation = EngineEvents.observe(new EngineEvents.Observer() {
+            @Override
+            public void stepTaken(long nanos) {
+                stepTime.record(nanos, TimeUnit.NANOSECONDS);
+            }
+
+            @Override
+            public void runChanged(EngineEvents.RunEvent event) {
+                runEvents.get(event.kind()).increment();
+            }
+        });
+    }
+
+    /** The meters of the running app: its engine's scheduler, and the open sessions. */
+    public static PlaygroundMetrics forEngine(TrainingEngine engine) {
+        return new PlaygroundMetrics(new Sources(
+                SessionCounter::openSessions,
+                engine.scheduler()::activeRuns,
+                () -> 0,
+                engine.scheduler()::stepsTaken,
+                // The manager keeps its arrays in ConcurrentHashMaps, so counting them from
+                // the scraping thread is safe; a step in flight may or may not be counted.
+                engine::liveArrays,
+                ProcessMemory::residentBytes));
+    }
+
+    /** The meters in Prometheus's text format (version 0.0.4). */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        observation.close();
+        gcMetrics.close();
+        registry.close();
+    }
+}
