@@ -69,10 +69,11 @@ public final class PlaygroundMetrics implements AutoCloseable {
                 .register(registry);
         stepTime = Timer.builder("playground.step")
                 .description("Wall time of one training step (forward, backward, update)")
-                .publishPercentileHistogram()
-                // A lesson MLP step takes about a millisecond; a wide one a second or more.
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(10))
+                // A dozen buckets from a lesson MLP's millisecond to a wide network's seconds:
+                // enough for histogram_quantile, where Micrometer's default would write 70.
+                .serviceLevelObjectives(millis(1), millis(2), millis(5), millis(10), millis(25),
+                        millis(50), millis(100), millis(250), millis(500), millis(1000),
+                        millis(2500), millis(10_000))
                 .register(registry);
         for (EngineEvents.Kind kind : EngineEvents.Kind.values()) {
             runEvents.put(kind, Counter.builder("playground.run.events")
@@ -97,6 +98,10 @@ public final class PlaygroundMetrics implements AutoCloseable {
                 runEvents.get(event.kind()).increment();
             }
         });
+    }
+
+    private static Duration millis(long millis) {
+        return Duration.ofMillis(millis);
     }
 
     /** The meters of the running app: its engine's scheduler, and the open sessions. */

@@ -1,0 +1,54 @@
+package org.trainingplayground.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** The packaged jar answers an operator's probes and Prometheus's scrape next to the UI. */
+class OperationsIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(
+                URI.create(PlaygroundServer.get().url() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theStartedServerIsLiveAndReady() throws Exception {
+        HttpResponse<String> live = get("health/live");
+        HttpResponse<String> ready = get("health/ready");
+
+        assertEquals(200, live.statusCode(), live.body());
+        assertEquals("{\"status\":\"UP\"}", live.body());
+        assertEquals(200, ready.statusCode(), ready.body() + PlaygroundServer.get().log());
+        assertEquals("{\"status\":\"UP\"}", ready.body());
+    }
+
+    @Test
+    void metricsAnswerThePlaygroundAndJvmMetersInPrometheusFormat() throws Exception {
+        HttpResponse<String> metrics = get("metrics");
+
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.headers().firstValue("Content-Type").orElse("")
+                .startsWith("text/plain; version=0.0.4"));
+        for (String name : new String[] {"playground_steps_total", "playground_sessions",
+                "playground_runs_active", "playground_runs_queued", "playground_native_arrays",
+                "playground_step_seconds", "process_resident_memory_bytes",
+                "jvm_memory_used_bytes", "jvm_threads_live_threads"}) {
+            assertTrue(metrics.body().contains(name), name + " missing from:\n" + metrics.body());
+        }
+    }
+
+    @Test
+    void theUiIsStillServedNextToTheOperatorsPaths() throws Exception {
+        assertEquals(200, get("").statusCode());
+    }
+}
