@@ -28,5 +28,5 @@ RUN java -jar /app/training-playground.jar train --epochs 1 --batch 1024 \
 USER playground
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-    CMD curl -fsS http://localhost:8080/ > /dev/null || exit 1
+    CMD curl -fsS http://localhost:8080/health/ready > /dev/null || exit 1
 CMD ["java", "-jar", "/app/training-playground.jar"]

@@ -33,7 +33,7 @@ public final class PlaygroundMetrics implements AutoCloseable {
      * Where the meters read their values; each is asked at every scrape, from the scraping
      * thread, so each must be safe to call from any thread.
      *
-     * @param queuedRuns runs waiting for a free slot (0 until the server queues runs)
+     * @param queuedRuns runs waiting for a free slot (PLAYGROUND_MAX_ACTIVE_RUNS reached)
      */
     public record Sources(IntSupplier sessions, IntSupplier activeRuns, IntSupplier queuedRuns,
             LongSupplier stepsTaken, IntSupplier nativeArrays, DoubleSupplier residentBytes) {}
@@ -109,7 +109,7 @@ public final class PlaygroundMetrics implements AutoCloseable {
         return new PlaygroundMetrics(new Sources(
                 SessionCounter::openSessions,
                 engine.scheduler()::activeRuns,
-                () -> 0,
+                engine.scheduler()::queuedRuns,
                 engine.scheduler()::stepsTaken,
                 // The manager keeps its arrays in ConcurrentHashMaps, so counting them from
                 // the scraping thread is safe; a step in flight may or may not be counted.
