@@ -171,7 +171,8 @@ public final class EngineEvents {
                 case FINISHED -> Kind.FINISHED;
                 case CLOSED -> Kind.CLOSED;
                 case FAILED -> Kind.FAILED;
-                case CREATING -> null;
+                // Waiting for a place is not training yet; the start comes when it gets one.
+                case CREATING, QUEUED -> null;
             };
         }
     }
