@@ -1,6 +1,7 @@
 package org.trainingplayground.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
@@ -50,6 +51,10 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     static final long PUSH_INTERVAL_MS = 250;
 
     private final PlaygroundSession session;
+    private final IdleWatch idleWatch;
+    static final String IDLE_SENTENCE =
+            "Training was paused while this tab was hidden; press Start to continue.";
+    private final Paragraph idleNote = new Paragraph(IDLE_SENTENCE);
     private final SettingsPanel settings = new SettingsPanel();
     private final ControlPanel controls = new ControlPanel();
     private final StatusPanel status = new StatusPanel();
@@ -90,6 +95,9 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     protected PlaygroundView(boolean embedded) {
         this.embedded = embedded;
         session = embedded ? UserSessions.forFrame(UI.getCurrent()) : UserSessions.current();
+        idleWatch = UserSessions.idleWatch(UI.getCurrent().getSession(), session);
+        idleNote.setId("idle-note");
+        idleNote.setVisible(false);
         setSizeFull();
         if (embedded) {
             setPadding(false);
@@ -279,7 +287,11 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
 
     /** The buttons that drive the run. */
     private void wireControls() {
-        controls.addStartListener(e -> act(session::start));
+        controls.addStartListener(e -> act(() -> {
+            idleWatch.resumedByStudent();
+            idleNote.setVisible(false);
+            session.start();
+        }));
         controls.addPauseListener(e -> act(session::pause));
         controls.addResetListener(e -> act(session::reset));
         controls.addStepListener(e -> act(session::step));
@@ -335,7 +347,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     private final VerticalLayout left = new VerticalLayout();
 
     private HorizontalLayout body() {
-        right.add(notices, controls, status, charts, learned, stepView, code);
+        right.add(notices, idleNote, controls, status, charts, learned, stepView, code);
         right.setPadding(false);
         right.setWidthFull();
         left.add(settings);
@@ -377,10 +389,48 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
                 }
             }
         }, PUSH_INTERVAL_MS, PUSH_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        pageShown();
+        // A tab opened in the background reports at once; later switches as they happen. The
+        // listener removes itself once this view has left the page.
+        getElement().executeJs("""
+                const view = this;
+                if (view.reportVisibility) {
+                    document.removeEventListener('visibilitychange', view.reportVisibility);
+                }
+                view.reportVisibility = () => {
+                    if (!view.isConnected) {
+                        document.removeEventListener('visibilitychange', view.reportVisibility);
+                        return;
+                    }
+                    view.$server.visibilityChanged(document.visibilityState);
+                };
+                document.addEventListener('visibilitychange', view.reportVisibility);
+                if (document.visibilityState !== 'visible') {
+                    view.reportVisibility();
+                }
+                """);
+    }
+
+    /** The browser's {@code document.visibilityState} changed: "visible" or "hidden". */
+    @ClientCallable
+    void visibilityChanged(String visibilityState) {
+        if ("visible".equals(visibilityState)) {
+            pageShown();
+        } else {
+            idleWatch.pageHidden(this);
+        }
+    }
+
+    /** Counts this page as seen; says so if the run was paused while no page was. */
+    private void pageShown() {
+        if (idleWatch.pageShown(this)) {
+            idleNote.setVisible(true);
+        }
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
+        idleWatch.pageGone(this);
         if (pushTask != null) {
             pushTask.cancel(false);
             pushTask = null;
@@ -410,6 +460,9 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         evalCursor = evals.end();
         charts.append(steps, evals);
         status.show(snapshot);
+        if (snapshot.state() != RunState.PAUSED) {
+            idleNote.setVisible(false); // started again, here or in another tab
+        }
         controls.showState(snapshot.state(), settings.isValid(), session.settingsPending());
         controls.showOptions(session.speed(), session.zeroGrad());
         showUrl();

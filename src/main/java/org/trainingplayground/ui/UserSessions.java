@@ -4,10 +4,13 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
-import java.util.Set;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trainingplayground.AppConfig;
 import org.trainingplayground.Services;
 import org.trainingplayground.session.PlaygroundSession;
 
@@ -15,18 +18,38 @@ import org.trainingplayground.session.PlaygroundSession;
  * Keeps one {@link PlaygroundSession} per browser session (Vaadin session), so reloads and
  * other tabs of the same browser share a run, and ends that run when the session expires.
  * Embedded frames get one each instead ({@link #forFrame}).
+ *
+ * <p>It also applies the operator's hosting settings: browser sessions end after
+ * {@code sessionTimeoutMinutes} without a request, at most {@code maxSessions} of them hold a
+ * playground (further visitors see {@link ServerFullView}), and each playground has an
+ * {@link IdleWatch} that pauses its run when none of its pages is seen.
  */
 public final class UserSessions implements VaadinServiceInitListener {
 
     private static final Logger log = LoggerFactory.getLogger(UserSessions.class);
+
+    private static final String FRAMES = UserSessions.class.getName() + ".frames";
+    /** Set on a browser session once it counts towards {@code maxSessions}. */
+    private static final String COUNTED = UserSessions.class.getName() + ".counted";
+
+    /** Browser sessions that hold (or were just let in to hold) a playground. */
+    private static final AtomicInteger sessionsWithPlayground = new AtomicInteger();
+
+    private static volatile AppConfig.Hosting configuredHosting;
+    private static volatile Integer maxSessionsOverride;
+    private static volatile Duration idlePauseOverride;
 
     /** The current browser session's playground, created on first use (UI thread only). */
     public static PlaygroundSession current() {
         VaadinSession vaadinSession = VaadinSession.getCurrent();
         PlaygroundSession session = vaadinSession.getAttribute(PlaygroundSession.class);
         if (session == null) {
+            // Normally let in by the check before navigation; counted here in any case, so
+            // the count never misses a playground.
+            countIn(vaadinSession, true);
             session = new PlaygroundSession(Services.get().engine(), Services.get().limits());
             vaadinSession.setAttribute(PlaygroundSession.class, session);
+            vaadinSession.setAttribute(IdleWatch.class, newIdleWatch(session));
         }
         return session;
     }
@@ -37,41 +60,141 @@ public final class UserSessions implements VaadinServiceInitListener {
      * it with {@link #endFrame}; the browser session's end closes what is left.
      */
     public static PlaygroundSession forFrame(UI ui) {
+        countIn(ui.getSession(), true);
         PlaygroundSession session =
                 new PlaygroundSession(Services.get().engine(), Services.get().limits());
-        frames(ui.getSession()).add(session);
+        frames(ui.getSession()).put(session, newIdleWatch(session));
         return session;
     }
 
     /** The frame is gone: its run ends and its native memory is freed. */
     public static void endFrame(UI ui, PlaygroundSession session) {
-        frames(ui.getSession()).remove(session);
+        IdleWatch watch = frames(ui.getSession()).remove(session);
+        if (watch != null) {
+            watch.stop();
+        }
         session.close();
     }
 
+    /** The watch that pauses this playground's run when none of its pages is seen. */
+    static IdleWatch idleWatch(VaadinSession vaadinSession, PlaygroundSession session) {
+        IdleWatch frameWatch = frames(vaadinSession).get(session);
+        return frameWatch != null ? frameWatch : vaadinSession.getAttribute(IdleWatch.class);
+    }
+
+    /** How many browser sessions hold a playground now. */
+    static int sessionsWithPlayground() {
+        return sessionsWithPlayground.get();
+    }
+
+    /** The most browser sessions that may hold a playground at once. */
+    static int maxSessions() {
+        Integer override = maxSessionsOverride;
+        return override != null ? override : hosting().maxSessions();
+    }
+
+    private static Duration idlePause() {
+        Duration override = idlePauseOverride;
+        return override != null ? override : Duration.ofSeconds(hosting().idlePauseSeconds());
+    }
+
+    /** For tests: a small limit, instead of the configured one. */
+    static void overrideMaxSessions(int maxSessions) {
+        maxSessionsOverride = maxSessions;
+    }
+
+    /** For tests: a pause after a fraction of a second, for playgrounds created from now on. */
+    static void overrideIdlePause(Duration idlePause) {
+        idlePauseOverride = idlePause;
+    }
+
+    /** For tests: back to the operator's settings. */
+    static void useConfiguredHosting() {
+        maxSessionsOverride = null;
+        idlePauseOverride = null;
+    }
+
+    private static AppConfig.Hosting hosting() {
+        AppConfig.Hosting hosting = configuredHosting;
+        if (hosting == null) {
+            // Bootstrap has loaded (and checked) the same settings before any session starts.
+            hosting = AppConfig.load().hosting();
+            configuredHosting = hosting;
+        }
+        return hosting;
+    }
+
+    private static IdleWatch newIdleWatch(PlaygroundSession session) {
+        return new IdleWatch(session, idlePause(), Services.get().pushTimer());
+    }
+
+    /**
+     * Counts the browser session towards {@code maxSessions} unless it already counts (under
+     * its session lock, so one session is counted once).
+     *
+     * @param evenIfFull true when a playground is being created anyway
+     * @return false if the server is full and the session was not counted
+     */
+    private static boolean countIn(VaadinSession vaadinSession, boolean evenIfFull) {
+        if (vaadinSession.getAttribute(COUNTED) != null) {
+            return true;
+        }
+        int limit = maxSessions();
+        int count;
+        do {
+            count = sessionsWithPlayground.get();
+            if (count >= limit && !evenIfFull) {
+                return false;
+            }
+        } while (!sessionsWithPlayground.compareAndSet(count, count + 1));
+        vaadinSession.setAttribute(COUNTED, Boolean.TRUE);
+        return true;
+    }
+
     @SuppressWarnings("unchecked")
-    private static Set<PlaygroundSession> frames(VaadinSession vaadinSession) {
-        Set<PlaygroundSession> frames =
-                (Set<PlaygroundSession>) vaadinSession.getAttribute(FRAMES);
+    private static Map<PlaygroundSession, IdleWatch> frames(VaadinSession vaadinSession) {
+        Map<PlaygroundSession, IdleWatch> frames =
+                (Map<PlaygroundSession, IdleWatch>) vaadinSession.getAttribute(FRAMES);
         if (frames == null) {
-            frames = ConcurrentHashMap.newKeySet();
+            frames = new ConcurrentHashMap<>();
             vaadinSession.setAttribute(FRAMES, frames);
         }
         return frames;
     }
 
-    private static final String FRAMES = UserSessions.class.getName() + ".frames";
-
     @Override
     public void serviceInit(ServiceInitEvent event) {
+        // Set per session because the servlet context belongs to Bootstrap. With @Push an open
+        // tab's heartbeats are requests, so the timeout counts from the last tab's closing.
+        event.getSource().addSessionInitListener(init -> init.getSession().getSession()
+                .setMaxInactiveInterval(hosting().sessionTimeoutMinutes() * 60));
+        // Checked before the view exists, so a turned-away visitor costs no native memory.
+        event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(
+                enter -> {
+                    if (PlaygroundView.class.isAssignableFrom(enter.getNavigationTarget())
+                            && !countIn(init.getUI().getSession(), false)) {
+                        enter.rerouteTo(ServerFullView.class);
+                    }
+                }));
         event.getSource().addSessionDestroyListener(destroyed -> {
-            PlaygroundSession session =
-                    destroyed.getSession().getAttribute(PlaygroundSession.class);
+            VaadinSession vaadinSession = destroyed.getSession();
+            PlaygroundSession session = vaadinSession.getAttribute(PlaygroundSession.class);
             if (session != null) {
                 session.close();
                 log.info("Session ended; its run was closed and its native memory freed");
             }
-            frames(destroyed.getSession()).forEach(PlaygroundSession::close);
+            IdleWatch watch = vaadinSession.getAttribute(IdleWatch.class);
+            if (watch != null) {
+                watch.stop();
+            }
+            frames(vaadinSession).forEach((frame, frameWatch) -> {
+                frameWatch.stop();
+                frame.close();
+            });
+            if (vaadinSession.getAttribute(COUNTED) != null) {
+                vaadinSession.setAttribute(COUNTED, null);
+                sessionsWithPlayground.decrementAndGet();
+            }
         });
     }
 }

@@ -1,0 +1,74 @@
+package org.trainingplayground.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.internal.CurrentInstance;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.trainingplayground.session.PlaygroundSession;
+
+/** When {@code maxSessions} browser sessions hold a playground, the next visitor is told so. */
+class ServerFullTest extends BrowserlessTest {
+
+    @AfterEach
+    void backToTheConfiguredLimit() {
+        UserSessions.useConfiguredHosting();
+    }
+
+    @Test
+    void aVisitorBeyondTheLimitIsToldTheServerIsFullAndGetsNoPlayground() {
+        int students = UserSessions.sessionsWithPlayground();
+        UserSessions.overrideMaxSessions(students);
+        Map<Class<?>, CurrentInstance> firstVisitor = CurrentInstance.getInstances();
+        VaadinSession firstSession = VaadinSession.getCurrent();
+
+        MockVaadin.setup(new Routes().autoDiscoverViews("org.trainingplayground.ui"));
+        VaadinSession visitor = VaadinSession.getCurrent();
+        try {
+            assertEquals("The playground is full: " + students + (students == 1 ? " student is"
+                    : " students are") + " using it right now. Please try again in a few"
+                    + " minutes.", _get(Paragraph.class, s -> s.withId("server-full")).getText());
+            assertTrue(_find(PlaygroundView.class).isEmpty());
+            assertNull(visitor.getAttribute(PlaygroundSession.class),
+                    "no run, so no native memory, for a visitor who was turned away");
+            UI.getCurrent().navigate("embed");
+            assertTrue(_find(PlaygroundView.class).isEmpty(), "a frame is no way in either");
+            assertEquals(students, UserSessions.sessionsWithPlayground());
+        } finally {
+            // The turned-away visitor holds nothing to free; the first page closes as usual.
+            unlockFully(visitor);
+            CurrentInstance.restoreInstances(firstVisitor);
+        }
+    }
+
+    /** Releases the test thread's hold on the session; returns how many holds it had. */
+    private static int unlockFully(VaadinSession session) {
+        ReentrantLock lock = (ReentrantLock) session.getLockInstance();
+        int holds = lock.getHoldCount();
+        for (int i = 0; i < holds; i++) {
+            lock.unlock();
+        }
+        return holds;
+    }
+
+    @Test
+    void aStudentWhoAlreadyHasAPlaygroundKeepsItWhenTheServerIsFull() {
+        UserSessions.overrideMaxSessions(UserSessions.sessionsWithPlayground());
+
+        UI.getCurrent().getPage().reload();
+        UI.getCurrent().navigate("embed");
+
+        _get(EmbedView.class);
+    }
+}
