@@ -55,7 +55,7 @@ final class ChartOptions {
             ObjectNode band = ((ObjectNode) series.get(0)).putObject("markArea");
             band.put("silent", true);
             band.putObject("itemStyle").put("color", "rgba(44, 160, 44, 0.10)");
-            band.putObject("label").put("position", "insideTopRight").put("color", "#2c7a2c")
+            band.putObject("label").put("position", "insideBottomRight").put("color", "#2c7a2c")
                     .put("fontSize", 11);
             ArrayNode area = band.putArray("data").addArray();
             area.addObject().put("name", "healthy ≈ 1e-3").put("yAxis", healthyLow);
