@@ -17,6 +17,7 @@ import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.optimizer.Optimizer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -58,8 +59,14 @@ final class TrainingRun implements AutoCloseable {
     private final List<NDArray> carriedGradients = new ArrayList<>();
     private final SplittableRandom random;
     private final int[] order;
-    /** Indices of the current batch, reused by every step so no per-step direct buffer exists. */
-    private final ByteBuffer batchIndices;
+    /**
+     * The current batch's inputs and labels, copied here from the dataset's rows and reused by
+     * every step, so no step allocates a direct buffer. Gathering the rows in libtorch instead
+     * (advanced indexing) took 0.08 to 0.16 ms of a 1 ms step; this copy takes about 0.04 ms.
+     */
+    private final ByteBuffer batchInputs;
+    private final FloatBuffer batchInputValues;
+    private final ByteBuffer batchLabels;
     private final int stepsPerEpoch;
 
     private int cursor;
@@ -88,7 +95,11 @@ final class TrainingRun implements AutoCloseable {
             order[i] = i;
         }
         this.stepsPerEpoch = (order.length + spec.batchSize() - 1) / spec.batchSize();
-        this.batchIndices =
+        int features = spec.network().inputs();
+        this.batchInputs = ByteBuffer.allocateDirect(spec.batchSize() * features * Float.BYTES)
+                .order(ByteOrder.nativeOrder());
+        this.batchInputValues = batchInputs.asFloatBuffer();
+        this.batchLabels =
                 ByteBuffer.allocateDirect(spec.batchSize() * Long.BYTES).order(ByteOrder.nativeOrder());
         try {
             this.net = buildNetwork(spec.network());
@@ -256,19 +267,16 @@ final class TrainingRun implements AutoCloseable {
             shuffle();
         }
         int batch = Math.min(spec.batchSize(), order.length - cursor);
-        batchIndices.clear();
-        for (int i = 0; i < batch; i++) {
-            batchIndices.putLong(order[cursor + i]);
-        }
-        batchIndices.flip();
+        copyBatch(batch);
 
         float loss;
         float[] norms;
         try (NDManager stepManager = manager.newSubManager()) {
-            NDArray indices = stepManager.create(batchIndices, new Shape(batch), DataType.INT64);
-            NDIndex rows = new NDIndex("{}", indices);
-            NDArray x = data.trainInputs().get(stepManager, rows);
-            NDArray y = data.trainLabels().get(stepManager, rows);
+            // Both tensors use the reused buffers' memory; they are closed with the step,
+            // before the next step overwrites it.
+            NDArray x = stepManager.create(batchInputs,
+                    new Shape(batch, spec.network().inputs()), DataType.FLOAT32);
+            NDArray y = stepManager.create(batchLabels, new Shape(batch), DataType.INT64);
             NDArray logits;
             NDArray lossArray;
             try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
@@ -306,6 +314,21 @@ final class TrainingRun implements AutoCloseable {
 
     StepMetrics step() {
         return step(null);
+    }
+
+    /** Copies the next {@code batch} samples in the epoch's order into the batch buffers. */
+    private void copyBatch(int batch) {
+        int features = spec.network().inputs();
+        FloatBuffer rows = data.trainRows();
+        int[] labels = data.dataset().trainLabels();
+        batchLabels.clear();
+        for (int i = 0; i < batch; i++) {
+            int sample = order[cursor + i];
+            batchInputValues.put(i * features, rows, sample * features, features);
+            batchLabels.putLong(labels[sample]);
+        }
+        batchLabels.flip();
+        batchInputs.clear().limit(batch * features * Float.BYTES);
     }
 
     /** ‖update‖ / ‖weight before‖ per tensor, from the packed norms. */
