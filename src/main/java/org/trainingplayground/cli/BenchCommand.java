@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of a shared server, in-process.",
-        subcommands = {BenchCommand.Classroom.class, BenchCommand.Soak.class})
+        subcommands = {EngineBench.class, BenchCommand.Classroom.class, BenchCommand.Soak.class})
 public final class BenchCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -12,7 +12,7 @@ package org.trainingplayground.core;
  *     NetworkSpec#parameterNames()}
  * @param updateRatios for each parameter tensor, ‖update‖ / ‖weight before the update‖: around
  *     1e-3 is healthy, much larger means the learning rate is too high; NaN on the steps
- *     where it was not measured (it is measured every tenth step)
+ *     where it was not measured (it is measured every 25th step)
  * @param nanos wall time of the step (forward, loss, backward, norms, update)
  */
 public record StepMetrics(

@@ -122,6 +122,14 @@ public final class TrainingEngine implements AutoCloseable {
         return images.computeIfAbsent(kind, k -> Datasets.load(k, datasetsDir));
     }
 
+    TensorSource tensorSource() {
+        return tensorSource;
+    }
+
+    NDManager root() {
+        return root;
+    }
+
     public TrainingScheduler scheduler() {
         return scheduler;
     }

@@ -41,7 +41,7 @@ class ChartsPanel extends Composite<Div> {
                         + " the layer's size: ‖update‖ / ‖weights‖. Around 1/1000 (the green"
                         + " band) is healthy; far below, the layer hardly learns (learning rate"
                         + " too small); far above, it is thrown around (too large). Measured"
-                        + " every tenth step."));
+                        + " every 25th step, and at every step when slowed down."));
     }
 
     private static Div captioned(EChart chart, String caption) {

@@ -77,6 +77,24 @@ class TrainingRunTest {
         assertTrue(first[0] != other[0] || first[9] != other[9]);
     }
 
+    @Test
+    void withoutInstrumentationARunTakesTheSameStepsAndMeasuresNothing() throws Exception {
+        float[] instrumented = losses(LESSON.withSeed(7));
+        TrainingRun run = newRun(LESSON.withSeed(7));
+        try {
+            run.setInstrumented(false);
+            List<StepMetrics> steps = steps(run, 10);
+            for (int i = 0; i < steps.size(); i++) {
+                assertEquals(instrumented[i], steps.get(i).loss());
+                for (float norm : steps.get(i).gradNorms()) {
+                    assertTrue(Float.isNaN(norm));
+                }
+            }
+        } finally {
+            onScheduler(() -> { run.close(); return null; });
+        }
+    }
+
     private static float[] losses(RunSpec spec) throws Exception {
         TrainingRun run = newRun(spec);
         try {
@@ -128,7 +146,7 @@ class TrainingRunTest {
                 OptimizerSpec.adam(0.001))) {
             TrainingRun run = newRun(LESSON.withOptimizer(optimizer));
             try {
-                // Plain steps, steps that measure the update (every tenth) and steps taken
+                // Plain steps, steps that measure the update (every 25th) and steps taken
                 // apart for the step view, so every path through a step is counted.
                 int afterWarmUp = onScheduler(() -> {
                     takeSteps(run, 5);
