@@ -1,6 +1,5 @@
 package org.trainingplayground;
 
-import com.github.mvysny.vaadinboot.VaadinBoot;
 import java.util.Arrays;
 import org.trainingplayground.cli.BenchCommand;
 import org.trainingplayground.cli.TrainCommand;
@@ -34,23 +33,6 @@ public final class Main {
             System.exit(2);
             return;
         }
-        // The jar holds the production front-end bundle; only the dev profile (which puts
-        // Vaadin's dev server on the class path) runs in development mode.
-        if (System.getProperty("vaadin.productionMode") == null && !devServerPresent()) {
-            System.setProperty("vaadin.productionMode", "true");
-        }
-        VaadinBoot boot = new VaadinBoot();
-        boot.setPort(config.port());
-        boot.openBrowserInDevMode(false);
-        boot.run();
-    }
-
-    private static boolean devServerPresent() {
-        try {
-            Class.forName("com.vaadin.base.devserver.DevModeHandlerManagerImpl");
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
+        WebApp.boot(config).run();
     }
 }

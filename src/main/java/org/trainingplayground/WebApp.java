@@ -1,0 +1,34 @@
+package org.trainingplayground;
+
+import com.github.mvysny.vaadinboot.VaadinBoot;
+
+/**
+ * The web app on its embedded Jetty, as {@link Main} serves it; {@code bench classroom --serve}
+ * starts the same one beside its simulated class.
+ */
+public final class WebApp {
+
+    private WebApp() {}
+
+    /** A server for the app on {@code config}'s port, not started yet. */
+    public static VaadinBoot boot(AppConfig config) {
+        // The jar holds the production front-end bundle; only the dev profile (which puts
+        // Vaadin's dev server on the class path) runs in development mode.
+        if (System.getProperty("vaadin.productionMode") == null && !devServerPresent()) {
+            System.setProperty("vaadin.productionMode", "true");
+        }
+        VaadinBoot boot = new VaadinBoot();
+        boot.setPort(config.port());
+        boot.openBrowserInDevMode(false);
+        return boot;
+    }
+
+    private static boolean devServerPresent() {
+        try {
+            Class.forName("com.vaadin.base.devserver.DevModeHandlerManagerImpl");
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+}
