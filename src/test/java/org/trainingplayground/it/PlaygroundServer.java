@@ -1,7 +1,9 @@
 package org.trainingplayground.it;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,8 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.awaitility.Awaitility;
 
 /**
@@ -51,26 +56,9 @@ final class PlaygroundServer {
     }
 
     private static PlaygroundServer start(Map<String, String> environment) throws IOException {
-        String jar = System.getProperty("playground.jar", "target/training-playground.jar");
-        if (!new File(jar).isFile()) {
-            throw new IllegalStateException(jar + " is missing: run the tests with 'mvn verify'.");
-        }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path log = Files.createTempFile("playground-it", ".log");
-        String cache = System.getProperty("DJL_CACHE_DIR", "target/djl-cache");
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar);
-        builder.environment().put("PORT", Integer.toString(port));
-        builder.environment().put("PLAYGROUND_DJL_CACHE", cache);
-        builder.environment().putAll(environment);
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        Process process = builder.start();
-        String url = "http://localhost:" + port + "/";
-        PlaygroundServer server = new PlaygroundServer(process, port, url, log);
+        PlaygroundServer server = launch(List.of(), environment, null);
+        Process process = server.process;
+        String url = server.url;
         HttpClient http = HttpClient.newHttpClient();
         Awaitility.await("the server answering on " + url)
                 .atMost(Duration.ofMinutes(2))
@@ -85,6 +73,73 @@ final class PlaygroundServer {
                     }
                 });
         return server;
+    }
+
+    /**
+     * The jar running a command, such as {@code bench classroom --serve} (which serves the app
+     * itself once it is ready), on a free port, stopped at exit. Each line it prints goes to
+     * {@code output} as it comes, so the caller can follow its phases; its log goes to
+     * {@link #log()}. Returns at once: only the command's lines say when it serves.
+     */
+    static PlaygroundServer startCommand(List<String> arguments, Map<String, String> environment,
+            Consumer<String> output) throws IOException {
+        PlaygroundServer server = launch(arguments, environment, output);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
+    }
+
+    private static PlaygroundServer launch(List<String> arguments,
+            Map<String, String> environment, Consumer<String> output) throws IOException {
+        String jar = System.getProperty("playground.jar", "target/training-playground.jar");
+        if (!new File(jar).isFile()) {
+            throw new IllegalStateException(jar + " is missing: build it with 'mvn package'"
+                    + " (the tests do in 'mvn verify').");
+        }
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = Files.createTempFile("playground-it", ".log");
+        String cache = System.getProperty("DJL_CACHE_DIR", "target/djl-cache");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("PLAYGROUND_DJL_CACHE", cache);
+        builder.environment().putAll(environment);
+        if (output == null) {
+            builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        } else {
+            builder.redirectError(log.toFile());
+        }
+        Process process = builder.start();
+        if (output != null) {
+            Thread reader = new Thread(() -> {
+                try (BufferedReader lines = process.inputReader()) {
+                    lines.lines().forEach(output);
+                } catch (IOException | UncheckedIOException ended) {
+                    // The process is gone; its exit code tells the rest.
+                }
+            }, "playground-output");
+            reader.setDaemon(true);
+            reader.start();
+        }
+        return new PlaygroundServer(process, port, "http://localhost:" + port + "/", log);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits for the process to end by itself; true if it did within {@code timeout}. */
+    boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    int exitValue() {
+        return process.exitValue();
     }
 
     String url() {
