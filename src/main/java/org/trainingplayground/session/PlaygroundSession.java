@@ -2,6 +2,7 @@ package org.trainingplayground.session;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.trainingplayground.core.DecisionBoundary;
 import org.trainingplayground.core.EpochMetrics;
@@ -34,6 +35,7 @@ public final class PlaygroundSession implements AutoCloseable {
 
     private final TrainingEngine engine;
     private final AtomicLong version = new AtomicLong();
+    private final List<Runnable> promptWatchers = new CopyOnWriteArrayList<>();
     private final Limits limits;
     private RunSpec spec;
     private RunHandle run;
@@ -266,6 +268,24 @@ public final class PlaygroundSession implements AutoCloseable {
         return run.parameterNames();
     }
 
+    /**
+     * Calls {@code watcher}, on the training thread, when something changes that a student is
+     * waiting to see: the run built, started, paused, finished or failed, its place in the
+     * queue, and its first step after Start. A page pushes these at once instead of at its
+     * next periodic push (up to 250 ms later, most of a click's answer time under load).
+     * The watcher must return at once, handing any work to another thread.
+     *
+     * @return removes the watcher
+     */
+    public Runnable watchPromptChanges(Runnable watcher) {
+        promptWatchers.add(watcher);
+        return () -> promptWatchers.remove(watcher);
+    }
+
+    private void prompt() {
+        promptWatchers.forEach(Runnable::run);
+    }
+
     /** Bumped whenever something visible changes; the UI skips a push when it has not moved. */
     public long version() {
         return version.get();
@@ -301,6 +321,8 @@ public final class PlaygroundSession implements AutoCloseable {
         private volatile float initialLoss = Float.NaN;
         private volatile int epochsDone;
         private long recorded;
+        /** Set when the run starts, cleared by its next step: that step is prompt. */
+        private volatile boolean awaitingFirstStep;
 
         RunRecorder(RunSpec runSpec) {
             this.runSpec = runSpec;
@@ -312,6 +334,7 @@ public final class PlaygroundSession implements AutoCloseable {
             initialLoss = loss;
             history.addEvaluation(untrained);
             version.incrementAndGet();
+            prompt();
         }
 
         @Override
@@ -324,6 +347,10 @@ public final class PlaygroundSession implements AutoCloseable {
             }
             lastStepNanos = now;
             version.incrementAndGet();
+            if (awaitingFirstStep) {
+                awaitingFirstStep = false;
+                prompt();
+            }
         }
 
         @Override
@@ -359,7 +386,9 @@ public final class PlaygroundSession implements AutoCloseable {
         /** Also called while the run waits, whenever its place in the queue may have moved. */
         @Override
         public void onStateChanged(RunState state, String message) {
+            awaitingFirstStep = state == RunState.RUNNING;
             version.incrementAndGet();
+            prompt();
         }
 
         /** Steps per second over the most recent steps, 0 once steps stop arriving. */

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.trainingplayground.Services;
@@ -72,6 +73,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     private int evalCursor;
     private long shownVersion = -1;
     private ScheduledFuture<?> pushTask;
+    private Runnable stopPromptPushes;
 
     private final SharePanel share = new SharePanel(
             () -> ConfigProperties.toJson(currentConfig()));
@@ -380,15 +382,27 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         // Redraw from the start of the history: this may be a reload of a running session.
         shownHistory = null;
         refresh();
-        pushTask = Services.get().pushTimer().scheduleAtFixedRate(() -> {
+        Runnable push = () -> {
             if (session.version() != shownVersion) {
                 try {
                     ui.access(this::refresh);
                 } catch (UIDetachedException closedMeanwhile) {
-                    // The tab went away between two ticks; onDetach cancels this task.
+                    // The tab went away between two pushes; onDetach stops them.
                 }
             }
-        }, PUSH_INTERVAL_MS, PUSH_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        };
+        var timer = Services.get().pushTimer();
+        pushTask = timer.scheduleAtFixedRate(push, PUSH_INTERVAL_MS, PUSH_INTERVAL_MS,
+                TimeUnit.MILLISECONDS);
+        // A click on Start or Pause is answered before the run changes state (on the training
+        // thread), so without this the change would wait for the next periodic push.
+        stopPromptPushes = session.watchPromptChanges(() -> {
+            try {
+                timer.execute(push);
+            } catch (RejectedExecutionException serverStopping) {
+                // No more pushes: the server is shutting down.
+            }
+        });
         pageShown();
         // A tab opened in the background reports at once; later switches as they happen. The
         // listener removes itself once this view has left the page.
@@ -431,6 +445,10 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     @Override
     protected void onDetach(DetachEvent detachEvent) {
         idleWatch.pageGone(this);
+        if (stopPromptPushes != null) {
+            stopPromptPushes.run();
+            stopPromptPushes = null;
+        }
         if (pushTask != null) {
             pushTask.cancel(false);
             pushTask = null;
