@@ -113,7 +113,7 @@ final class TrainingRun implements AutoCloseable {
             }
             initialise(spec.network());
             this.parameterStore = new ParameterStore(manager, false);
-            this.optimizer = buildOptimizer(spec.optimizer(), learningRate);
+            this.optimizer = RunOwnedOptimizers.build(spec.optimizer(), learningRate, manager);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -178,20 +178,6 @@ final class TrainingRun implements AutoCloseable {
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
         }
-    }
-
-    private static Optimizer buildOptimizer(OptimizerSpec spec, MutableRate rate) {
-        float decay = (float) spec.weightDecay();
-        return switch (spec.kind()) {
-            case SGD -> spec.nesterov()
-                    ? Optimizer.nag().setLearningRateTracker(rate)
-                            .setMomentum((float) spec.momentum()).optWeightDecays(decay).build()
-                    : Optimizer.sgd().setLearningRateTracker(rate)
-                            .optMomentum((float) spec.momentum()).optWeightDecays(decay).build();
-            case ADAM -> Optimizer.adam().optLearningRateTracker(rate)
-                    .optBeta1((float) spec.beta1()).optBeta2((float) spec.beta2())
-                    .optWeightDecays(decay).build();
-        };
     }
 
     float learningRate() {

@@ -170,6 +170,27 @@ class TrainingRunTest {
         }
     }
 
+    @Test
+    void anOptimizersStateBelongsToItsRunAndIsFreedWithIt() throws Exception {
+        TrainingEngine engine = TestEngine.get();
+        // DJL detaches optimizer state from every manager; untracked, it was never freed.
+        for (OptimizerSpec optimizer : List.of(OptimizerSpec.adam(0.001),
+                new OptimizerSpec(OptimizerKind.SGD, 0.01, 0.9, false, 0.9, 0.999, 0),
+                new OptimizerSpec(OptimizerKind.SGD, 0.01, 0.9, true, 0.9, 0.999, 0))) {
+            int before = onScheduler(engine::liveArrays);
+            TrainingRun run = newRun(LESSON.withOptimizer(optimizer));
+            int built = onScheduler(engine::liveArrays);
+            steps(run, 2);
+            int trained = onScheduler(engine::liveArrays);
+            int tensors = run.spec().network().parameterNames().size();
+            int statesPerTensor = optimizer.kind() == OptimizerKind.ADAM ? 2 : 1;
+            assertEquals(built + tensors * statesPerTensor, trained,
+                    optimizer + ": the state arrays are counted as the run's");
+            onScheduler(() -> { run.close(); return null; });
+            assertEquals(before, onScheduler(engine::liveArrays), optimizer + ": all freed");
+        }
+    }
+
     private static void cycle(OptimizerSpec optimizer) throws Exception {
         TrainingRun run = newRun(LESSON.withOptimizer(optimizer));
         steps(run, 3);
