@@ -5,9 +5,14 @@ import ai.djl.ndarray.NDManager;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import org.trainingplayground.core.data.Dataset;
 import org.trainingplayground.core.data.Datasets;
 import org.trainingplayground.core.data.ImageDataset;
@@ -26,6 +31,11 @@ public final class TrainingEngine implements AutoCloseable {
     private final TrainingScheduler scheduler;
     /** The image sets as Java values, loaded on first use and kept (a few tens of MB each). */
     private final Map<DatasetKind, ImageDataset> images = new EnumMap<>(DatasetKind.class);
+    /**
+     * Runs made by this engine and maybe not closed yet, closed with the engine. Weak, so a
+     * run nobody holds any more does not stay here.
+     */
+    private final Set<RunHandle> runs = Collections.newSetFromMap(new WeakHashMap<>());
     /** Their native copies, shared by every run (scheduler thread only). */
     private final Map<ImageDataset, DatasetTensors> sharedTensors = new IdentityHashMap<>();
 
@@ -106,8 +116,12 @@ public final class TrainingEngine implements AutoCloseable {
      * @throws java.io.UncheckedIOException with a sentence if an image set's files are missing
      */
     public RunHandle newRun(RunSpec spec, RunListener listener) {
-        return new RunHandle(spec, dataset(spec), tensorSource, root, scheduler,
+        RunHandle run = new RunHandle(spec, dataset(spec), tensorSource, root, scheduler,
                 EngineEvents.watch(spec, listener));
+        synchronized (runs) {
+            runs.add(run);
+        }
+        return run;
     }
 
     /** The data {@code spec} trains on, as plain values. */
@@ -164,11 +178,20 @@ public final class TrainingEngine implements AutoCloseable {
     }
 
     /**
-     * Frees the datasets and every run of this engine. Runs must be closed first (the
-     * scheduler, shared by the JVM, goes on serving other engines).
+     * Frees the datasets and every run of this engine, closing the runs still open (a server
+     * stopping while students train). The scheduler, shared by the JVM, goes on serving other
+     * engines.
      */
     @Override
     public void close() {
+        List<RunHandle> open;
+        synchronized (runs) {
+            open = new ArrayList<>(runs);
+            runs.clear();
+        }
+        // Each close is queued on the scheduler before the command below, so no run steps on
+        // memory that is already freed.
+        open.forEach(RunHandle::close);
         CompletableFuture<Void> closed = new CompletableFuture<>();
         // On the scheduler thread, so no step of ours is in flight while memory is freed.
         scheduler.execute(() -> {
