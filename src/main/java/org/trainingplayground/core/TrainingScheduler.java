@@ -209,6 +209,7 @@ public final class TrainingScheduler implements AutoCloseable {
     }
 
     private void loop() {
+        BackgroundPriority.lowerCurrentThread();
         ai.djl.pytorch.jni.JniUtils.setGradMode(false);
         // Turns in a row in which no run was due (all slowed down); a full round of them
         // means the thread may sleep until the earliest is due.

@@ -2,6 +2,7 @@ package org.trainingplayground.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,13 @@ class TrainingSchedulerTest {
         public void onStateChanged(RunState newState, String message) {
             state = newState;
         }
+    }
+
+    @Test
+    void theTrainingThreadYieldsToTheWebServersThreads() throws Exception {
+        assumeTrue(BackgroundPriority.currentThreadNiceness() != null, "Linux only");
+        Integer training = TestEngine.onScheduler(BackgroundPriority::currentThreadNiceness);
+        assertEquals(BackgroundPriority.NICENESS, training);
     }
 
     @Test
