@@ -74,6 +74,8 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     private long shownVersion = -1;
     private ScheduledFuture<?> pushTask;
     private Runnable stopPromptPushes;
+    /** A prompt push left the rest of the page for the next periodic push. */
+    private volatile boolean restDeferred;
 
     private final SharePanel share = new SharePanel(
             () -> ConfigProperties.toJson(currentConfig()));
@@ -383,7 +385,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         shownHistory = null;
         refresh();
         Runnable push = () -> {
-            if (session.version() != shownVersion) {
+            if (session.version() != shownVersion || restDeferred) {
                 try {
                     ui.access(this::refresh);
                 } catch (UIDetachedException closedMeanwhile) {
@@ -391,14 +393,23 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
                 }
             }
         };
+        // A click on Start or Pause is answered before the run changes state (on the training
+        // thread), so without this the change would wait for the next periodic push. This
+        // push carries the status, buttons and charts only: a pause also rebuilds the step
+        // view (about 500 elements), which would hold the status back in a busy browser.
+        Runnable promptPush = () -> {
+            try {
+                ui.access(this::refreshStatusAndCharts);
+            } catch (UIDetachedException closedMeanwhile) {
+                // As above.
+            }
+        };
         var timer = Services.get().pushTimer();
         pushTask = timer.scheduleAtFixedRate(push, PUSH_INTERVAL_MS, PUSH_INTERVAL_MS,
                 TimeUnit.MILLISECONDS);
-        // A click on Start or Pause is answered before the run changes state (on the training
-        // thread), so without this the change would wait for the next periodic push.
         stopPromptPushes = session.watchPromptChanges(() -> {
             try {
-                timer.execute(push);
+                timer.execute(promptPush);
             } catch (RejectedExecutionException serverStopping) {
                 // No more pushes: the server is shutting down.
             }
@@ -459,8 +470,17 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         }
     }
 
-    /** Brings status, buttons and charts up to date with the session (UI thread). */
+    /** Brings everything on the page up to date with the session (UI thread). */
     void refresh() {
+        refresh(true);
+    }
+
+    /** The status, the buttons and the charts only; the rest follows with the next push. */
+    private void refreshStatusAndCharts() {
+        refresh(false);
+    }
+
+    private void refresh(boolean everything) {
         shownVersion = session.version();
         MetricsHistory history = session.history();
         if (history != shownHistory) {
@@ -483,6 +503,10 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         }
         controls.showState(snapshot.state(), settings.isValid(), session.settingsPending());
         controls.showOptions(session.speed(), session.zeroGrad());
+        restDeferred = !everything;
+        if (!everything) {
+            return;
+        }
         showUrl();
         code.show(currentConfig());
         Dataset data = session.dataset();
