@@ -114,7 +114,7 @@ public final class TrainingScheduler implements AutoCloseable {
                 return true;
             }
             if (turns.size() < maxActiveRuns && waiting.isEmpty()) {
-                turns.addLast(run);
+                takesNextTurn(run);
                 return true;
             }
             if (!waiting.contains(run)) {
@@ -124,6 +124,16 @@ public final class TrainingScheduler implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Puts a run that starts at the front of the round (lock held): its first step comes
+     * next, so the student who pressed Start sees the chart move at once rather than after a
+     * whole round (40 runs: about 100 ms). From then on it takes one turn per round like the
+     * others; a run started again after a pause gains at most that one early step.
+     */
+    private void takesNextTurn(RunHandle run) {
+        turns.addFirst(run);
     }
 
     /**
@@ -154,7 +164,7 @@ public final class TrainingScheduler implements AutoCloseable {
         try {
             while (!waiting.isEmpty() && turns.size() < maxActiveRuns) {
                 RunHandle first = waiting.pollFirst();
-                turns.addLast(first);
+                takesNextTurn(first);
                 admitted.add(first);
             }
             stillWaiting = List.copyOf(waiting);

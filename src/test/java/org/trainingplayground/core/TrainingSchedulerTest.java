@@ -1,5 +1,6 @@
 package org.trainingplayground.core;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -47,6 +48,60 @@ class TrainingSchedulerTest {
         assumeTrue(BackgroundPriority.currentThreadNiceness() != null, "Linux only");
         Integer training = TestEngine.onScheduler(BackgroundPriority::currentThreadNiceness);
         assertEquals(BackgroundPriority.NICENESS, training);
+    }
+
+    @Test
+    void aRunThatStartsTakesTheNextTurnInsteadOfWaitingForAWholeRound() throws Exception {
+        TrainingEngine engine = TestEngine.get();
+        // Everything the scheduler reports, in its order (one thread: no interleaving).
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<RunHandle> others = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                RunHandle other = engine.newRun(RunSpec.lesson().withSeed(10 + i),
+                        new RunListener() {
+                            @Override
+                            public void onStep(StepMetrics step) {
+                                events.add("other");
+                            }
+                        });
+                others.add(other);
+                other.start();
+            }
+            Counter latecomer = new Counter(1);
+            RunHandle late = engine.newRun(RunSpec.lesson(), new RunListener() {
+                @Override
+                public void onReady(float initialLoss, EvalMetrics untrained) {
+                    latecomer.onReady(initialLoss, untrained);
+                }
+
+                @Override
+                public void onStep(StepMetrics step) {
+                    events.add("late step");
+                    latecomer.onStep(step);
+                }
+
+                @Override
+                public void onStateChanged(RunState state, String message) {
+                    events.add("late " + state);
+                }
+            });
+            assertTrue(latecomer.ready.await(30, TimeUnit.SECONDS));
+            await().atMost(java.time.Duration.ofSeconds(30)).until(() -> events.size() > 50);
+            late.start();
+            assertTrue(latecomer.enough.await(30, TimeUnit.SECONDS));
+            late.close();
+            List<String> seen;
+            synchronized (events) {
+                seen = List.copyOf(events);
+            }
+            int running = seen.indexOf("late RUNNING");
+            assertEquals("late step", seen.get(running + 1),
+                    "the step right after Start is the latecomer's: " + seen.subList(running,
+                            Math.min(seen.size(), running + 8)));
+        } finally {
+            others.forEach(RunHandle::close);
+        }
     }
 
     @Test

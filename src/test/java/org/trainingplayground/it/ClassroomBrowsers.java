@@ -136,8 +136,10 @@ public final class ClassroomBrowsers implements Callable<Integer> {
             const [id, shown] = [arguments[0], arguments[1]];
             const done = arguments[arguments.length - 1];
             const status = document.getElementById('status');
+            const chart = document.getElementById('loss-chart');
             const button = document.getElementById(id);
             const tap = window.tpSocketTap;
+            const points = () => Number(chart.getAttribute('data-points') || '0');
             if (button.hasAttribute('disabled')) {
               done({error: '#' + id + ' is disabled; status: ' + status.textContent});
               return;
@@ -147,21 +149,41 @@ public final class ClassroomBrowsers implements Callable<Integer> {
               return;
             }
             const sentBefore = tap ? tap.lastSent : -1;
+            const pointsBefore = points();
+            // After Start, also the time until the loss chart shows a new point.
+            const waitForPoint = id === 'start';
             let clicked;
-            const observer = new MutationObserver(() => {
-              if (status.textContent.startsWith(shown)) {
-                const roundTripMs = performance.now() - clicked;
-                observer.disconnect();
-                clearTimeout(timer);
-                const replyMs = tap ? tap.replyAfter(sentBefore, clicked) : null;
-                done({roundTripMs, replyMs});
+            let roundTripMs = null;
+            let pointMs = null;
+            const finish = () => {
+              if (roundTripMs === null || (waitForPoint && pointMs === null)) {
+                return;
+              }
+              statusObserver.disconnect();
+              chartObserver.disconnect();
+              clearTimeout(timer);
+              const replyMs = tap ? tap.replyAfter(sentBefore, clicked) : null;
+              done({roundTripMs, replyMs, pointMs});
+            };
+            const statusObserver = new MutationObserver(() => {
+              if (roundTripMs === null && status.textContent.startsWith(shown)) {
+                roundTripMs = performance.now() - clicked;
+                finish();
               }
             });
-            observer.observe(status, {childList: true, characterData: true, subtree: true});
+            const chartObserver = new MutationObserver(() => {
+              if (waitForPoint && pointMs === null && points() > pointsBefore) {
+                pointMs = performance.now() - clicked;
+                finish();
+              }
+            });
+            statusObserver.observe(status, {childList: true, characterData: true, subtree: true});
+            chartObserver.observe(chart, {attributes: true, attributeFilter: ['data-points']});
             const timer = setTimeout(() => {
-              observer.disconnect();
-              done({error: 'the status did not say ' + shown + ' 30 s after the click on #'
-                  + id + '; it says ' + status.textContent});
+              statusObserver.disconnect();
+              chartObserver.disconnect();
+              done({error: 'the status did not say ' + shown + ' (or no new point) 30 s after'
+                  + ' the click on #' + id + '; it says ' + status.textContent});
             }, 30000);
             clicked = performance.now();
             button.click();
@@ -399,7 +421,7 @@ public final class ClassroomBrowsers implements Callable<Integer> {
     }
 
     /** One browser's timed clicks. */
-    private record Clicks(double[] roundTripMs, double[] replyMs) {}
+    private record Clicks(double[] roundTripMs, double[] replyMs, double[] startToNewPointMs) {}
 
     /**
      * Pause, then Start, and so on, each after a random 0.5 to 1 s; stops early, after a
@@ -410,6 +432,7 @@ public final class ClassroomBrowsers implements Callable<Integer> {
         ChromeDriver driver = (ChromeDriver) page.driver();
         List<Double> roundTrips = new ArrayList<>();
         List<Double> replies = new ArrayList<>();
+        List<Double> newPoints = new ArrayList<>();
         for (int i = 0; i < clicks; i++) {
             if (i % 2 == 0 && stopAtNanos - System.nanoTime() < 4_000_000_000L) {
                 System.err.println("classroom-browsers: the measured window ends; this browser"
@@ -430,14 +453,21 @@ public final class ClassroomBrowsers implements Callable<Integer> {
             if (answer.get("replyMs") instanceof Number reply) {
                 replies.add(reply.doubleValue());
             }
+            if (answer.get("pointMs") instanceof Number point) {
+                newPoints.add(point.doubleValue());
+            }
         }
-        return new Clicks(roundTrips.stream().mapToDouble(Double::doubleValue).toArray(),
-                replies.stream().mapToDouble(Double::doubleValue).toArray());
+        return new Clicks(toArray(roundTrips), toArray(replies), toArray(newPoints));
+    }
+
+    private static double[] toArray(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private void report(double[] firstPoint, List<Clicks> timed) {
         List<double[]> allRoundTrips = new ArrayList<>();
         List<double[]> allReplies = new ArrayList<>();
+        List<double[]> allNewPoints = new ArrayList<>();
         for (int b = 0; b < browsers; b++) {
             ObjectNode line = JSON.createObjectNode();
             line.put("browser", b + 1);
@@ -447,9 +477,11 @@ public final class ClassroomBrowsers implements Callable<Integer> {
             line.put("repliesFollowed", clicksOfOne.replyMs().length);
             spread(line, "roundTripMs", clicksOfOne.roundTripMs());
             spread(line, "replyMs", clicksOfOne.replyMs());
+            spread(line, "startToNewChartPointMs", clicksOfOne.startToNewPointMs());
             System.out.println(line);
             allRoundTrips.add(clicksOfOne.roundTripMs());
             allReplies.add(clicksOfOne.replyMs());
+            allNewPoints.add(clicksOfOne.startToNewPointMs());
         }
         ObjectNode summary = JSON.createObjectNode();
         summary.put("summary", "classroom-browsers");
@@ -463,6 +495,9 @@ public final class ClassroomBrowsers implements Callable<Integer> {
         summary.put("clicks", roundTrips.length);
         spread(summary, "roundTripMs", roundTrips);
         spread(summary, "replyMs", concat(allReplies));
+        // Every later Start (after a Pause) also times the chart's next point: ten samples
+        // a browser where the first Start gives one.
+        spread(summary, "startToNewChartPointMs", concat(allNewPoints));
         System.out.println(summary);
     }
 
