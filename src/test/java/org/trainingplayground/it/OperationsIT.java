@@ -51,4 +51,22 @@ class OperationsIT {
     void theUiIsStillServedNextToTheOperatorsPaths() throws Exception {
         assertEquals(200, get("").statusCode());
     }
+
+    @Test
+    void aBadSettingStopsStartUpWithASentenceAndNoStackTrace() throws Exception {
+        String jar = System.getProperty("playground.jar", "target/training-playground.jar");
+        ProcessBuilder builder = new ProcessBuilder(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar).redirectErrorStream(true);
+        builder.environment().put("PLAYGROUND_MAX_ACTIVE_RUNS", "lots");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), output);
+
+        assertEquals(2, process.exitValue(), output);
+        assertTrue(output.contains("Cannot start:") && output.contains("PLAYGROUND_MAX_ACTIVE_RUNS")
+                && output.contains("lots"), output);
+        assertTrue(!output.contains("Exception") && !output.contains("\tat "), output);
+    }
 }
