@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.trainingplayground.core.OptimizerKind;
@@ -147,8 +148,11 @@ class PlaygroundViewTest extends BrowserlessTest {
                 .contains("ln(10) = 2.303"));
     }
 
-    @Test
-    void withTheOnlyPlaceTakenStartWaitsFirstInLineAndTrainsOnceTheOtherRunPauses() {
+    /**
+     * Runs {@code test} while a classmate's run holds the only place, this page's Start
+     * pressed (and answered) already; puts the limit back afterwards.
+     */
+    private void withTheOnlyPlaceTakenAndStartPressed(Consumer<PlaygroundSession> test) {
         TrainingScheduler scheduler = Services.get().engine().scheduler();
         int capBefore = scheduler.maxActiveRuns();
         PlaygroundSession classmate = new PlaygroundSession(Services.get().engine());
@@ -158,6 +162,16 @@ class PlaygroundViewTest extends BrowserlessTest {
             eventually().until(() -> classmate.state() == RunState.RUNNING);
             eventually().until(() -> button("start").isEnabled());
             _click(button("start"));
+            test.accept(classmate);
+        } finally {
+            classmate.close();
+            scheduler.setMaxActiveRuns(capBefore);
+        }
+    }
+
+    @Test
+    void withTheOnlyPlaceTakenStartWaitsFirstInLineAndTrainsOnceTheOtherRunPauses() {
+        withTheOnlyPlaceTakenAndStartPressed(classmate -> {
             eventually().until(() -> _get(Span.class, s -> s.withId("status")).getText()
                     .equals("Waiting for a free place: 1st in line. 1 run is training; yours"
                             + " starts by itself when it pauses or finishes."));
@@ -169,33 +183,19 @@ class PlaygroundViewTest extends BrowserlessTest {
             eventually().until(() -> _get(Span.class, s -> s.withId("status")).getText()
                     .startsWith("Training"));
             eventually().until(() -> session().history().stepCount() >= 3);
-        } finally {
-            classmate.close();
-            scheduler.setMaxActiveRuns(capBefore);
-        }
+        });
     }
 
     @Test
     void pauseWhileWaitingForAPlaceLeavesTheQueue() {
-        TrainingScheduler scheduler = Services.get().engine().scheduler();
-        int capBefore = scheduler.maxActiveRuns();
-        PlaygroundSession classmate = new PlaygroundSession(Services.get().engine());
-        try {
-            scheduler.setMaxActiveRuns(1);
-            classmate.start();
-            eventually().until(() -> classmate.state() == RunState.RUNNING);
-            eventually().until(() -> button("start").isEnabled());
-            _click(button("start"));
+        withTheOnlyPlaceTakenAndStartPressed(classmate -> {
             eventually().until(() -> session().state() == RunState.QUEUED
                     && button("pause").isEnabled());
             _click(button("pause"));
             eventually().until(() -> _get(Span.class, s -> s.withId("status")).getText()
                     .startsWith("Ready: press Start"));
             assertEquals(0, session().queuePosition());
-            assertEquals(0, scheduler.queuedRuns());
-        } finally {
-            classmate.close();
-            scheduler.setMaxActiveRuns(capBefore);
-        }
+            assertEquals(0, Services.get().engine().scheduler().queuedRuns());
+        });
     }
 }
