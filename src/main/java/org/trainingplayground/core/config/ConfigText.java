@@ -10,10 +10,9 @@ import java.util.regex.Pattern;
  */
 final class ConfigText {
 
-    // Stricter than Double.parseDouble, which also takes "NaN", "1d" or hexadecimal.
-    private static final Pattern DECIMAL =
-            Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
-    private static final Pattern WHOLE = Pattern.compile("[-+]?\\d+");
+    private static final Pattern DECIMAL = NumberPatterns.DECIMAL;
+    private static final Pattern WHOLE = NumberPatterns.WHOLE;
+    private static final int MAX_NUMBER_CHARS = NumberPatterns.MAX_NUMBER_CHARS;
     /** Longest part of a value quoted back in a sentence: a link can carry megabytes. */
     private static final int QUOTED_CODE_POINTS = 40;
 
@@ -37,6 +36,9 @@ final class ConfigText {
             return Parsed.problem("No value given.");
         }
         if (!WHOLE.matcher(typed).matches()) {
+            if (typed.length() > MAX_NUMBER_CHARS) {
+                return Parsed.problem(tooLong(typed));
+            }
             return Parsed.problem(DECIMAL.matcher(typed).matches()
                     ? quote(typed) + " is not a whole number." : notANumber(typed));
         }
@@ -55,6 +57,9 @@ final class ConfigText {
         String typed = text == null ? "" : text.trim();
         if (typed.isEmpty()) {
             return Parsed.problem("No value given.");
+        }
+        if (typed.length() > MAX_NUMBER_CHARS) {
+            return Parsed.problem(tooLong(typed));
         }
         if (!DECIMAL.matcher(typed).matches()) {
             return Parsed.problem(notANumber(typed));
@@ -124,6 +129,11 @@ final class ConfigText {
 
     static String capitalised(String name) {
         return name.startsWith("the ") ? "The " + name.substring(4) : name;
+    }
+
+    private static String tooLong(String typed) {
+        return quote(typed) + " is " + typed.length() + " characters long; a number here has at"
+                + " most " + MAX_NUMBER_CHARS + ".";
     }
 
     private static String notANumber(String typed) {

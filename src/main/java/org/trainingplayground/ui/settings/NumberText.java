@@ -1,6 +1,7 @@
 package org.trainingplayground.ui.settings;
 
 import java.util.regex.Pattern;
+import org.trainingplayground.core.config.NumberPatterns;
 
 /**
  * Reads numbers people type into the settings form. A bad value gets a sentence saying what is
@@ -8,10 +9,11 @@ import java.util.regex.Pattern;
  */
 public final class NumberText {
 
-    // Stricter than Double.parseDouble, which also takes "NaN", "1d" or hexadecimal.
-    private static final Pattern DECIMAL =
-            Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
-    private static final Pattern WHOLE = Pattern.compile("[-+]?\\d+");
+    // The configuration's patterns (possessive, so a long value cannot make them backtrack).
+    private static final Pattern DECIMAL = NumberPatterns.DECIMAL;
+    private static final Pattern WHOLE = NumberPatterns.WHOLE;
+    /** Longest part of a typed value quoted back in a sentence. */
+    private static final int QUOTED_CHARS = 40;
 
     private NumberText() {}
 
@@ -44,6 +46,10 @@ public final class NumberText {
         String typed = text == null ? "" : text.trim();
         if (typed.isEmpty()) {
             return Reading.problem(enter(what));
+        }
+        if (typed.length() > NumberPatterns.MAX_NUMBER_CHARS) {
+            return Reading.problem("This is " + typed.length() + " characters long; enter a"
+                    + " number such as " + what.example() + ".");
         }
         if (!WHOLE.matcher(typed).matches()) {
             return Reading.problem(notANumber(typed, what, true));
@@ -83,13 +89,17 @@ public final class NumberText {
         if (typed.isEmpty()) {
             return Reading.problem(enter(what));
         }
+        if (typed.length() > NumberPatterns.MAX_NUMBER_CHARS) {
+            return Reading.problem("This is " + typed.length() + " characters long; enter a"
+                    + " number such as " + what.example() + ".");
+        }
         if (!DECIMAL.matcher(typed).matches()) {
             return Reading.problem(notANumber(typed, what, false));
         }
         double value = Double.parseDouble(typed);
         if (Double.isInfinite(value)) {
-            return Reading.problem("\"" + typed + "\" is too large; enter a number such as "
-                    + what.example() + ".");
+            return Reading.problem("\"" + shortened(typed) + "\" is too large; enter a number"
+                    + " such as " + what.example() + ".");
         }
         return Reading.of(value);
     }
@@ -100,16 +110,20 @@ public final class NumberText {
 
     private static String notANumber(String typed, Quantity what, boolean wholeWanted) {
         if (wholeWanted && DECIMAL.matcher(typed).matches()) {
-            return "\"" + typed + "\" is not a whole number; enter one such as "
+            return "\"" + shortened(typed) + "\" is not a whole number; enter one such as "
                     + what.example() + ".";
         }
         if (!wholeWanted && DECIMAL.matcher(typed.replace(',', '.')).matches()) {
             // A decimal comma, as many students' keyboards and schools write it.
-            return "\"" + typed + "\" is not a number; write decimals with a point, such as "
-                    + what.example() + ".";
+            return "\"" + shortened(typed) + "\" is not a number; write decimals with a point,"
+                    + " such as " + what.example() + ".";
         }
-        return "\"" + typed + "\" is not a number; enter a number such as " + what.example()
-                + ".";
+        return "\"" + shortened(typed) + "\" is not a number; enter a number such as "
+                + what.example() + ".";
+    }
+
+    private static String shortened(String typed) {
+        return typed.length() > QUOTED_CHARS ? typed.substring(0, QUOTED_CHARS) + "…" : typed;
     }
 
     private static String capitalised(String name) {
