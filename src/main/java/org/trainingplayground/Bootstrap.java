@@ -16,6 +16,7 @@ import org.trainingplayground.ops.HealthServlet;
 import org.trainingplayground.ops.MetricsServlet;
 import org.trainingplayground.ops.PlaygroundMetrics;
 import org.trainingplayground.ops.RunEventLog;
+import org.trainingplayground.ui.UserSessions;
 
 /** Starts the app-wide services with the web app and stops them with it. */
 @WebListener
@@ -45,7 +46,8 @@ public class Bootstrap implements ServletContextListener {
      * specific than Vaadin's {@code /*}, so these paths never reach the UI.
      */
     private void serveOperations(ServletContext context, Services services) {
-        metrics = PlaygroundMetrics.forEngine(services.engine());
+        metrics = PlaygroundMetrics.forEngine(services.engine(),
+                UserSessions::sessionsWithPlayground, UserSessions::maxSessions);
         runEventLog = RunEventLog.start();
         context.addServlet("health", HealthServlet.forServices()).addMapping("/health/*");
         context.addServlet("metrics", new MetricsServlet(metrics)).addMapping("/metrics");
@@ -90,10 +92,15 @@ public class Bootstrap implements ServletContextListener {
         // Registered here rather than with @WebFilter, because it needs the configuration.
         context.addFilter("framing", new FramingFilter(embedOrigins))
                 .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
+        SessionCookieConfig cookie = context.getSessionCookieConfig();
+        // No script of the page needs the session id, so none may read it.
+        cookie.setHttpOnly(true);
         if (embedOrigins.isEmpty()) {
+            // Not sent with another site's requests: a link from elsewhere still opens the
+            // student's own session, a form posted from elsewhere does not.
+            cookie.setAttribute("SameSite", "Lax");
             return;
         }
-        SessionCookieConfig cookie = context.getSessionCookieConfig();
         // Browsers send a cookie to a cross-site frame only with SameSite=None, which they
         // accept only with Secure. Partitioned (CHIPS) keys the cookie by the top-level site,
         // so it still works where third-party cookies are blocked, and each course site

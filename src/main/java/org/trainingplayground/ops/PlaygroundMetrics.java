@@ -33,10 +33,13 @@ public final class PlaygroundMetrics implements AutoCloseable {
      * Where the meters read their values; each is asked at every scrape, from the scraping
      * thread, so each must be safe to call from any thread.
      *
+     * @param sessions browser sessions holding a playground
+     * @param sessionCap the most that may (PLAYGROUND_MAX_SESSIONS)
      * @param queuedRuns runs waiting for a free slot (PLAYGROUND_MAX_ACTIVE_RUNS reached)
      */
-    public record Sources(IntSupplier sessions, IntSupplier activeRuns, IntSupplier queuedRuns,
-            LongSupplier stepsTaken, IntSupplier nativeArrays, DoubleSupplier residentBytes) {}
+    public record Sources(IntSupplier sessions, IntSupplier sessionCap, IntSupplier activeRuns,
+            IntSupplier queuedRuns, LongSupplier stepsTaken, IntSupplier nativeArrays,
+            DoubleSupplier residentBytes) {}
 
     private final PrometheusMeterRegistry registry =
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -45,10 +48,19 @@ public final class PlaygroundMetrics implements AutoCloseable {
             new EnumMap<>(EngineEvents.Kind.class);
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private final EngineEvents.Observation observation;
+    /**
+     * Held here because Micrometer holds a function counter's source only weakly: a method
+     * reference made for the builder alone was collected, and the counter read 0 from then on.
+     */
+    private final LongSupplier stepsTaken;
 
     public PlaygroundMetrics(Sources sources) {
+        stepsTaken = sources.stepsTaken();
         Gauge.builder("playground.sessions", sources.sessions()::getAsInt)
                 .description("Browser sessions with a playground open")
+                .register(registry);
+        Gauge.builder("playground.sessions.max", sources.sessionCap()::getAsInt)
+                .description("Most browser sessions that may hold a playground at once")
                 .register(registry);
         Gauge.builder("playground.runs.active", sources.activeRuns()::getAsInt)
                 .description("Runs taking training steps now")
@@ -56,8 +68,7 @@ public final class PlaygroundMetrics implements AutoCloseable {
         Gauge.builder("playground.runs.queued", sources.queuedRuns()::getAsInt)
                 .description("Runs waiting for a free training slot")
                 .register(registry);
-        FunctionCounter.builder("playground.steps", sources.stepsTaken(),
-                        LongSupplier::getAsLong)
+        FunctionCounter.builder("playground.steps", stepsTaken, LongSupplier::getAsLong)
                 .description("Training steps taken by all runs since start")
                 .register(registry);
         Gauge.builder("playground.native.arrays", sources.nativeArrays()::getAsInt)
@@ -104,10 +115,15 @@ public final class PlaygroundMetrics implements AutoCloseable {
         return Duration.ofMillis(millis);
     }
 
-    /** The meters of the running app: its engine's scheduler, and the open sessions. */
-    public static PlaygroundMetrics forEngine(TrainingEngine engine) {
+    /**
+     * The meters of the running app: its engine's scheduler, and the browser sessions that
+     * hold a playground (a plain GET makes a session too, which must not count).
+     */
+    public static PlaygroundMetrics forEngine(TrainingEngine engine,
+            IntSupplier sessionsWithPlayground, IntSupplier sessionCap) {
         return new PlaygroundMetrics(new Sources(
-                SessionCounter::openSessions,
+                sessionsWithPlayground,
+                sessionCap,
                 engine.scheduler()::activeRuns,
                 engine.scheduler()::queuedRuns,
                 engine.scheduler()::stepsTaken,

@@ -7,27 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.trainingplayground.core.EngineEvents;
 
 /**
- * Counts the open browser sessions (each gets a playground on its first page) for the
- * {@code playground_sessions} gauge, and names the session that starts a run in the logs.
+ * Names the browser session that starts a run in the logs.
  * Vaadin finds it through META-INF/services.
  */
 public final class SessionCounter implements VaadinServiceInitListener {
 
-    private static final AtomicInteger open = new AtomicInteger();
-
-    /** Browser sessions open now. */
-    static int openSessions() {
-        return open.get();
-    }
-
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addSessionInitListener(init -> open.incrementAndGet());
-        event.getSource().addSessionDestroyListener(destroyed -> open.decrementAndGet());
         EngineEvents.identifyOwnersBy(SessionCounter::currentSessionLabel);
     }
 

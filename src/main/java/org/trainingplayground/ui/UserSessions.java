@@ -83,12 +83,12 @@ public final class UserSessions implements VaadinServiceInitListener {
     }
 
     /** How many browser sessions hold a playground now. */
-    static int sessionsWithPlayground() {
+    public static int sessionsWithPlayground() {
         return sessionsWithPlayground.get();
     }
 
     /** The most browser sessions that may hold a playground at once. */
-    static int maxSessions() {
+    public static int maxSessions() {
         Integer override = maxSessionsOverride;
         return override != null ? override : hosting().maxSessions();
     }

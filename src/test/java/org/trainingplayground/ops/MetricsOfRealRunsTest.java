@@ -24,7 +24,7 @@ class MetricsOfRealRunsTest {
         List<EngineEvents.RunEvent> events = new CopyOnWriteArrayList<>();
         RunSpec spec = RunSpec.lesson().withDataset(DatasetSpec.of(DatasetKind.XOR))
                 .withEpochs(1);
-        try (PlaygroundMetrics metrics = PlaygroundMetrics.forEngine(engine);
+        try (PlaygroundMetrics metrics = PlaygroundMetrics.forEngine(engine, () -> 0, () -> 200);
                 AutoCloseable watching = EngineEvents.observe(new EngineEvents.Observer() {
                     @Override
                     public void runChanged(EngineEvents.RunEvent event) {

@@ -11,7 +11,7 @@ class MetricsServletTest {
 
     private static PlaygroundMetrics withFakeSources(AtomicLong steps) {
         return new PlaygroundMetrics(new PlaygroundMetrics.Sources(
-                () -> 3, () -> 2, () -> 0, steps::get, () -> 17, () -> 123_456_789));
+                () -> 3, () -> 200, () -> 2, () -> 0, steps::get, () -> 17, () -> 123_456_789));
     }
 
     @Test
@@ -26,6 +26,7 @@ class MetricsServletTest {
             String text = response.body();
             for (String sample : new String[] {
                     "playground_sessions 3.0",
+                    "playground_sessions_max 200.0",
                     "playground_runs_active 2.0",
                     "playground_runs_queued 0.0",
                     "playground_steps_total 42.0",
@@ -57,5 +58,25 @@ class MetricsServletTest {
 
             assertTrue(metrics.scrape().contains("playground_steps_total 1005.0"));
         }
+    }
+
+    @Test
+    void theStepCounterStillCountsAfterGarbageCollectionWhenItsSourceWasAThrowawayReference() {
+        AtomicLong steps = new AtomicLong(7);
+        // A fresh method reference that nothing but the metrics holds, as forEngine passes.
+        try (PlaygroundMetrics metrics = new PlaygroundMetrics(new PlaygroundMetrics.Sources(
+                () -> 0, () -> 1, () -> 0, () -> 0, stepsOf(steps), () -> 0, () -> 0))) {
+            // A full collection clears weak references before it returns.
+            System.gc();
+            System.gc();
+            steps.set(2_500);
+
+            assertTrue(metrics.scrape().contains("playground_steps_total 2500.0"),
+                    metrics.scrape());
+        }
+    }
+
+    private static java.util.function.LongSupplier stepsOf(AtomicLong steps) {
+        return steps::get;
     }
 }
