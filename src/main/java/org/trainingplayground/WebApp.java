@@ -1,6 +1,8 @@
 package org.trainingplayground;
 
 import com.github.mvysny.vaadinboot.VaadinBoot;
+import java.io.IOException;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
 
 /**
  * The web app on its embedded Jetty, as {@link Main} serves it; {@code bench classroom --serve}
@@ -17,7 +19,13 @@ public final class WebApp {
         if (System.getProperty("vaadin.productionMode") == null && !devServerPresent()) {
             System.setProperty("vaadin.productionMode", "true");
         }
-        VaadinBoot boot = new VaadinBoot();
+        VaadinBoot boot = new VaadinBoot() {
+            @Override
+            protected void onStarted(WebAppContext context) throws IOException {
+                super.onStarted(context);
+                ServerErrorPages.install(context.getServer(), config.embedOrigins());
+            }
+        };
         boot.setPort(config.port());
         boot.openBrowserInDevMode(false);
         return boot;

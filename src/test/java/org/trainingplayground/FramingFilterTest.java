@@ -47,7 +47,7 @@ class FramingFilterTest {
     }
 
     @Test
-    void withoutEmbeddingOriginsEveryResponseRefusesOtherFramersAndTheCookieIsUnchanged()
+    void withoutEmbeddingOriginsEveryResponseRefusesOtherFramersAndTheCookieStaysOnThisSite()
             throws Exception {
         HttpResponse<String> response = get(startServer(List.of()));
         assertEquals("frame-ancestors 'self'",
@@ -58,6 +58,34 @@ class FramingFilterTest {
         assertFalse(cookie.contains("SameSite=None"), cookie);
         assertFalse(cookie.contains("Partitioned"), cookie);
         assertFalse(cookie.contains("Secure"), cookie);
+        assertTrue(cookie.contains("; HttpOnly"), cookie);
+        assertTrue(cookie.contains("; SameSite=Lax"), cookie);
+        assertEquals("nosniff",
+                response.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        assertEquals("strict-origin-when-cross-origin",
+                response.headers().firstValue("Referrer-Policy").orElseThrow());
+    }
+
+    @Test
+    void theServersOwnErrorPagesCarryTheSecurityHeadersAndNameNoServerVersion()
+            throws Exception {
+        URI uri = startServer(List.of());
+        ServerErrorPages.install(server, List.of());
+        for (URI bad : List.of(URI.create(uri + "?x=" + "a".repeat(20_000)))) {
+            HttpResponse<String> response = get(bad);
+            assertEquals(414, response.statusCode());
+            assertEquals("frame-ancestors 'self'",
+                    response.headers().firstValue("Content-Security-Policy").orElseThrow());
+            assertEquals("nosniff",
+                    response.headers().firstValue("X-Content-Type-Options").orElseThrow());
+            assertTrue(response.headers().firstValue("Server").isEmpty(),
+                    response.headers().firstValue("Server").orElse(""));
+            assertFalse(response.body().contains("Jetty"), response.body());
+            assertTrue(response.body().contains("This address is too long"), response.body());
+        }
+        HttpResponse<String> fine = get(uri);
+        assertTrue(fine.headers().firstValue("Server").isEmpty(),
+                fine.headers().firstValue("Server").orElse(""));
     }
 
     @Test
@@ -73,6 +101,7 @@ class FramingFilterTest {
         assertTrue(cookie.contains("; Secure"), cookie);
         assertTrue(cookie.contains("; SameSite=None"), cookie);
         assertTrue(cookie.contains("; Partitioned"), cookie);
+        assertTrue(cookie.contains("; HttpOnly"), cookie);
     }
 
     /** Jetty with a servlet that opens a session, framed as {@link Bootstrap} sets it up. */
