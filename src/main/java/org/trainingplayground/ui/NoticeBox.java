@@ -8,12 +8,19 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a link or an imported file held that could not be used, one sentence each, above the
  * controls until dismissed: the rest of its settings were applied.
  */
 class NoticeBox extends Composite<Div> {
+
+    /**
+     * Most sentences listed: a link of a few kilobytes could name thousands of unknown parts,
+     * and a sentence each made a 2 MB page.
+     */
+    static final int MOST_SHOWN = 10;
 
     NoticeBox() {
         Div box = getContent();
@@ -42,7 +49,11 @@ class NoticeBox extends Composite<Div> {
                 + " applied:");
         UnorderedList list = new UnorderedList();
         list.getStyle().set("margin", "var(--lumo-space-xs) 0");
-        sentences.forEach(sentence -> list.add(new ListItem(sentence)));
+        sentences.stream().limit(MOST_SHOWN).forEach(sentence -> list.add(new ListItem(sentence)));
+        if (sentences.size() > MOST_SHOWN) {
+            list.add(new ListItem(String.format(Locale.ROOT, "and %,d more.",
+                    sentences.size() - MOST_SHOWN)));
+        }
         Button dismiss = new Button("Dismiss", e -> show(source, List.of()));
         dismiss.setId("url-notices-dismiss");
         dismiss.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);

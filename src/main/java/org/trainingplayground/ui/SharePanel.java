@@ -15,9 +15,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
@@ -61,14 +62,25 @@ class SharePanel extends Composite<Div> {
         upload.setAcceptedFileTypes("application/json", ".json");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_IMPORT_BYTES);
-        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
-            String text = new String(bytes, StandardCharsets.UTF_8);
+        // The browser's size check is only a courtesy: a script posts to the upload URL
+        // directly, so the server reads no more than the limit (and one byte to know).
+        upload.setUploadHandler(event -> {
+            String fileName = event.getFileName();
+            byte[] bytes;
+            try (InputStream in = event.getInputStream()) {
+                bytes = readAtMost(in, MAX_IMPORT_BYTES);
+            }
+            String text = bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
             // Upload callbacks may run outside the UI's lock: hand over to it.
             getUI().ifPresent(ui -> ui.access(() -> {
                 upload.clearFileList();
-                importText(metadata.fileName(), text);
+                if (text == null) {
+                    fireEvent(new ImportEvent(this, fileName, null, tooLarge(fileName)));
+                } else {
+                    importText(fileName, text);
+                }
             }));
-        }));
+        });
         upload.addFileRejectedListener(e -> fireEvent(new ImportEvent(this, e.getFileName(),
                 null, "The file " + e.getFileName() + " was not imported: "
                         + e.getErrorMessage())));
@@ -126,6 +138,17 @@ class SharePanel extends Composite<Div> {
         String refusal() {
             return refusal;
         }
+    }
+
+    /** The stream's bytes, or null (having read no more than one byte past it) if over max. */
+    static byte[] readAtMost(InputStream in, int max) throws IOException {
+        byte[] bytes = in.readNBytes(max + 1);
+        return bytes.length > max ? null : bytes;
+    }
+
+    static String tooLarge(String fileName) {
+        return "The file " + fileName + " was not imported: it is larger than "
+                + MAX_IMPORT_BYTES / 1024 + " KB, and a settings file is a few hundred bytes.";
     }
 
     /** Hands an uploaded settings file to whoever listens. */

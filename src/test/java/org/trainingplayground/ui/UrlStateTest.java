@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
@@ -143,5 +144,32 @@ class UrlStateTest extends BrowserlessTest {
     void unknownPartsToHideGetASentence() {
         open("embed", "hide=optimiser");
         assertTrue(notices().contains("optimiser"), notices());
+    }
+
+    @Test
+    void aLinkNamingThousandsOfUnknownPartsListsTenNoticesAndHowManyMore() {
+        StringBuilder hide = new StringBuilder("charts");
+        for (int i = 0; i < 3_000; i++) {
+            hide.append(",x").append(i);
+        }
+        open("", "hide=" + hide);
+        List<ListItem> items = _find(_get(Div.class, spec -> spec.withId("url-notices")),
+                ListItem.class);
+        assertEquals(NoticeBox.MOST_SHOWN + 1, items.size());
+        assertEquals("and 2,990 more.", items.get(items.size() - 1).getText());
+        assertTrue(notices().contains("there is no part called \"x0\""), notices());
+    }
+
+    @Test
+    void aFileLargerThanTheImportLimitIsReadNoFurtherThanTheLimit() throws Exception {
+        byte[] thirtyMegabytes = new byte[30 * 1024 * 1024];
+        java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(thirtyMegabytes);
+        assertEquals(null, SharePanel.readAtMost(in, 64 * 1024));
+        assertEquals(thirtyMegabytes.length - 64 * 1024 - 1, in.available(),
+                "the rest of the upload was never read");
+        byte[] small = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(2, SharePanel.readAtMost(new java.io.ByteArrayInputStream(small),
+                64 * 1024).length);
+        assertTrue(SharePanel.tooLarge("big.json").contains("larger than 64 KB"));
     }
 }
