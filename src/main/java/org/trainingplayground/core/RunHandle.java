@@ -69,8 +69,10 @@ public final class RunHandle implements AutoCloseable {
             reportBoundary();
             listener.onStateChanged(RunState.PAUSED, null);
         } catch (RuntimeException e) {
+            // libtorch's messages can hold native stack frames: the detail goes to the log only.
             log.error("Could not build run", e);
-            fail("The network could not be built: " + e.getMessage());
+            fail("The network could not be built because of an internal error; try smaller"
+                    + " settings, or press Reset to try again.");
         }
     }
 
@@ -333,7 +335,11 @@ public final class RunHandle implements AutoCloseable {
             try {
                 result.complete(run.probabilities(inputs, inputs.length / features));
             } catch (RuntimeException e) {
-                result.completeExceptionally(e);
+                log.warn("Classifying inputs failed: {}", e.toString());
+                // libtorch's message (native frames and all) stays in the log.
+                result.completeExceptionally(new IllegalStateException(
+                        "The network could not compute an answer because of an internal"
+                                + " error."));
             }
         });
         return result;

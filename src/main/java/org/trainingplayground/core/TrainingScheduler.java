@@ -271,7 +271,9 @@ public final class TrainingScheduler implements AutoCloseable {
                 // One run's failure must not stop everybody else's training.
                 log.error("Training scheduler task failed", e);
                 if (next != null) {
-                    next.fail("The run stopped because of an internal error: " + e.getMessage());
+                    // The detail is in the log line above; a page shows a sentence only.
+                    next.fail("The run stopped because of an internal error; press Reset to"
+                            + " start again.");
                 }
             }
         }

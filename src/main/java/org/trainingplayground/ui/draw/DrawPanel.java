@@ -261,10 +261,15 @@ public class DrawPanel extends Composite<Div> {
                 && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        log.warn("Classifying a drawing failed: {}", cause.toString());
-        String reason = cause.getMessage() == null || cause.getMessage().isBlank()
-                ? "an unexpected " + cause.getClass().getSimpleName() + "."
-                : cause.getMessage().strip();
+        // Core's refusals are sentences for the page; anything else is an internal error,
+        // whose message belongs in the log only (rate-limited: drawings come often).
+        boolean sentence = cause instanceof IllegalStateException
+                || cause instanceof IllegalArgumentException;
+        if (!sentence) {
+            log.warn("Classifying a drawing failed: {}", cause.toString());
+        }
+        String reason = !sentence || cause.getMessage() == null || cause.getMessage().isBlank()
+                ? "an internal error stopped it." : cause.getMessage().strip();
         if (!reason.endsWith(".") && !reason.endsWith("!") && !reason.endsWith("?")) {
             reason += ".";
         }

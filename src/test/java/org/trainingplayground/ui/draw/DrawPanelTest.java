@@ -103,6 +103,18 @@ class DrawPanelTest {
     }
 
     @Test
+    void anInternalErrorsMessageNeverReachesThePage() {
+        open(inputs -> CompletableFuture.failedFuture(new RuntimeException(
+                "shape mismatch\nException raised from forward at aten/src/Linear.cpp:52"
+                        + "\nframe #0: c10::Error::Error + 0x6c (libc10.so)")));
+
+        draw();
+
+        assertEquals("The network could not classify the drawing: an internal error stopped it.",
+                _get(Paragraph.class, s -> s.withId("draw-error")).getText());
+    }
+
+    @Test
     void aFailedClassificationShowsASentence() {
         open(inputs -> CompletableFuture.failedFuture(
                 new IllegalStateException("the run is being rebuilt")));
