@@ -32,6 +32,8 @@ public final class RunHandle implements AutoCloseable {
     private long lastStepNanos;
     private long lastDetailNanos;
     private boolean pauseAtEpochEnd;
+    /** A Step waits for its turn in the rotation like training does, then pauses again. */
+    private boolean pauseAfterNextStep;
 
     /** How often the step-through view is refreshed while training at full speed. */
     private static final long DETAIL_INTERVAL_NANOS = 250_000_000L;
@@ -155,6 +157,7 @@ public final class RunHandle implements AutoCloseable {
             if (state == RunState.RUNNING || state == RunState.QUEUED) {
                 // A Step epoch's pause at the epoch's end is forgotten with an explicit pause.
                 pauseAtEpochEnd = false;
+                pauseAfterNextStep = false;
                 scheduler.deactivate(this);
                 // The boundary is drawn a few times a second; show where it stopped.
                 reportBoundary();
@@ -165,9 +168,12 @@ public final class RunHandle implements AutoCloseable {
 
     /** Takes exactly one batch and stays paused; ignored unless the run is paused. */
     public void step() {
+        // It takes a turn under the cap like training, so a flood of Step clicks cannot run
+        // ahead of other students; while it waits, further clicks find it no longer paused.
         scheduler.execute(() -> {
             if (state == RunState.PAUSED && run != null) {
-                takeStep(true);
+                pauseAfterNextStep = true;
+                takeTurnsOrQueue();
             }
         });
     }
@@ -250,6 +256,10 @@ public final class RunHandle implements AutoCloseable {
             scheduler.deactivate(this);
             return 0;
         }
+        if (pauseAfterNextStep) {
+            takeStep(true); // a single Step is shown taken apart, at any speed
+            return 0;
+        }
         long now = System.nanoTime();
         long wait = lastStepNanos + nanosBetweenSteps - now;
         if (nanosBetweenSteps > 0 && wait > 0) {
@@ -293,6 +303,12 @@ public final class RunHandle implements AutoCloseable {
             }
         } else if (spec.evalEverySteps() > 0 && run.stepsTaken() % spec.evalEverySteps() == 0) {
             evaluate(run.epoch());
+        }
+        if (pauseAfterNextStep && state == RunState.RUNNING) {
+            pauseAfterNextStep = false;
+            scheduler.deactivate(this);
+            reportBoundary();
+            setState(RunState.PAUSED, null);
         }
     }
 

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -196,6 +198,42 @@ class QueueTest {
         assertTrue(Math.abs(counts[0] - counts[1]) <= 1,
                 "round-robin steps per active run: " + Arrays.toString(counts));
         assertEquals(0, counts[2] + counts[3], "waiting runs take no steps");
+    }
+
+    @Test
+    void fortyStepClicksInOneMessageTakeOneStepInTurnAndLeaveAnotherStudentsStartPrompt()
+            throws Exception {
+        scheduler.setMaxActiveRuns(2);
+        buildRuns(2, RunSpec.lesson().withEpochs(50));
+        TestEngine.onScheduler(() -> {
+            for (int click = 0; click < 40; click++) {
+                runs.get(0).step();
+            }
+            runs.get(1).start();
+            return null;
+        });
+        assertTrue(counters.get(1).running.await(1, TimeUnit.MINUTES));
+        Awaitility.await().atMost(Duration.ofMinutes(1))
+                .until(() -> counters.get(1).steps.get() >= 20);
+        assertEquals(1, counters.get(0).steps.get(), "one pending step per run");
+        assertEquals(RunState.PAUSED, TestEngine.onScheduler(() -> runs.get(0).state()));
+    }
+
+    @Test
+    void aStepWaitsInTheQueueWhenEveryPlaceIsTakenAndIsTakenOnceOneFrees() throws Exception {
+        scheduler.setMaxActiveRuns(1);
+        buildRuns(2, RunSpec.lesson().withEpochs(50));
+        runs.get(0).start();
+        assertTrue(counters.get(0).running.await(1, TimeUnit.MINUTES));
+        runs.get(1).step();
+        assertEquals(RunState.QUEUED, TestEngine.onScheduler(() -> runs.get(1).state()));
+        assertEquals(0, counters.get(1).steps.get());
+
+        runs.get(0).pause();
+        Awaitility.await().atMost(Duration.ofMinutes(1))
+                .until(() -> counters.get(1).state == RunState.PAUSED);
+        assertEquals(1, counters.get(1).steps.get());
+        assertEquals(0, scheduler.activeRuns(), "the stepped run left the rotation again");
     }
 
     @Test
