@@ -51,6 +51,20 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     /** How often new metrics are pushed to the browser. */
     static final long PUSH_INTERVAL_MS = 250;
 
+    /** A page whose script has not reported in by then is closed: no browser runs it. */
+    static final long NEVER_CONNECTED_GRACE_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** Missed heartbeats after which a page whose push connection is down counts as gone. */
+    static final int MISSED_HEARTBEATS = 3;
+
+    /** The page's own script has run and reported (its first visibility report). */
+    private volatile boolean clientReportedIn;
+    private boolean autostartPending;
+    private volatile long attachedNanos;
+    private volatile int heartbeatIntervalSeconds;
+    private volatile boolean closingUnreachable;
+    /** The push connection was seen open once: when it is down now, the client dropped. */
+    private volatile boolean pushSeenOpen;
+
     private final PlaygroundSession session;
     private final IdleWatch idleWatch;
     static final String IDLE_SENTENCE =
@@ -152,9 +166,10 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         }
         this.notices.show("The link", notices);
         if ("1".equals(pageOptions.get("autostart")) || "true".equals(pageOptions.get("autostart"))) {
-            if (session.history().stepCount() == 0) {
-                session.start();
-            }
+            // Only for a page a browser really shows: a script opening frames with autostart
+            // would otherwise hold every training place.
+            autostartPending = true;
+            autostartIfReportedIn();
         }
         shownQuery = null;
         refresh();
@@ -384,7 +399,17 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         // Redraw from the start of the history: this may be a reload of a running session.
         shownHistory = null;
         refresh();
+        attachedNanos = System.nanoTime();
+        heartbeatIntervalSeconds = ui.getSession().getConfiguration().getHeartbeatInterval();
         Runnable push = () -> {
+            if (closeIfUnreachable(ui)) {
+                return;
+            }
+            if (ClientLink.pushOpen(ui)) {
+                pushSeenOpen = true;
+            } else if (pushSeenOpen) {
+                return; // nothing is computed or queued for a client that cannot take it
+            }
             if (session.version() != shownVersion || restDeferred) {
                 try {
                     ui.access(this::refresh);
@@ -414,9 +439,9 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
                 // No more pushes: the server is shutting down.
             }
         });
-        pageShown();
-        // A tab opened in the background reports at once; later switches as they happen. The
-        // listener removes itself once this view has left the page.
+        // The page reports its visibility at once, which also shows that a browser runs it;
+        // later switches as they happen. The listener removes itself once this view has left
+        // the page.
         getElement().executeJs("""
                 const view = this;
                 if (view.reportVisibility) {
@@ -430,20 +455,67 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
                     view.$server.visibilityChanged(document.visibilityState);
                 };
                 document.addEventListener('visibilitychange', view.reportVisibility);
-                if (document.visibilityState !== 'visible') {
-                    view.reportVisibility();
-                }
+                view.reportVisibility();
                 """);
     }
 
     /** The browser's {@code document.visibilityState} changed: "visible" or "hidden". */
     @ClientCallable
     void visibilityChanged(String visibilityState) {
+        if (!clientReportedIn) {
+            clientReportedIn = true;
+            getUI().ifPresent(ui -> UserSessions.clientReportedIn(ui.getSession()));
+            autostartIfReportedIn();
+        }
         if ("visible".equals(visibilityState)) {
             pageShown();
         } else {
             idleWatch.pageHidden(this);
         }
+    }
+
+    private void autostartIfReportedIn() {
+        if (autostartPending && clientReportedIn) {
+            autostartPending = false;
+            if (session.history().stepCount() == 0) {
+                session.start();
+                refresh();
+            }
+        }
+    }
+
+    /**
+     * Closes this page if no browser is there for it (timer thread): its script never
+     * reported in within the grace, or its push connection is down and its heartbeats stopped.
+     * Its tab then no longer counts for the idle pause, and a frame's run ends.
+     *
+     * @return true if it is being closed
+     */
+    private boolean closeIfUnreachable(UI ui) {
+        if (closingUnreachable) {
+            return true;
+        }
+        boolean neverConnected = !clientReportedIn && ClientLink.hasPush(ui)
+                && System.nanoTime() - attachedNanos > NEVER_CONNECTED_GRACE_NANOS;
+        boolean gone = clientReportedIn && !ClientLink.pushOpen(ui)
+                && ClientLink.missedHeartbeats(ui, heartbeatIntervalSeconds) >= MISSED_HEARTBEATS;
+        if (!neverConnected && !gone) {
+            return false;
+        }
+        closingUnreachable = true;
+        try {
+            ui.access(() -> {
+                var vaadinSession = ui.getSession();
+                ui.close();
+                vaadinSession.removeUI(ui);
+                if (neverConnected) {
+                    UserSessions.pageNeverConnected(vaadinSession);
+                }
+            });
+        } catch (UIDetachedException alreadyGone) {
+            // Detached meanwhile: onDetach has done the rest.
+        }
+        return true;
     }
 
     /** Counts this page as seen; says so if the run was paused while no page was. */

@@ -44,9 +44,8 @@ public final class UserSessions implements VaadinServiceInitListener {
         VaadinSession vaadinSession = VaadinSession.getCurrent();
         PlaygroundSession session = vaadinSession.getAttribute(PlaygroundSession.class);
         if (session == null) {
-            // Normally let in by the check before navigation; counted here in any case, so
-            // the count never misses a playground.
-            countIn(vaadinSession, true);
+            // Counted once a page of it shows a live client (clientReportedIn), not here: a
+            // script that never runs the page holds no place.
             session = new PlaygroundSession(Services.get().engine(), Services.get().limits());
             vaadinSession.setAttribute(PlaygroundSession.class, session);
             vaadinSession.setAttribute(IdleWatch.class, newIdleWatch(session));
@@ -60,11 +59,41 @@ public final class UserSessions implements VaadinServiceInitListener {
      * it with {@link #endFrame}; the browser session's end closes what is left.
      */
     public static PlaygroundSession forFrame(UI ui) {
-        countIn(ui.getSession(), true);
         PlaygroundSession session =
                 new PlaygroundSession(Services.get().engine(), Services.get().limits());
         frames(ui.getSession()).put(session, newIdleWatch(session));
         return session;
+    }
+
+    /**
+     * A page of this browser session has a live client (its script reported in): from now on
+     * the session counts towards {@code maxSessions}.
+     */
+    static void clientReportedIn(VaadinSession vaadinSession) {
+        countIn(vaadinSession);
+    }
+
+    /**
+     * A page whose client never reported in was closed: if no page of its browser session
+     * ever did, its playground (built for a client that never came) is freed now rather than
+     * at the session's timeout.
+     */
+    static void pageNeverConnected(VaadinSession vaadinSession) {
+        if (vaadinSession.getAttribute(COUNTED) != null) {
+            return;
+        }
+        PlaygroundSession session = vaadinSession.getAttribute(PlaygroundSession.class);
+        boolean otherPages = vaadinSession.getUIs().stream().anyMatch(ui -> !ui.isClosing());
+        if (session != null && !otherPages) {
+            vaadinSession.setAttribute(PlaygroundSession.class, null);
+            IdleWatch watch = vaadinSession.getAttribute(IdleWatch.class);
+            if (watch != null) {
+                watch.stop();
+                vaadinSession.setAttribute(IdleWatch.class, null);
+            }
+            session.close();
+            log.info("A page whose client never connected was closed; its run was freed");
+        }
     }
 
     /** The frame is gone: its run ends and its native memory is freed. */
@@ -131,24 +160,22 @@ public final class UserSessions implements VaadinServiceInitListener {
     /**
      * Counts the browser session towards {@code maxSessions} unless it already counts (under
      * its session lock, so one session is counted once).
-     *
-     * @param evenIfFull true when a playground is being created anyway
-     * @return false if the server is full and the session was not counted
      */
-    private static boolean countIn(VaadinSession vaadinSession, boolean evenIfFull) {
-        if (vaadinSession.getAttribute(COUNTED) != null) {
-            return true;
+    private static void countIn(VaadinSession vaadinSession) {
+        if (vaadinSession.getAttribute(COUNTED) == null) {
+            sessionsWithPlayground.incrementAndGet();
+            vaadinSession.setAttribute(COUNTED, Boolean.TRUE);
         }
-        int limit = maxSessions();
-        int count;
-        do {
-            count = sessionsWithPlayground.get();
-            if (count >= limit && !evenIfFull) {
-                return false;
-            }
-        } while (!sessionsWithPlayground.compareAndSet(count, count + 1));
-        vaadinSession.setAttribute(COUNTED, Boolean.TRUE);
-        return true;
+    }
+
+    /**
+     * True when a new browser session may not have a playground: the live ones fill every
+     * place. A session that already counts, or already has its playground, keeps it.
+     */
+    private static boolean isFullFor(VaadinSession vaadinSession) {
+        return vaadinSession.getAttribute(COUNTED) == null
+                && vaadinSession.getAttribute(PlaygroundSession.class) == null
+                && sessionsWithPlayground.get() >= maxSessions();
     }
 
     @SuppressWarnings("unchecked")
@@ -172,7 +199,7 @@ public final class UserSessions implements VaadinServiceInitListener {
         event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(
                 enter -> {
                     if (PlaygroundView.class.isAssignableFrom(enter.getNavigationTarget())
-                            && !countIn(init.getUI().getSession(), false)) {
+                            && isFullFor(init.getUI().getSession())) {
                         enter.rerouteTo(ServerFullView.class);
                     }
                 }));

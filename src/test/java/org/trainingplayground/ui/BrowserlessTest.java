@@ -1,5 +1,6 @@
 package org.trainingplayground.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -32,6 +33,12 @@ abstract class BrowserlessTest {
     @BeforeEach
     void openPage() {
         MockVaadin.setup(routes);
+        clientReportsIn();
+    }
+
+    /** What each page's script does first in a browser: it reports its visibility. */
+    static void clientReportsIn() {
+        _find(PlaygroundView.class).forEach(view -> view.visibilityChanged("visible"));
     }
 
     @AfterEach

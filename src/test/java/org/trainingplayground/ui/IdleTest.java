@@ -52,6 +52,7 @@ class IdleTest extends BrowserlessTest {
         PlaygroundView first = view();
         PlaygroundView secondTab = new PlaygroundView();
         UI.getCurrent().add(secondTab);
+        secondTab.visibilityChanged("visible"); // its script reports in
         IdleWatch watch = UserSessions.idleWatch(VaadinSession.getCurrent(), session());
 
         first.visibilityChanged("hidden");
@@ -88,6 +89,7 @@ class IdleTest extends BrowserlessTest {
 
         eventually().until(() -> session().state() == RunState.PAUSED);
         UI.getCurrent().navigate("");
+        clientReportsIn();
         assertEquals(PlaygroundView.IDLE_SENTENCE, idleNote().getText());
     }
 

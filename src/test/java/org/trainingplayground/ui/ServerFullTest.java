@@ -71,4 +71,28 @@ class ServerFullTest extends BrowserlessTest {
 
         _get(EmbedView.class);
     }
+
+    @Test
+    void aSessionWhosePageNeverReportsInTakesNoPlaceAndIsFreedWhenItsPageCloses() {
+        int before = UserSessions.sessionsWithPlayground();
+        Map<Class<?>, CurrentInstance> firstVisitor = CurrentInstance.getInstances();
+
+        MockVaadin.setup(new Routes().autoDiscoverViews("org.trainingplayground.ui"));
+        VaadinSession script = VaadinSession.getCurrent();
+        try {
+            PlaygroundSession built = script.getAttribute(PlaygroundSession.class);
+            assertEquals(before, UserSessions.sessionsWithPlayground(),
+                    "a page no script has run does not count");
+            UI page = UI.getCurrent();
+            page.close();
+            script.removeUI(page);
+            UserSessions.pageNeverConnected(script);
+            assertNull(script.getAttribute(PlaygroundSession.class));
+            eventually().until(
+                    () -> built.state() == org.trainingplayground.core.RunState.CLOSED);
+        } finally {
+            unlockFully(script);
+            CurrentInstance.restoreInstances(firstVisitor);
+        }
+    }
 }

@@ -29,6 +29,7 @@ class UrlStateTest extends BrowserlessTest {
 
     private static void open(String route, String query) {
         UI.getCurrent().navigate(route, QueryParameters.fromString(query));
+        clientReportsIn();
         eventually().until(() -> session().state() != RunState.CREATING);
     }
 
@@ -171,5 +172,18 @@ class UrlStateTest extends BrowserlessTest {
         assertEquals(2, SharePanel.readAtMost(new java.io.ByteArrayInputStream(small),
                 64 * 1024).length);
         assertTrue(SharePanel.tooLarge("big.json").contains("larger than 64 KB"));
+    }
+
+    @Test
+    void autostartWaitsUntilThePagesScriptHasReportedIn() {
+        UI.getCurrent().navigate("embed", QueryParameters.fromString("dataset=xor&autostart=1"));
+        var frame = _get(EmbedView.class);
+        eventually().until(() -> frame.session().state() != RunState.CREATING);
+        assertEquals(RunState.PAUSED, frame.session().state(),
+                "a client that never ran the page holds no training place");
+
+        frame.visibilityChanged("visible");
+
+        eventually().until(() -> frame.session().history().stepCount() > 0);
     }
 }
