@@ -41,13 +41,15 @@ public record AppConfig(int port, EngineConfig engine, Limits limits, List<Strin
      * @param idlePauseSeconds a run whose tabs are all closed or hidden this long is paused
      * @param sessionTimeoutMinutes a browser session without any request this long ends, and
      *     its run with it
+     * @param maxFramesPerSession embedded frames, each with its own run, one browser session
+     *     may have open at once
      */
     public record Hosting(int maxActiveRuns, int maxSessions, int idlePauseSeconds,
-            int sessionTimeoutMinutes) {
+            int sessionTimeoutMinutes, int maxFramesPerSession) {
 
-        /** 40 runs at once, 200 sessions, pause after 2 minutes, end after 30. */
+        /** 40 runs at once, 200 sessions, pause after 2 minutes, end after 30, 6 frames. */
         public static Hosting defaults() {
-            return new Hosting(40, 200, 120, 30);
+            return new Hosting(40, 200, 120, 30, 6);
         }
     }
 
@@ -94,7 +96,9 @@ public record AppConfig(int port, EngineConfig engine, Limits limits, List<Strin
                 intSetting(env, props, "PLAYGROUND_IDLE_PAUSE", "playground.idlePause",
                         hostingDefaults.idlePauseSeconds(), 5, 86_400),
                 intSetting(env, props, "PLAYGROUND_SESSION_TIMEOUT", "playground.sessionTimeout",
-                        hostingDefaults.sessionTimeoutMinutes(), 1, 10_080));
+                        hostingDefaults.sessionTimeoutMinutes(), 1, 10_080),
+                intSetting(env, props, "PLAYGROUND_MAX_FRAMES", "playground.maxFrames",
+                        hostingDefaults.maxFramesPerSession(), 1, 100));
         return new AppConfig(port, new EngineConfig(cacheDir, threads, datasetsDir), limits,
                 embedOrigins, hosting);
     }

@@ -37,6 +37,7 @@ public final class UserSessions implements VaadinServiceInitListener {
 
     private static volatile AppConfig.Hosting configuredHosting;
     private static volatile Integer maxSessionsOverride;
+    private static volatile Integer maxFramesOverride;
     private static volatile Duration idlePauseOverride;
 
     /** The current browser session's playground, created on first use (UI thread only). */
@@ -132,6 +133,17 @@ public final class UserSessions implements VaadinServiceInitListener {
         maxSessionsOverride = maxSessions;
     }
 
+    /** The most embedded frames one browser session may have open at once. */
+    static int maxFrames() {
+        Integer override = maxFramesOverride;
+        return override != null ? override : hosting().maxFramesPerSession();
+    }
+
+    /** For tests: a small limit, instead of the configured one. */
+    static void overrideMaxFrames(int maxFrames) {
+        maxFramesOverride = maxFrames;
+    }
+
     /** For tests: a pause after a fraction of a second, for playgrounds created from now on. */
     static void overrideIdlePause(Duration idlePause) {
         idlePauseOverride = idlePause;
@@ -140,6 +152,7 @@ public final class UserSessions implements VaadinServiceInitListener {
     /** For tests: back to the operator's settings. */
     static void useConfiguredHosting() {
         maxSessionsOverride = null;
+        maxFramesOverride = null;
         idlePauseOverride = null;
     }
 
@@ -201,6 +214,10 @@ public final class UserSessions implements VaadinServiceInitListener {
                     if (PlaygroundView.class.isAssignableFrom(enter.getNavigationTarget())
                             && isFullFor(init.getUI().getSession())) {
                         enter.rerouteTo(ServerFullView.class);
+                    } else if (EmbedView.class.isAssignableFrom(enter.getNavigationTarget())
+                            && frames(init.getUI().getSession()).size() >= maxFrames()) {
+                        // Each frame has a run of its own: one browser must not hold many.
+                        enter.rerouteTo(TooManyFramesView.class);
                     }
                 }));
         event.getSource().addSessionDestroyListener(destroyed -> {

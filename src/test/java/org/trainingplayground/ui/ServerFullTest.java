@@ -95,4 +95,28 @@ class ServerFullTest extends BrowserlessTest {
             CurrentInstance.restoreInstances(firstVisitor);
         }
     }
+
+    @Test
+    void aBrowserWithTheMostFramesOpenGetsASentenceInsteadOfAnotherRun() {
+        UserSessions.overrideMaxFrames(2);
+        try {
+            PlaygroundSession first = UserSessions.forFrame(UI.getCurrent());
+            PlaygroundSession second = UserSessions.forFrame(UI.getCurrent());
+
+            UI.getCurrent().navigate("embed");
+
+            assertTrue(_find(EmbedView.class).isEmpty());
+            assertEquals("This browser already shows 2 playgrounds in frames, the most one"
+                    + " browser may. Close one of those pages or frames, then reload this one.",
+                    _get(Paragraph.class, s -> s.withId("too-many-frames")).getText());
+            UserSessions.endFrame(UI.getCurrent(), second);
+
+            UI.getCurrent().navigate("embed");
+
+            _get(EmbedView.class);
+            UserSessions.endFrame(UI.getCurrent(), first);
+        } finally {
+            UserSessions.useConfiguredHosting();
+        }
+    }
 }
