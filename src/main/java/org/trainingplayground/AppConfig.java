@@ -24,9 +24,11 @@ import org.trainingplayground.core.Limits;
  * @param hosting how many users and runs the server takes, and when idle ones are paused or
  *     ended ({@code PLAYGROUND_MAX_ACTIVE_RUNS}, {@code _MAX_SESSIONS}, {@code _IDLE_PAUSE},
  *     {@code _SESSION_TIMEOUT})
+ * @param metricsToken the bearer token {@code /metrics} asks for
+ *     ({@code PLAYGROUND_METRICS_TOKEN}); null: it answers anyone who reaches the port
  */
 public record AppConfig(int port, EngineConfig engine, Limits limits, List<String> embedOrigins,
-        Hosting hosting) {
+        Hosting hosting, String metricsToken) {
 
     public AppConfig {
         embedOrigins = List.copyOf(embedOrigins);
@@ -99,8 +101,15 @@ public record AppConfig(int port, EngineConfig engine, Limits limits, List<Strin
                         hostingDefaults.sessionTimeoutMinutes(), 1, 10_080),
                 intSetting(env, props, "PLAYGROUND_MAX_FRAMES", "playground.maxFrames",
                         hostingDefaults.maxFramesPerSession(), 1, 100));
+        String metricsToken =
+                setting(env, props, "PLAYGROUND_METRICS_TOKEN", "playground.metricsToken");
+        if (metricsToken != null && metricsToken.length() < 16) {
+            throw new IllegalArgumentException("PLAYGROUND_METRICS_TOKEN (or"
+                    + " -Dplayground.metricsToken) has " + metricsToken.length() + " characters;"
+                    + " use at least 16 random ones, e.g. from \"openssl rand -hex 16\".");
+        }
         return new AppConfig(port, new EngineConfig(cacheDir, threads, datasetsDir), limits,
-                embedOrigins, hosting);
+                embedOrigins, hosting, metricsToken);
     }
 
     /** Parses the comma-separated origins, lower-cased as browsers compare them. */

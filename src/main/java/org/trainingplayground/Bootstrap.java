@@ -31,7 +31,7 @@ public class Bootstrap implements ServletContextListener {
         allowFraming(sce.getServletContext(), config.embedOrigins());
         answerBadRequestsWithoutStackTraces(sce.getServletContext());
         Services services = Services.start(config);
-        serveOperations(sce.getServletContext(), services);
+        serveOperations(sce.getServletContext(), services, config);
     }
 
     @Override
@@ -45,12 +45,12 @@ public class Bootstrap implements ServletContextListener {
      * {@code /metrics}; and logs every run's start, stop and failure. Their mappings are more
      * specific than Vaadin's {@code /*}, so these paths never reach the UI.
      */
-    private void serveOperations(ServletContext context, Services services) {
+    private void serveOperations(ServletContext context, Services services, AppConfig config) {
         metrics = PlaygroundMetrics.forEngine(services.engine(),
                 UserSessions::sessionsWithPlayground, UserSessions::maxSessions);
         runEventLog = RunEventLog.start();
         context.addServlet("health", HealthServlet.forServices()).addMapping("/health/*");
-        context.addServlet("metrics", new MetricsServlet(metrics)).addMapping("/metrics");
+        context.addServlet("metrics", new MetricsServlet(metrics, config.metricsToken())).addMapping("/metrics");
     }
 
     private void stopOperations() {

@@ -34,6 +34,22 @@ class AppConfigTest {
     }
 
     @Test
+    void aMetricsTokenIsReadAndAShortOneIsRefusedWithASentence() {
+        assertEquals(null, AppConfig.load(Map.of(), new Properties()).metricsToken());
+        assertEquals(6, AppConfig.load(Map.of(), new Properties()).hosting()
+                .maxFramesPerSession());
+        String token = "3f9a0c2b7d1e4a5f";
+        assertEquals(token, AppConfig.load(Map.of("PLAYGROUND_METRICS_TOKEN", token),
+                new Properties()).metricsToken());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AppConfig.load(Map.of("PLAYGROUND_METRICS_TOKEN", "secret"),
+                        new Properties()));
+        assertEquals("PLAYGROUND_METRICS_TOKEN (or -Dplayground.metricsToken) has 6 characters;"
+                + " use at least 16 random ones, e.g. from \"openssl rand -hex 16\".",
+                e.getMessage());
+    }
+
+    @Test
     void aBadValueIsRefusedWithASentenceNamingTheSetting() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> AppConfig.load(Map.of("PLAYGROUND_MAX_BATCH", "lots"), new Properties()));

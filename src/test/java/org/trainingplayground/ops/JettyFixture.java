@@ -25,9 +25,19 @@ final class JettyFixture implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return get(path, null);
+    }
+
+    /** A GET with this {@code Authorization} header (none if null). */
+    HttpResponse<String> get(String path, String authorization)
+            throws IOException, InterruptedException {
         int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.trainingplayground.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -17,7 +18,7 @@ class MetricsServletTest {
     @Test
     void metricsAnswersEveryPlaygroundMeterInPrometheusTextFormat() throws Exception {
         try (PlaygroundMetrics metrics = withFakeSources(new AtomicLong(42));
-                var jetty = new JettyFixture(new MetricsServlet(metrics), "/metrics")) {
+                var jetty = new JettyFixture(new MetricsServlet(metrics, null), "/metrics")) {
             HttpResponse<String> response = jetty.get("/metrics");
 
             assertEquals(200, response.statusCode());
@@ -36,6 +37,23 @@ class MetricsServletTest {
                     "playground_run_events_total{event=\"run_failed\"} 0.0"}) {
                 assertTrue(text.contains(sample), sample + " missing from:\n" + text);
             }
+        }
+    }
+
+    @Test
+    void withATokenTheMetricsAnswerOnlyAScraperThatSendsIt() throws Exception {
+        String token = "0123456789abcdef0123";
+        try (PlaygroundMetrics metrics = withFakeSources(new AtomicLong(42));
+                var jetty = new JettyFixture(new MetricsServlet(metrics, token), "/metrics")) {
+            HttpResponse<String> anonymous = jetty.get("/metrics");
+            assertEquals(401, anonymous.statusCode());
+            assertTrue(anonymous.body().contains("need the operator's token"), anonymous.body());
+            assertFalse(anonymous.body().contains("playground_"), anonymous.body());
+            assertEquals(401, jetty.get("/metrics", "Bearer wrong").statusCode());
+
+            HttpResponse<String> scraper = jetty.get("/metrics", "Bearer " + token);
+            assertEquals(200, scraper.statusCode());
+            assertTrue(scraper.body().contains("playground_steps_total 42.0"));
         }
     }
 
