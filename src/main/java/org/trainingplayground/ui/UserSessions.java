@@ -206,8 +206,11 @@ public final class UserSessions implements VaadinServiceInitListener {
     public void serviceInit(ServiceInitEvent event) {
         // Set per session because the servlet context belongs to Bootstrap. With @Push an open
         // tab's heartbeats are requests, so the timeout counts from the last tab's closing.
-        event.getSource().addSessionInitListener(init -> init.getSession().getSession()
-                .setMaxInactiveInterval(hosting().sessionTimeoutMinutes() * 60));
+        event.getSource().addSessionInitListener(init -> {
+            init.getSession().getSession()
+                    .setMaxInactiveInterval(hosting().sessionTimeoutMinutes() * 60);
+            init.getSession().setErrorHandler(new ClientProtocolErrors());
+        });
         // Checked before the view exists, so a turned-away visitor costs no native memory.
         event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(
                 enter -> {

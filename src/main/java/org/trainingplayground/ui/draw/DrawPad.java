@@ -13,9 +13,11 @@ import com.vaadin.flow.shared.Registration;
 import elemental.json.JsonObject;
 import elemental.json.JsonType;
 import elemental.json.JsonValue;
+import java.time.Duration;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trainingplayground.ops.ThrottledWarning;
 
 /**
  * A square pad the user draws on with mouse, pen or finger; the server gets the ink at the end
@@ -44,6 +46,9 @@ public class DrawPad extends Component implements HasStyle {
     static final int MAX_SIDE = 512;
 
     private static final Logger log = LoggerFactory.getLogger(DrawPad.class);
+    /** A script can send malformed drawings as fast as it likes; the log hears of it rarely. */
+    private static final ThrottledWarning malformed =
+            new ThrottledWarning(log, Duration.ofMinutes(1));
 
     private int side = DEFAULT_SIDE;
     /** Whether the browser element holds strokes, as far as its last message tells. */
@@ -124,7 +129,7 @@ public class DrawPad extends Component implements HasStyle {
                 || strokes < 0 || inkValue == null || inkValue.getType() != JsonType.STRING) {
             String json = data.toJson();
             // Only the start: the message comes from the client and may be large.
-            log.warn("Ignored a malformed drawing message from the browser: {}",
+            malformed.warn("Ignored a malformed drawing message from the browser: {}",
                     json.substring(0, Math.min(200, json.length())));
             return;
         }
@@ -137,13 +142,13 @@ public class DrawPad extends Component implements HasStyle {
         try {
             ink = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException notBase64) {
-            log.warn("Ignored a drawing message whose ink is not base64: {}",
+            malformed.warn("Ignored a drawing message whose ink is not base64: {}",
                     notBase64.getMessage());
             return;
         }
         if (ink.length != sentSide * sentSide) {
-            log.warn("Ignored a drawing message with {} ink bytes for a {}×{} grid", ink.length,
-                    sentSide, sentSide);
+            malformed.warn("Ignored a drawing message with {} ink bytes for a {}×{} grid",
+                    ink.length, sentSide, sentSide);
             return;
         }
         fireEvent(new DrawingEvent(this, true, ink, sentSide, strokes));
