@@ -1,5 +1,6 @@
 package org.trainingplayground;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -26,12 +27,16 @@ import org.trainingplayground.core.Limits;
  *     {@code _SESSION_TIMEOUT})
  * @param metricsToken the bearer token {@code /metrics} asks for
  *     ({@code PLAYGROUND_METRICS_TOKEN}); null: it answers anyone who reaches the port
+ * @param trustedProxies the addresses and ranges of the reverse proxies in front of the app
+ *     ({@code PLAYGROUND_TRUSTED_PROXIES}, e.g. {@code 10.0.0.5,192.168.1.0/24}), whose
+ *     {@code X-Forwarded-For} names the client; empty: the connection's address is the client
  */
 public record AppConfig(int port, EngineConfig engine, Limits limits, List<String> embedOrigins,
-        Hosting hosting, String metricsToken) {
+        Hosting hosting, String metricsToken, List<String> trustedProxies) {
 
     public AppConfig {
         embedOrigins = List.copyOf(embedOrigins);
+        trustedProxies = List.copyOf(trustedProxies);
     }
 
     /**
@@ -45,13 +50,23 @@ public record AppConfig(int port, EngineConfig engine, Limits limits, List<Strin
      *     its run with it
      * @param maxFramesPerSession embedded frames, each with its own run, one browser session
      *     may have open at once
+     * @param newSessionsPerMinute browser sessions one client address may start a minute
+     * @param maxTrainingRunsPerSession runs of one browser session (its page and frames)
+     *     training or waiting for a place at once
+     * @param maxWeightsPerSession weights and biases the runs of one browser session may hold
+     *     together
      */
     public record Hosting(int maxActiveRuns, int maxSessions, int idlePauseSeconds,
-            int sessionTimeoutMinutes, int maxFramesPerSession) {
+            int sessionTimeoutMinutes, int maxFramesPerSession, int newSessionsPerMinute,
+            int maxTrainingRunsPerSession, long maxWeightsPerSession) {
 
-        /** 40 runs at once, 200 sessions, pause after 2 minutes, end after 30, 6 frames. */
+        /**
+         * 40 runs at once, 200 sessions, pause after 2 minutes, end after 30, 6 frames; 120
+         * new sessions a minute per address (three classes behind one school address); 4
+         * training runs and 10 million weights per browser (two networks of the largest size).
+         */
         public static Hosting defaults() {
-            return new Hosting(40, 200, 120, 30, 6);
+            return new Hosting(40, 200, 120, 30, 6, 120, 4, 10_000_000);
         }
     }
 
@@ -100,7 +115,16 @@ public record AppConfig(int port, EngineConfig engine, Limits limits, List<Strin
                 intSetting(env, props, "PLAYGROUND_SESSION_TIMEOUT", "playground.sessionTimeout",
                         hostingDefaults.sessionTimeoutMinutes(), 1, 10_080),
                 intSetting(env, props, "PLAYGROUND_MAX_FRAMES", "playground.maxFrames",
-                        hostingDefaults.maxFramesPerSession(), 1, 100));
+                        hostingDefaults.maxFramesPerSession(), 1, 100),
+                intSetting(env, props, "PLAYGROUND_NEW_SESSIONS_PER_MINUTE",
+                        "playground.newSessionsPerMinute",
+                        hostingDefaults.newSessionsPerMinute(), 1, 1_000_000),
+                intSetting(env, props, "PLAYGROUND_MAX_SESSION_RUNS",
+                        "playground.maxSessionRuns",
+                        hostingDefaults.maxTrainingRunsPerSession(), 1, 100),
+                intSetting(env, props, "PLAYGROUND_MAX_SESSION_PARAMETERS",
+                        "playground.maxSessionParameters",
+                        (int) hostingDefaults.maxWeightsPerSession(), 1_000, 2_000_000_000));
         String metricsToken =
                 setting(env, props, "PLAYGROUND_METRICS_TOKEN", "playground.metricsToken");
         if (metricsToken != null && metricsToken.length() < 16) {
@@ -108,8 +132,10 @@ public record AppConfig(int port, EngineConfig engine, Limits limits, List<Strin
                     + " -Dplayground.metricsToken) has " + metricsToken.length() + " characters;"
                     + " use at least 16 random ones, e.g. from \"openssl rand -hex 16\".");
         }
+        List<String> trustedProxies = trustedProxies(
+                setting(env, props, "PLAYGROUND_TRUSTED_PROXIES", "playground.trustedProxies"));
         return new AppConfig(port, new EngineConfig(cacheDir, threads, datasetsDir), limits,
-                embedOrigins, hosting, metricsToken);
+                embedOrigins, hosting, metricsToken, trustedProxies);
     }
 
     /** Parses the comma-separated origins, lower-cased as browsers compare them. */
@@ -141,6 +167,37 @@ public record AppConfig(int port, EngineConfig engine, Limits limits, List<Strin
             origins.add(origin.toLowerCase(Locale.ROOT));
         }
         return origins;
+    }
+
+    /**
+     * Parses the comma-separated proxy addresses and ranges. Only literal addresses are
+     * accepted: a host name would make every request depend on DNS.
+     */
+    private static List<String> trustedProxies(String text) {
+        List<String> proxies = new ArrayList<>();
+        if (text == null) {
+            return proxies;
+        }
+        for (String part : text.split(",")) {
+            String proxy = part.trim();
+            if (proxy.isEmpty()) {
+                continue;
+            }
+            int slash = proxy.indexOf('/');
+            String address = slash < 0 ? proxy : proxy.substring(0, slash);
+            InetAddress literal = ClientAddress.literal(address);
+            int bits = literal == null ? 0 : literal.getAddress().length * 8;
+            boolean prefixOk = slash < 0 || proxy.substring(slash + 1).matches("\\d{1,3}")
+                    && Integer.parseInt(proxy.substring(slash + 1)) <= bits;
+            if (literal == null || !prefixOk) {
+                throw new IllegalArgumentException("PLAYGROUND_TRUSTED_PROXIES (or"
+                        + " -Dplayground.trustedProxies) holds \"" + proxy + "\", which is not"
+                        + " an IP address or a range such as 10.0.0.0/8; list the proxies'"
+                        + " addresses, separated by commas.");
+            }
+            proxies.add(proxy);
+        }
+        return proxies;
     }
 
     /** Why this is not an origin, or null when it is one. */

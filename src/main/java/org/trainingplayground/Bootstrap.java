@@ -30,6 +30,8 @@ public class Bootstrap implements ServletContextListener {
         AppConfig config = AppConfig.load();
         allowFraming(sce.getServletContext(), config.embedOrigins());
         answerBadRequestsWithoutStackTraces(sce.getServletContext());
+        limitNewSessions(sce.getServletContext(), config.hosting().newSessionsPerMinute(),
+                config.trustedProxies());
         Services services = Services.start(config);
         serveOperations(sce.getServletContext(), services, config);
     }
@@ -50,7 +52,8 @@ public class Bootstrap implements ServletContextListener {
                 UserSessions::sessionsWithPlayground, UserSessions::maxSessions);
         runEventLog = RunEventLog.start();
         context.addServlet("health", HealthServlet.forServices()).addMapping("/health/*");
-        context.addServlet("metrics", new MetricsServlet(metrics, config.metricsToken())).addMapping("/metrics");
+        context.addServlet("metrics", new MetricsServlet(metrics, config.metricsToken()))
+                .addMapping("/metrics");
     }
 
     private void stopOperations() {
@@ -62,6 +65,16 @@ public class Bootstrap implements ServletContextListener {
             runEventLog.close();
             runEventLog = null;
         }
+    }
+
+    /**
+     * Turns away a client address that starts too many browser sessions a minute (after the
+     * framing filter, so the refusal carries the security headers).
+     */
+    static void limitNewSessions(
+            ServletContext context, int perMinute, List<String> trustedProxies) {
+        context.addFilter("new-sessions", new NewSessionLimit(perMinute, trustedProxies))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
     }
 
     /**

@@ -108,4 +108,38 @@ class AppConfigTest {
                 + " would let any website frame the playground; list the course sites' origins"
                 + " instead, e.g. https://courses.example.edu.", e.getMessage());
     }
+
+    @Test
+    void theAdmissionLimitsHaveDefaultsThatLetAWholeSchoolJoinAndCanBeSet() {
+        AppConfig.Hosting defaults = AppConfig.load(Map.of(), new Properties()).hosting();
+        assertEquals(120, defaults.newSessionsPerMinute(), "three classes behind one address");
+        assertEquals(4, defaults.maxTrainingRunsPerSession());
+        assertEquals(10_000_000, defaults.maxWeightsPerSession());
+        AppConfig.Hosting set = AppConfig.load(Map.of("PLAYGROUND_NEW_SESSIONS_PER_MINUTE", "30",
+                "PLAYGROUND_MAX_SESSION_RUNS", "2", "PLAYGROUND_MAX_SESSION_PARAMETERS",
+                "500000"), new Properties()).hosting();
+        assertEquals(30, set.newSessionsPerMinute());
+        assertEquals(2, set.maxTrainingRunsPerSession());
+        assertEquals(500_000, set.maxWeightsPerSession());
+    }
+
+    @Test
+    void trustedProxiesAreLiteralAddressesOrRanges() {
+        assertEquals(List.of(), AppConfig.load(Map.of(), new Properties()).trustedProxies());
+        assertEquals(List.of("10.0.0.5", "192.168.1.0/24", "fd00::/8"), AppConfig.load(
+                Map.of("PLAYGROUND_TRUSTED_PROXIES", " 10.0.0.5, 192.168.1.0/24 ,fd00::/8,"),
+                new Properties()).trustedProxies());
+    }
+
+    @Test
+    void aTrustedProxyThatIsAHostNameOrABadRangeIsRefusedWithASentence() {
+        for (String bad : List.of("proxy.example.edu", "10.0.0.0/33", "300.1.1.1", "10.0.0.0/x")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> AppConfig.load(Map.of("PLAYGROUND_TRUSTED_PROXIES", bad),
+                            new Properties()));
+            assertEquals("PLAYGROUND_TRUSTED_PROXIES (or -Dplayground.trustedProxies) holds \""
+                    + bad + "\", which is not an IP address or a range such as 10.0.0.0/8;"
+                    + " list the proxies' addresses, separated by commas.", e.getMessage());
+        }
+    }
 }

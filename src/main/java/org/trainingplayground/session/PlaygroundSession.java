@@ -37,14 +37,18 @@ public final class PlaygroundSession implements AutoCloseable {
     private final AtomicLong version = new AtomicLong();
     private final List<Runnable> promptWatchers = new CopyOnWriteArrayList<>();
     private final Limits limits;
+    private final BrowserBudget budget;
     private RunSpec spec;
-    private RunHandle run;
+    // Volatile: the browser's other playgrounds read them, without this one's lock.
+    private volatile RunHandle run;
     private double speed;
     private boolean zeroGrad = true;
-    private boolean startRequested;
+    private volatile boolean startRequested;
+    /** Start was pressed and the scheduler has not yet taken it: the run still shows PAUSED. */
+    private volatile boolean startPending;
     /** A learning rate applied to the running run after it was built; NaN if none. */
     private double liveLearningRate = Double.NaN;
-    private RunRecorder recorder;
+    private volatile RunRecorder recorder; // read by the scheduler thread: is it current?
     private boolean closed;
 
     public PlaygroundSession(TrainingEngine engine) {
@@ -52,17 +56,25 @@ public final class PlaygroundSession implements AutoCloseable {
     }
 
     public PlaygroundSession(TrainingEngine engine, Limits limits) {
+        this(engine, limits, BrowserBudget.unlimited());
+    }
+
+    /** A playground sharing {@code budget} with the browser's other playgrounds. */
+    public PlaygroundSession(TrainingEngine engine, Limits limits, BrowserBudget budget) {
         this.engine = engine;
         this.limits = limits;
+        this.budget = budget;
         // The lesson's 0.003 is meant for 60,000 digits (938 steps an epoch); on our 8,000 it
         // barely moves the loss in 5 epochs (PyTorch agrees), so the page starts at 0.05.
         this.spec = new RunSpec(engine.lessonNetwork(), LossKind.CROSS_ENTROPY,
                 OptimizerSpec.sgd(DEFAULT_LEARNING_RATE), 64, 5, 1, EVAL_EVERY_STEPS);
         newRun();
+        budget.join(this); // only now: the others read its run
     }
 
     private void newRun() {
         startRequested = false;
+        startPending = false;
         recorder = new RunRecorder(spec);
         run = engine.newRun(spec, recorder);
         run.setSpeed(speed);
@@ -106,6 +118,11 @@ public final class PlaygroundSession implements AutoCloseable {
         List<Limits.Problem> found = limits.check(newSpec);
         if (!found.isEmpty()) {
             problems.addAll(found);
+            return Applied.REFUSED;
+        }
+        String tooMany = budget.weightsRefusal(this, newSpec.network().parameterCount());
+        if (tooMany != null) {
+            problems.add(new Limits.Problem("layers", tooMany));
             return Applied.REFUSED;
         }
         try {
@@ -214,14 +231,39 @@ public final class PlaygroundSession implements AutoCloseable {
         return spec.optimizer();
     }
 
-    /** Starts or resumes training; a finished or failed run needs {@link #reset()} first. */
-    public synchronized void start() {
+    /**
+     * Starts or resumes training; a finished or failed run needs {@link #reset()} first.
+     *
+     * @return null, or why this browser may not start another run now (nothing changed)
+     */
+    public synchronized String start() {
+        if (!isTrainingOrWaiting()) {
+            String refusal = budget.startRefusal(this);
+            if (refusal != null) {
+                return refusal;
+            }
+        }
         startRequested = true;
+        startPending = true;
         run.start();
+        return null;
+    }
+
+    /** Training, waiting for a place, or about to (started, not yet taken by the scheduler). */
+    boolean isTrainingOrWaiting() {
+        RunState state = run.state();
+        return state == RunState.RUNNING || state == RunState.QUEUED
+                || (startPending && (state == RunState.PAUSED || state == RunState.CREATING));
+    }
+
+    /** The weights and biases the current run holds (or is building). */
+    long weightsBuilt() {
+        return run.spec().network().parameterCount();
     }
 
     /** Pauses training, or takes a run waiting for a free place out of the queue. */
     public synchronized void pause() {
+        startPending = false;
         run.pause();
     }
 
@@ -304,6 +346,7 @@ public final class PlaygroundSession implements AutoCloseable {
     public synchronized void close() {
         if (!closed) {
             closed = true;
+            budget.leave(this);
             run.close();
         }
     }
@@ -387,6 +430,9 @@ public final class PlaygroundSession implements AutoCloseable {
         @Override
         public void onStateChanged(RunState state, String message) {
             awaitingFirstStep = state == RunState.RUNNING;
+            if (state != RunState.PAUSED && state != RunState.CREATING && this == recorder) {
+                startPending = false;
+            }
             version.incrementAndGet();
             prompt();
         }

@@ -70,6 +70,8 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     static final String IDLE_SENTENCE =
             "Training was paused while this tab was hidden; press Start to continue.";
     private final Paragraph idleNote = new Paragraph(IDLE_SENTENCE);
+    /** Why Start did nothing: this browser trains as many runs as it may. */
+    private final Paragraph startRefused = new Paragraph();
     private final SettingsPanel settings = new SettingsPanel();
     private final ControlPanel controls = new ControlPanel();
     private final StatusPanel status = new StatusPanel();
@@ -116,6 +118,8 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         idleWatch = UserSessions.idleWatch(UI.getCurrent().getSession(), session);
         idleNote.setId("idle-note");
         idleNote.setVisible(false);
+        startRefused.setId("start-refused");
+        startRefused.setVisible(false);
         setSizeFull();
         if (embedded) {
             setPadding(false);
@@ -309,7 +313,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         controls.addStartListener(e -> act(() -> {
             idleWatch.resumedByStudent();
             idleNote.setVisible(false);
-            session.start();
+            startTraining();
         }));
         controls.addPauseListener(e -> act(session::pause));
         controls.addResetListener(e -> act(session::reset));
@@ -366,7 +370,8 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     private final VerticalLayout left = new VerticalLayout();
 
     private HorizontalLayout body() {
-        right.add(notices, idleNote, controls, status, charts, learned, stepView, code);
+        right.add(notices, idleNote, startRefused, controls, status, charts, learned, stepView,
+                code);
         right.setPadding(false);
         right.setWidthFull();
         left.add(settings);
@@ -380,6 +385,12 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         body.setWidthFull();
         body.setAlignItems(FlexComponent.Alignment.START);
         return body;
+    }
+
+    private void startTraining() {
+        String refusal = session.start();
+        startRefused.setText(refusal == null ? "" : refusal);
+        startRefused.setVisible(refusal != null);
     }
 
     private void act(Runnable action) {
@@ -478,7 +489,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         if (autostartPending && clientReportedIn) {
             autostartPending = false;
             if (session.history().stepCount() == 0) {
-                session.start();
+                startTraining();
                 refresh();
             }
         }

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trainingplayground.AppConfig;
 import org.trainingplayground.Services;
+import org.trainingplayground.session.BrowserBudget;
 import org.trainingplayground.session.PlaygroundSession;
 
 /**
@@ -47,7 +48,7 @@ public final class UserSessions implements VaadinServiceInitListener {
         if (session == null) {
             // Counted once a page of it shows a live client (clientReportedIn), not here: a
             // script that never runs the page holds no place.
-            session = new PlaygroundSession(Services.get().engine(), Services.get().limits());
+            session = newPlayground(vaadinSession);
             vaadinSession.setAttribute(PlaygroundSession.class, session);
             vaadinSession.setAttribute(IdleWatch.class, newIdleWatch(session));
         }
@@ -60,8 +61,7 @@ public final class UserSessions implements VaadinServiceInitListener {
      * it with {@link #endFrame}; the browser session's end closes what is left.
      */
     public static PlaygroundSession forFrame(UI ui) {
-        PlaygroundSession session =
-                new PlaygroundSession(Services.get().engine(), Services.get().limits());
+        PlaygroundSession session = newPlayground(ui.getSession());
         frames(ui.getSession()).put(session, newIdleWatch(session));
         return session;
     }
@@ -164,6 +164,17 @@ public final class UserSessions implements VaadinServiceInitListener {
             configuredHosting = hosting;
         }
         return hosting;
+    }
+
+    /** A playground sharing the browser session's budget with its other playgrounds. */
+    private static PlaygroundSession newPlayground(VaadinSession vaadinSession) {
+        BrowserBudget budget = vaadinSession.getAttribute(BrowserBudget.class);
+        if (budget == null) {
+            budget = new BrowserBudget(hosting().maxTrainingRunsPerSession(),
+                    hosting().maxWeightsPerSession());
+            vaadinSession.setAttribute(BrowserBudget.class, budget);
+        }
+        return new PlaygroundSession(Services.get().engine(), Services.get().limits(), budget);
     }
 
     private static IdleWatch newIdleWatch(PlaygroundSession session) {
