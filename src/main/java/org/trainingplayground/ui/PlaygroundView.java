@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.trainingplayground.Services;
 import org.trainingplayground.core.Limits;
 import org.trainingplayground.core.config.ConfigProperties;
@@ -47,6 +49,8 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
 
     /** URL parameters of the page itself, not settings: see {@link #applyPageOptions}. */
     static final Set<String> PAGE_OPTIONS = Set.of("hide", "lock", "autostart");
+
+    private static final Logger log = LoggerFactory.getLogger(PlaygroundView.class);
 
     /** How often new metrics are pushed to the browser. */
     static final long PUSH_INTERVAL_MS = 250;
@@ -521,6 +525,9 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
                 vaadinSession.removeUI(ui);
                 if (neverConnected) {
                     UserSessions.pageNeverConnected(vaadinSession);
+                } else {
+                    log.info("Closed a page whose browser stopped answering (push connection"
+                            + " down, {} heartbeats missed)", MISSED_HEARTBEATS);
                 }
             });
         } catch (UIDetachedException alreadyGone) {

@@ -49,4 +49,12 @@ final class Browsers {
                 .build();
         return new ChromeDriver(service, options);
     }
+
+    /** The browser's own profile folder, which names its processes' command lines. */
+    @SuppressWarnings("unchecked")
+    static String profileDirectory(ChromeDriver browser) {
+        Map<String, Object> chrome = (Map<String, Object>) browser.getCapabilities()
+                .getCapability("chrome");
+        return (String) chrome.get("userDataDir");
+    }
 }
