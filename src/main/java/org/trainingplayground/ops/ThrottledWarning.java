@@ -2,6 +2,7 @@ package org.trainingplayground.ops;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
@@ -13,19 +14,25 @@ public final class ThrottledWarning {
 
     private final Logger log;
     private final long intervalNanos;
+    private final LongSupplier nanoTime;
     private final AtomicLong lastWritten;
     private final AtomicLong heldBack = new AtomicLong();
 
     public ThrottledWarning(Logger log, Duration interval) {
+        this(log, interval, System::nanoTime);
+    }
+
+    ThrottledWarning(Logger log, Duration interval, LongSupplier nanoTime) {
         this.log = log;
         this.intervalNanos = interval.toNanos();
-        this.lastWritten = new AtomicLong(System.nanoTime() - intervalNanos);
+        this.nanoTime = nanoTime;
+        this.lastWritten = new AtomicLong(nanoTime.getAsLong() - intervalNanos);
     }
 
     /** Writes this warning (one line) unless one was written within the interval. */
     public void warn(String format, Object... arguments) {
         long last = lastWritten.get();
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (now - last < intervalNanos || !lastWritten.compareAndSet(last, now)) {
             heldBack.incrementAndGet();
             return;
