@@ -140,6 +140,11 @@ public final class TrainingEngine implements AutoCloseable {
         return tensorSource;
     }
 
+    /** The engine's base manager, which owns the datasets' tensors (tests build bare runs). */
+    NDManager rootManager() {
+        return root;
+    }
+
     NDManager root() {
         return root;
     }

@@ -299,8 +299,4 @@ public final class TrainingScheduler implements AutoCloseable {
     public boolean isRunning() {
         return !closed && thread.isAlive();
     }
-
-    boolean isSchedulerThread() {
-        return Thread.currentThread() == thread;
-    }
 }

@@ -78,10 +78,6 @@ public final class MetricsHistory {
         return stepCount;
     }
 
-    public synchronized int evaluationCount() {
-        return evalCount;
-    }
-
     /** Training steps from index {@code from} on: step numbers, loss, smoothed loss, norms. */
     public synchronized StepSeries stepsSince(int from) {
         int to = stepCount;

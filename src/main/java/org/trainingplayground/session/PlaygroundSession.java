@@ -279,16 +279,6 @@ public final class PlaygroundSession implements AutoCloseable {
         newRun();
     }
 
-    /**
-     * Chooses a new optimizer (see {@link #apply}).
-     *
-     * @return true if it applied at once
-     */
-    public synchronized boolean setOptimizer(OptimizerSpec optimizer) {
-        return apply(spec.withOptimizer(optimizer), new java.util.ArrayList<>())
-                != Applied.PENDING;
-    }
-
     /** True when the form's settings wait for a Reset to take effect. */
     public synchronized boolean settingsPending() {
         RunSpec built = run.spec().withOptimizer(

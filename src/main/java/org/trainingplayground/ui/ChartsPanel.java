@@ -96,10 +96,6 @@ class ChartsPanel extends Composite<Div> {
         return loss;
     }
 
-    EChart accuracyChart() {
-        return accuracy;
-    }
-
     EChart gradNormChart() {
         return gradNorms;
     }

@@ -47,14 +47,7 @@ public final class TestEngine {
      */
     static TrainingRun newTrainingRun(RunSpec spec) throws Exception {
         TrainingEngine engine = get();
-        return onScheduler(() -> {
-            var source = TrainingEngine.class.getDeclaredField("tensorSource");
-            source.setAccessible(true);
-            var root = TrainingEngine.class.getDeclaredField("root");
-            root.setAccessible(true);
-            DatasetTensors data = ((TrainingEngine.TensorSource) source.get(engine))
-                    .tensors(engine.dataset(spec));
-            return new TrainingRun(spec, data, (ai.djl.ndarray.NDManager) root.get(engine));
-        });
+        return onScheduler(() -> new TrainingRun(spec,
+                engine.tensorSource().tensors(engine.dataset(spec)), engine.rootManager()));
     }
 }

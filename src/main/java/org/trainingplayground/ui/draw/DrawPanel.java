@@ -156,11 +156,6 @@ public class DrawPanel extends Composite<Div> {
                 }));
     }
 
-    /** The pad, for listening to it or clearing it. */
-    public DrawPad getPad() {
-        return pad;
-    }
-
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);

@@ -92,10 +92,6 @@ public class PredictionGallery extends Composite<Div> {
         redraw();
     }
 
-    List<PredictionCard> visibleCards() {
-        return cards.stream().filter(PredictionCard::isVisible).toList();
-    }
-
     /**
      * A few samples of every class in class order: classes take turns, each giving its next
      * sample, until {@code count} are chosen, so no class is left out when there are fewer
