@@ -31,8 +31,14 @@ import org.trainingplayground.core.Limits;
  *     ({@code PLAYGROUND_TRUSTED_PROXIES}, e.g. {@code 10.0.0.5,192.168.1.0/24}), whose
  *     {@code X-Forwarded-For} names the client; empty: the connection's address is the client
  */
-public record AppConfig(int port, EngineConfig engine, Limits limits, List<String> embedOrigins,
-        Hosting hosting, String metricsToken, List<String> trustedProxies) {
+public record AppConfig(
+        int port,
+        EngineConfig engine,
+        Limits limits,
+        List<String> embedOrigins,
+        Hosting hosting,
+        String metricsToken,
+        List<String> trustedProxies) {
 
     public AppConfig {
         embedOrigins = List.copyOf(embedOrigins);
@@ -56,9 +62,15 @@ public record AppConfig(int port, EngineConfig engine, Limits limits, List<Strin
      * @param maxWeightsPerSession weights and biases the runs of one browser session may hold
      *     together
      */
-    public record Hosting(int maxActiveRuns, int maxSessions, int idlePauseSeconds,
-            int sessionTimeoutMinutes, int maxFramesPerSession, int newSessionsPerMinute,
-            int maxTrainingRunsPerSession, long maxWeightsPerSession) {
+    public record Hosting(
+            int maxActiveRuns,
+            int maxSessions,
+            int idlePauseSeconds,
+            int sessionTimeoutMinutes,
+            int maxFramesPerSession,
+            int newSessionsPerMinute,
+            int maxTrainingRunsPerSession,
+            long maxWeightsPerSession) {
 
         /**
          * 40 runs at once, 200 sessions, pause after 2 minutes, end after 30, 6 frames; 120
@@ -77,7 +89,13 @@ public record AppConfig(int port, EngineConfig engine, Limits limits, List<Strin
 
     static AppConfig load(Map<String, String> env, java.util.Properties props) {
         int port = intSetting(env, props, "PORT", "playground.port", 8080, 1, 65535);
-        int threads = intSetting(env, props, "PLAYGROUND_THREADS", "playground.threads", 1, 1,
+        int threads = intSetting(
+                env,
+                props,
+                "PLAYGROUND_THREADS",
+                "playground.threads",
+                1,
+                1,
                 Math.max(1, Runtime.getRuntime().availableProcessors()) * 4);
         String cache = setting(env, props, "PLAYGROUND_DJL_CACHE", "playground.djlCache");
         String datasets = setting(env, props, "PLAYGROUND_DATASETS", "playground.datasets");
@@ -92,39 +110,114 @@ public record AppConfig(int port, EngineConfig engine, Limits limits, List<Strin
         Path cacheDir = cache == null ? EngineConfig.defaultCacheDir() : Path.of(cache);
         Limits defaults = Limits.defaults();
         Limits limits = new Limits(
-                intSetting(env, props, "PLAYGROUND_MAX_LAYERS", "playground.maxLayers",
-                        defaults.maxHiddenLayers(), 0, 64),
-                intSetting(env, props, "PLAYGROUND_MAX_WIDTH", "playground.maxWidth",
-                        defaults.maxWidth(), 1, 65_536),
-                intSetting(env, props, "PLAYGROUND_MAX_BATCH", "playground.maxBatch",
-                        defaults.maxBatchSize(), 1, 8_000),
-                intSetting(env, props, "PLAYGROUND_MAX_EPOCHS", "playground.maxEpochs",
-                        defaults.maxEpochs(), 1, 10_000),
-                intSetting(env, props, "PLAYGROUND_MAX_PARAMETERS", "playground.maxParameters",
-                        (int) defaults.maxParameters(), 1_000, 500_000_000));
+                intSetting(
+                        env,
+                        props,
+                        "PLAYGROUND_MAX_LAYERS",
+                        "playground.maxLayers",
+                        defaults.maxHiddenLayers(),
+                        0,
+                        64),
+                intSetting(
+                        env,
+                        props,
+                        "PLAYGROUND_MAX_WIDTH",
+                        "playground.maxWidth",
+                        defaults.maxWidth(),
+                        1,
+                        65_536),
+                intSetting(
+                        env,
+                        props,
+                        "PLAYGROUND_MAX_BATCH",
+                        "playground.maxBatch",
+                        defaults.maxBatchSize(),
+                        1,
+                        8_000),
+                intSetting(
+                        env,
+                        props,
+                        "PLAYGROUND_MAX_EPOCHS",
+                        "playground.maxEpochs",
+                        defaults.maxEpochs(),
+                        1,
+                        10_000),
+                intSetting(
+                        env,
+                        props,
+                        "PLAYGROUND_MAX_PARAMETERS",
+                        "playground.maxParameters",
+                        (int) defaults.maxParameters(),
+                        1_000,
+                        500_000_000));
         List<String> embedOrigins = embedOrigins(
                 setting(env, props, "PLAYGROUND_EMBED_ORIGINS", "playground.embedOrigins"));
         Hosting hostingDefaults = Hosting.defaults();
         Hosting hosting = new Hosting(
-                intSetting(env, props, "PLAYGROUND_MAX_ACTIVE_RUNS", "playground.maxActiveRuns",
-                        hostingDefaults.maxActiveRuns(), 1, 10_000),
-                intSetting(env, props, "PLAYGROUND_MAX_SESSIONS", "playground.maxSessions",
-                        hostingDefaults.maxSessions(), 1, 100_000),
-                intSetting(env, props, "PLAYGROUND_IDLE_PAUSE", "playground.idlePause",
-                        hostingDefaults.idlePauseSeconds(), 5, 86_400),
-                intSetting(env, props, "PLAYGROUND_SESSION_TIMEOUT", "playground.sessionTimeout",
-                        hostingDefaults.sessionTimeoutMinutes(), 1, 10_080),
-                intSetting(env, props, "PLAYGROUND_MAX_FRAMES", "playground.maxFrames",
-                        hostingDefaults.maxFramesPerSession(), 1, 100),
-                intSetting(env, props, "PLAYGROUND_NEW_SESSIONS_PER_MINUTE",
+                intSetting(
+                        env,
+                        props,
+                        "PLAYGROUND_MAX_ACTIVE_RUNS",
+                        "playground.maxActiveRuns",
+                        hostingDefaults.maxActiveRuns(),
+                        1,
+                        10_000),
+                intSetting(
+                        env,
+                        props,
+                        "PLAYGROUND_MAX_SESSIONS",
+                        "playground.maxSessions",
+                        hostingDefaults.maxSessions(),
+                        1,
+                        100_000),
+                intSetting(
+                        env,
+                        props,
+                        "PLAYGROUND_IDLE_PAUSE",
+                        "playground.idlePause",
+                        hostingDefaults.idlePauseSeconds(),
+                        5,
+                        86_400),
+                intSetting(
+                        env,
+                        props,
+                        "PLAYGROUND_SESSION_TIMEOUT",
+                        "playground.sessionTimeout",
+                        hostingDefaults.sessionTimeoutMinutes(),
+                        1,
+                        10_080),
+                intSetting(
+                        env,
+                        props,
+                        "PLAYGROUND_MAX_FRAMES",
+                        "playground.maxFrames",
+                        hostingDefaults.maxFramesPerSession(),
+                        1,
+                        100),
+                intSetting(
+                        env,
+                        props,
+                        "PLAYGROUND_NEW_SESSIONS_PER_MINUTE",
                         "playground.newSessionsPerMinute",
-                        hostingDefaults.newSessionsPerMinute(), 1, 1_000_000),
-                intSetting(env, props, "PLAYGROUND_MAX_SESSION_RUNS",
+                        hostingDefaults.newSessionsPerMinute(),
+                        1,
+                        1_000_000),
+                intSetting(
+                        env,
+                        props,
+                        "PLAYGROUND_MAX_SESSION_RUNS",
                         "playground.maxSessionRuns",
-                        hostingDefaults.maxTrainingRunsPerSession(), 1, 100),
-                intSetting(env, props, "PLAYGROUND_MAX_SESSION_PARAMETERS",
+                        hostingDefaults.maxTrainingRunsPerSession(),
+                        1,
+                        100),
+                intSetting(
+                        env,
+                        props,
+                        "PLAYGROUND_MAX_SESSION_PARAMETERS",
                         "playground.maxSessionParameters",
-                        (int) hostingDefaults.maxWeightsPerSession(), 1_000, 2_000_000_000));
+                        (int) hostingDefaults.maxWeightsPerSession(),
+                        1_000,
+                        2_000_000_000));
         String metricsToken =
                 setting(env, props, "PLAYGROUND_METRICS_TOKEN", "playground.metricsToken");
         if (metricsToken != null && metricsToken.length() < 16) {
@@ -134,8 +227,14 @@ public record AppConfig(int port, EngineConfig engine, Limits limits, List<Strin
         }
         List<String> trustedProxies = trustedProxies(
                 setting(env, props, "PLAYGROUND_TRUSTED_PROXIES", "playground.trustedProxies"));
-        return new AppConfig(port, new EngineConfig(cacheDir, threads, datasetsDir), limits,
-                embedOrigins, hosting, metricsToken, trustedProxies);
+        return new AppConfig(
+                port,
+                new EngineConfig(cacheDir, threads, datasetsDir),
+                limits,
+                embedOrigins,
+                hosting,
+                metricsToken,
+                trustedProxies);
     }
 
     /** Parses the comma-separated origins, lower-cased as browsers compare them. */
@@ -187,8 +286,9 @@ public record AppConfig(int port, EngineConfig engine, Limits limits, List<Strin
             String address = slash < 0 ? proxy : proxy.substring(0, slash);
             InetAddress literal = ClientAddress.literal(address);
             int bits = literal == null ? 0 : literal.getAddress().length * 8;
-            boolean prefixOk = slash < 0 || proxy.substring(slash + 1).matches("\\d{1,3}")
-                    && Integer.parseInt(proxy.substring(slash + 1)) <= bits;
+            boolean prefixOk = slash < 0
+                    || proxy.substring(slash + 1).matches("\\d{1,3}")
+                            && Integer.parseInt(proxy.substring(slash + 1)) <= bits;
             if (literal == null || !prefixOk) {
                 throw new IllegalArgumentException("PLAYGROUND_TRUSTED_PROXIES (or"
                         + " -Dplayground.trustedProxies) holds \"" + proxy + "\", which is not"
@@ -209,8 +309,8 @@ public record AppConfig(int port, EngineConfig engine, Limits limits, List<Strin
             return "is not a URL";
         }
         String scheme = uri.getScheme();
-        if (scheme == null || !(scheme.equalsIgnoreCase("http")
-                || scheme.equalsIgnoreCase("https"))) {
+        if (scheme == null
+                || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
             return "does not start with http:// or https://";
         }
         if (uri.getHost() == null) {
@@ -219,7 +319,8 @@ public record AppConfig(int port, EngineConfig engine, Limits limits, List<Strin
         if (uri.getRawUserInfo() != null) {
             return "has a user name in it";
         }
-        if (!uri.getRawPath().isEmpty() || uri.getRawQuery() != null
+        if (!uri.getRawPath().isEmpty()
+                || uri.getRawQuery() != null
                 || uri.getRawFragment() != null) {
             return "has a path, query or fragment after the host (an origin ends at the host"
                     + " or port)";
@@ -236,8 +337,14 @@ public record AppConfig(int port, EngineConfig engine, Limits limits, List<Strin
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    private static int intSetting(Map<String, String> env, java.util.Properties props,
-            String var, String prop, int defaultValue, int min, int max) {
+    private static int intSetting(
+            Map<String, String> env,
+            java.util.Properties props,
+            String var,
+            String prop,
+            int defaultValue,
+            int min,
+            int max) {
         String text = setting(env, props, var, prop);
         if (text == null) {
             return defaultValue;

@@ -1,9 +1,6 @@
 package org.trainingplayground;
 
 import jakarta.servlet.DispatcherType;
-import org.eclipse.jetty.ee10.servlet.ErrorHandler;
-import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -11,6 +8,9 @@ import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
 import java.util.EnumSet;
 import java.util.List;
+import org.eclipse.jetty.ee10.servlet.ErrorHandler;
+import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.trainingplayground.core.EngineEvents;
 import org.trainingplayground.ops.HealthServlet;
 import org.trainingplayground.ops.MetricsServlet;
@@ -30,7 +30,9 @@ public class Bootstrap implements ServletContextListener {
         AppConfig config = AppConfig.load();
         allowFraming(sce.getServletContext(), config.embedOrigins());
         answerBadRequestsWithoutStackTraces(sce.getServletContext());
-        limitNewSessions(sce.getServletContext(), config.hosting().newSessionsPerMinute(),
+        limitNewSessions(
+                sce.getServletContext(),
+                config.hosting().newSessionsPerMinute(),
                 config.trustedProxies());
         Services services = Services.start(config);
         serveOperations(sce.getServletContext(), services, config);
@@ -48,8 +50,8 @@ public class Bootstrap implements ServletContextListener {
      * specific than Vaadin's {@code /*}, so these paths never reach the UI.
      */
     private void serveOperations(ServletContext context, Services services, AppConfig config) {
-        metrics = PlaygroundMetrics.forEngine(services.engine(),
-                UserSessions::sessionsWithPlayground, UserSessions::maxSessions);
+        metrics = PlaygroundMetrics.forEngine(
+                services.engine(), UserSessions::sessionsWithPlayground, UserSessions::maxSessions);
         runEventLog = RunEventLog.start();
         context.addServlet("health", HealthServlet.forServices()).addMapping("/health/*");
         context.addServlet("metrics", new MetricsServlet(metrics, config.metricsToken()))
@@ -90,7 +92,8 @@ public class Bootstrap implements ServletContextListener {
             return; // not Jetty (a test's mock context): nothing to configure
         }
         ErrorHandler errors = handler.getErrorHandler() instanceof ErrorHandler existing
-                ? existing : new ErrorPageErrorHandler();
+                ? existing
+                : new ErrorPageErrorHandler();
         errors.setShowStacks(false);
         errors.setShowServlet(false);
         handler.setErrorHandler(errors);

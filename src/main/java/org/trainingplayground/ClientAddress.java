@@ -34,7 +34,8 @@ final class ClientAddress {
      * network is given a whole /64, so counting single addresses there would count nothing).
      */
     String of(HttpServletRequest request) {
-        return of(request.getRemoteAddr(),
+        return of(
+                request.getRemoteAddr(),
                 String.join(",", Collections.list(request.getHeaders("X-Forwarded-For"))));
     }
 
@@ -84,13 +85,17 @@ final class ClientAddress {
      * allowed to make the server ask DNS anything.
      */
     static InetAddress literal(String text) {
-        if (text == null || text.isEmpty() || text.length() > 45
+        if (text == null
+                || text.isEmpty()
+                || text.length() > 45
                 || !(IPV4.matcher(text).matches() || text.contains(":"))) {
             return null;
         }
         try {
-            return InetAddress.getByName(text.startsWith("[") && text.endsWith("]")
-                    ? text.substring(1, text.length() - 1) : text);
+            return InetAddress.getByName(
+                    text.startsWith("[") && text.endsWith("]")
+                            ? text.substring(1, text.length() - 1)
+                            : text);
         } catch (UnknownHostException | SecurityException e) {
             return null;
         }

@@ -45,8 +45,9 @@ final class NewSessionLimit extends HttpFilter {
     }
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response,
-            FilterChain chain) throws IOException, ServletException {
+    protected void doFilter(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         if (request.getSession(false) != null || isOperatorPath(request)) {
             chain.doFilter(request, response);
             return;
@@ -74,20 +75,23 @@ final class NewSessionLimit extends HttpFilter {
 
     private Bucket newBucket() {
         return Bucket.builder()
-                .addLimit(limit -> limit.capacity(perMinute)
-                        .refillGreedy(perMinute, Duration.ofMinutes(1)))
+                .addLimit(limit ->
+                        limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
                 .build();
     }
 
     private void refuse(HttpServletResponse response, String client) throws IOException {
-        refusals.warn("Refused a new session from {}: more than {} a minute from that"
-                + " address", client, perMinute);
+        refusals.warn(
+                "Refused a new session from {}: more than {} a minute from that" + " address",
+                client,
+                perMinute);
         response.setStatus(429);
         response.setHeader("Retry-After", "60");
         response.setContentType("text/html;charset=utf-8");
         byte[] page = ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>Too many new visits</title></head><body>\n<h2>Too many new visits</h2>"
-                + "\n<p id=\"too-many-sessions\">" + sentence(perMinute) + "</p>\n</body></html>\n")
+                        + "<title>Too many new visits</title></head><body>\n<h2>Too many new visits</h2>"
+                        + "\n<p id=\"too-many-sessions\">" + sentence(perMinute)
+                        + "</p>\n</body></html>\n")
                 .getBytes(StandardCharsets.UTF_8);
         response.setContentLength(page.length);
         response.getOutputStream().write(page);

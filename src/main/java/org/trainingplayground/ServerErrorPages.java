@@ -32,7 +32,8 @@ final class ServerErrorPages extends ErrorHandler {
     static void install(Server server, List<String> embedOrigins) {
         server.setErrorHandler(new ServerErrorPages(embedOrigins));
         for (Connector connector : server.getConnectors()) {
-            HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+            HttpConnectionFactory http =
+                    connector.getConnectionFactory(HttpConnectionFactory.class);
             if (http != null) {
                 http.getHttpConfiguration().setSendServerVersion(false);
                 http.getHttpConfiguration().setSendXPoweredBy(false);
@@ -41,16 +42,21 @@ final class ServerErrorPages extends ErrorHandler {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback)
-            throws Exception {
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
         SecurityHeaders.forEmbedOrigins(embedOrigins)
                 .forEach((name, value) -> response.getHeaders().put(name, value));
         return super.handle(request, response, callback);
     }
 
     @Override
-    protected void writeErrorHtmlBody(Request request, Writer writer, int code, String message,
-            Throwable cause, boolean showStacks) throws IOException {
+    protected void writeErrorHtmlBody(
+            Request request,
+            Writer writer,
+            int code,
+            String message,
+            Throwable cause,
+            boolean showStacks)
+            throws IOException {
         writer.write("<h2>" + code + " " + HttpStatus.getMessage(code) + "</h2>\n<p>");
         writer.write(sentence(code));
         writer.write("</p>\n");
@@ -59,13 +65,18 @@ final class ServerErrorPages extends ErrorHandler {
     /** What the visitor can do about it, without the container's wording. */
     static String sentence(int code) {
         return switch (code) {
-            case 414 -> "This address is too long for the server. Open the playground without"
-                    + " the settings in its link, or import them as a file.";
-            case 431 -> "Your browser sent more cookies or headers than the server takes."
-                    + " Clear this site's cookies and try again.";
+            case 414 ->
+                "This address is too long for the server. Open the playground without"
+                        + " the settings in its link, or import them as a file.";
+            case 431 ->
+                "Your browser sent more cookies or headers than the server takes."
+                        + " Clear this site's cookies and try again.";
             case 404 -> "There is no page at this address. The playground is at /.";
-            default -> code >= 500 ? "The server could not answer this request. Please try"
-                    + " again in a moment." : "The server could not read this request.";
+            default ->
+                code >= 500
+                        ? "The server could not answer this request. Please try"
+                                + " again in a moment."
+                        : "The server could not read this request.";
         };
     }
 }

@@ -41,7 +41,8 @@ class FramingFilterTest {
 
     @Test
     void thePolicyListsEachEmbeddingOriginAfterTheAppsOwn() {
-        assertEquals("frame-ancestors 'self' https://courses.example.edu http://localhost:8000",
+        assertEquals(
+                "frame-ancestors 'self' https://courses.example.edu http://localhost:8000",
                 FramingFilter.contentSecurityPolicy(
                         List.of("https://courses.example.edu", "http://localhost:8000")));
     }
@@ -50,9 +51,11 @@ class FramingFilterTest {
     void withoutEmbeddingOriginsEveryResponseRefusesOtherFramersAndTheCookieStaysOnThisSite()
             throws Exception {
         HttpResponse<String> response = get(startServer(List.of()));
-        assertEquals("frame-ancestors 'self'",
+        assertEquals(
+                "frame-ancestors 'self'",
                 response.headers().firstValue("Content-Security-Policy").orElseThrow());
-        assertEquals("SAMEORIGIN", response.headers().firstValue("X-Frame-Options").orElseThrow());
+        assertEquals(
+                "SAMEORIGIN", response.headers().firstValue("X-Frame-Options").orElseThrow());
         String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(cookie.startsWith("JSESSIONID="), cookie);
         assertFalse(cookie.contains("SameSite=None"), cookie);
@@ -60,41 +63,47 @@ class FramingFilterTest {
         assertFalse(cookie.contains("Secure"), cookie);
         assertTrue(cookie.contains("; HttpOnly"), cookie);
         assertTrue(cookie.contains("; SameSite=Lax"), cookie);
-        assertEquals("nosniff",
+        assertEquals(
+                "nosniff",
                 response.headers().firstValue("X-Content-Type-Options").orElseThrow());
-        assertEquals("strict-origin-when-cross-origin",
+        assertEquals(
+                "strict-origin-when-cross-origin",
                 response.headers().firstValue("Referrer-Policy").orElseThrow());
     }
 
     @Test
-    void theServersOwnErrorPagesCarryTheSecurityHeadersAndNameNoServerVersion()
-            throws Exception {
+    void theServersOwnErrorPagesCarryTheSecurityHeadersAndNameNoServerVersion() throws Exception {
         URI uri = startServer(List.of());
         ServerErrorPages.install(server, List.of());
         for (URI bad : List.of(URI.create(uri + "?x=" + "a".repeat(20_000)))) {
             HttpResponse<String> response = get(bad);
             assertEquals(414, response.statusCode());
-            assertEquals("frame-ancestors 'self'",
+            assertEquals(
+                    "frame-ancestors 'self'",
                     response.headers().firstValue("Content-Security-Policy").orElseThrow());
-            assertEquals("nosniff",
+            assertEquals(
+                    "nosniff",
                     response.headers().firstValue("X-Content-Type-Options").orElseThrow());
-            assertTrue(response.headers().firstValue("Server").isEmpty(),
+            assertTrue(
+                    response.headers().firstValue("Server").isEmpty(),
                     response.headers().firstValue("Server").orElse(""));
             assertFalse(response.body().contains("Jetty"), response.body());
             assertTrue(response.body().contains("This address is too long"), response.body());
         }
         HttpResponse<String> fine = get(uri);
-        assertTrue(fine.headers().firstValue("Server").isEmpty(),
+        assertTrue(
+                fine.headers().firstValue("Server").isEmpty(),
                 fine.headers().firstValue("Server").orElse(""));
     }
 
     @Test
-    void withEmbeddingOriginsTheyMayFrameTheAppAndTheSessionCookieCrossesSites()
-            throws Exception {
+    void withEmbeddingOriginsTheyMayFrameTheAppAndTheSessionCookieCrossesSites() throws Exception {
         HttpResponse<String> response = get(startServer(List.of("https://courses.example.edu")));
-        assertEquals("frame-ancestors 'self' https://courses.example.edu",
+        assertEquals(
+                "frame-ancestors 'self' https://courses.example.edu",
                 response.headers().firstValue("Content-Security-Policy").orElseThrow());
-        assertTrue(response.headers().firstValue("X-Frame-Options").isEmpty(),
+        assertTrue(
+                response.headers().firstValue("X-Frame-Options").isEmpty(),
                 "X-Frame-Options cannot name other origins, so it is left out");
         String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(cookie.startsWith("JSESSIONID="), cookie);
@@ -113,14 +122,16 @@ class FramingFilterTest {
                 Bootstrap.allowFraming(sce.getServletContext(), embedOrigins);
             }
         });
-        context.addServlet(new ServletHolder(new HttpServlet() {
-            @Override
-            protected void doGet(HttpServletRequest request, HttpServletResponse response)
-                    throws IOException {
-                request.getSession(true);
-                response.getWriter().print("ok");
-            }
-        }), "/*");
+        context.addServlet(
+                new ServletHolder(new HttpServlet() {
+                    @Override
+                    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+                            throws IOException {
+                        request.getSession(true);
+                        response.getWriter().print("ok");
+                    }
+                }),
+                "/*");
         server = new Server(0);
         server.setHandler(context);
         server.start();
@@ -129,7 +140,7 @@ class FramingFilterTest {
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

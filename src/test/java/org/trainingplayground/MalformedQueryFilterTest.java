@@ -10,7 +10,8 @@ class MalformedQueryFilterTest {
     void aStrayPercentSignIsEscapedAndGoodEscapesStay() {
         assertEquals("lr=%25zz&batch=16", MalformedQueryFilter.repaired("lr=%zz&batch=16"));
         assertEquals("a=%2Cb%25", MalformedQueryFilter.repaired("a=%2Cb%"));
-        assertEquals("layers=128-relu%2C64-relu",
+        assertEquals(
+                "layers=128-relu%2C64-relu",
                 MalformedQueryFilter.repaired("layers=128-relu%2C64-relu"));
         assertEquals("x=%254", MalformedQueryFilter.repaired("x=%4"));
     }

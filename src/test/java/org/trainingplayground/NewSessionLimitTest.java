@@ -46,17 +46,22 @@ class NewSessionLimitTest {
         assertEquals(429, refused.statusCode());
         assertEquals("60", refused.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(refused.body().contains(NewSessionLimit.sentence(3)), refused.body());
-        assertEquals("frame-ancestors 'self'",
+        assertEquals(
+                "frame-ancestors 'self'",
                 refused.headers().firstValue("Content-Security-Policy").orElseThrow());
-        assertTrue(refused.headers().firstValue("Set-Cookie").isEmpty(),
+        assertTrue(
+                refused.headers().firstValue("Set-Cookie").isEmpty(),
                 "a refused visit starts no session");
     }
 
     @Test
     void aBrowserThatBringsItsSessionIsNeverTurnedAway() throws Exception {
         start(1, List.of());
-        String cookie = get("/session", null, null).headers().firstValue("Set-Cookie")
-                .orElseThrow().split(";")[0];
+        String cookie = get("/session", null, null)
+                .headers()
+                .firstValue("Set-Cookie")
+                .orElseThrow()
+                .split(";")[0];
         assertEquals(429, get("/session", null, null).statusCode());
         for (int i = 0; i < 5; i++) {
             assertEquals(200, get("/session", cookie, null).statusCode());
@@ -72,7 +77,9 @@ class NewSessionLimitTest {
         assertEquals(200, get("/session", null, null).statusCode());
         assertEquals(200, get("/session", null, null).statusCode());
         assertEquals(429, get("/session", null, null).statusCode());
-        assertEquals(200, get("/health/ready", null, null).statusCode(),
+        assertEquals(
+                200,
+                get("/health/ready", null, null).statusCode(),
                 "health checks pass even for a refused address");
     }
 
@@ -100,13 +107,17 @@ class NewSessionLimitTest {
     @Test
     void theClientIsTheNearestForwardedAddressThatIsNoTrustedProxy() {
         ClientAddress address = new ClientAddress(List.of("10.0.0.0/8"));
-        assertEquals("198.51.100.7", address.of("10.0.0.2",
-                "203.0.113.1, 198.51.100.7, 10.0.0.9"));
-        assertEquals("10.0.0.9", address.of("10.0.0.2", "garbage, 10.0.0.9"),
+        assertEquals("198.51.100.7", address.of("10.0.0.2", "203.0.113.1, 198.51.100.7, 10.0.0.9"));
+        assertEquals(
+                "10.0.0.9",
+                address.of("10.0.0.2", "garbage, 10.0.0.9"),
                 "a hop that is not an address ends the walk at the last trusted one");
-        assertEquals("192.0.2.1", address.of("192.0.2.1", "198.51.100.7"),
+        assertEquals(
+                "192.0.2.1",
+                address.of("192.0.2.1", "198.51.100.7"),
                 "an untrusted connection's header is ignored");
-        assertEquals("2001:db8:1:2:0:0:0:0/64",
+        assertEquals(
+                "2001:db8:1:2:0:0:0:0/64",
                 address.of("2001:db8:1:2:aaaa:bbbb:cccc:dddd", ""),
                 "an IPv6 client is counted by its /64");
     }
@@ -130,16 +141,18 @@ class NewSessionLimitTest {
                 Bootstrap.limitNewSessions(sce.getServletContext(), perMinute, trustedProxies);
             }
         });
-        context.addServlet(new ServletHolder(new HttpServlet() {
-            @Override
-            protected void doGet(HttpServletRequest request, HttpServletResponse response)
-                    throws IOException {
-                if (request.getRequestURI().equals("/session")) {
-                    request.getSession(true);
-                }
-                response.getWriter().print("ok");
-            }
-        }), "/*");
+        context.addServlet(
+                new ServletHolder(new HttpServlet() {
+                    @Override
+                    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+                            throws IOException {
+                        if (request.getRequestURI().equals("/session")) {
+                            request.getSession(true);
+                        }
+                        response.getWriter().print("ok");
+                    }
+                }),
+                "/*");
         server = new Server(0);
         server.setHandler(context);
         server.start();
@@ -156,7 +169,7 @@ class NewSessionLimitTest {
         if (forwardedFor != null) {
             request.header("X-Forwarded-For", forwardedFor);
         }
-        return HttpClient.newHttpClient().send(request.build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

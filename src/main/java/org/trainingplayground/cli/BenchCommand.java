@@ -40,7 +40,9 @@ import picocli.CommandLine.Option;
  * browser): {@code bench classroom} and {@code bench soak}. They print JSON lines; they are
  * measurements, not tests, and pass or fail nothing.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Benchmarks of a shared server, in-process.",
         subcommands = {EngineBench.class, BenchCommand.Classroom.class, BenchCommand.Soak.class})
 public final class BenchCommand implements Callable<Integer> {
@@ -69,13 +71,19 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The lesson's network on MNIST with SGD, long enough never to finish during a benchmark. */
     static RunSpec lessonRun(long seed) {
-        return new RunSpec(NetworkSpec.lesson(), LossKind.CROSS_ENTROPY, OptimizerSpec.sgd(0.05),
-                64, 100, seed, 25);
+        return new RunSpec(
+                NetworkSpec.lesson(),
+                LossKind.CROSS_ENTROPY,
+                OptimizerSpec.sgd(0.05),
+                64,
+                100,
+                seed,
+                25);
     }
 
     static TrainingEngine startEngine(int threads) {
-        return TrainingEngine.start(new EngineConfig(EngineConfig.defaultCacheDir(), threads,
-                null));
+        return TrainingEngine.start(
+                new EngineConfig(EngineConfig.defaultCacheDir(), threads, null));
     }
 
     /** Resident memory of this process in MB, from {@code /proc/self/status} (Linux). */
@@ -113,41 +121,55 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "classroom", mixinStandardHelpOptions = true,
-            description = {"N students press Start in the same second: aggregate and per-run"
-                    + " steps per second against one run alone, and the time from Start to the"
-                    + " first step.",
-                    "With --serve the same JVM also serves the web app on PORT, and the class"
-                    + " is measured once --browsers real browsers train beside it, on the same"
-                    + " engine."})
+    @Command(
+            name = "classroom",
+            mixinStandardHelpOptions = true,
+            description = {
+                "N students press Start in the same second: aggregate and per-run"
+                        + " steps per second against one run alone, and the time from Start to the"
+                        + " first step.",
+                "With --serve the same JVM also serves the web app on PORT, and the class"
+                        + " is measured once --browsers real browsers train beside it, on the same"
+                        + " engine."
+            })
     static final class Classroom implements Callable<Integer> {
 
         @Option(names = "--sessions", defaultValue = "40", description = "Simulated students.")
         int sessions;
 
-        @Option(names = "--seconds", defaultValue = "60",
+        @Option(
+                names = "--seconds",
+                defaultValue = "60",
                 description = "How long all of them train (after a 5 s warm-up).")
         int seconds;
 
-        @Option(names = "--baseline-seconds", defaultValue = "20",
+        @Option(
+                names = "--baseline-seconds",
+                defaultValue = "20",
                 description = "How long one run trains alone first.")
         int baselineSeconds;
 
-        @Option(names = "--threads",
+        @Option(
+                names = "--threads",
                 description = "libtorch threads (default 1; with --serve, PLAYGROUND_THREADS).")
         Integer threads;
 
-        @Option(names = "--serve", description = "Also serve the web app on PORT, on the same"
-                + " engine and scheduler as the simulated class, and measure once --browsers"
-                + " of its pages train too.")
+        @Option(
+                names = "--serve",
+                description = "Also serve the web app on PORT, on the same"
+                        + " engine and scheduler as the simulated class, and measure once --browsers"
+                        + " of its pages train too.")
         boolean serve;
 
-        @Option(names = "--browsers", description = "With --serve: browser runs to wait for"
-                + " before measuring (default 3).")
+        @Option(
+                names = "--browsers",
+                description =
+                        "With --serve: browser runs to wait for" + " before measuring (default 3).")
         Integer browsers;
 
-        @Option(names = "--wait-seconds", description = "With --serve: how long to wait for"
-                + " them (default 300).")
+        @Option(
+                names = "--wait-seconds",
+                description = "With --serve: how long to wait for" + " them (default 300).")
         Integer waitSeconds;
 
         @CommandLine.Spec
@@ -177,8 +199,8 @@ public final class BenchCommand implements Callable<Integer> {
             if ((browsers != null && browsers < 0) || (waitSeconds != null && waitSeconds < 1)) {
                 throw refused("--browsers must be 0 or more, and --wait-seconds at least 1.");
             }
-            return serveAndMeasure(new Joining(browsers == null ? 3 : browsers,
-                    waitSeconds == null ? 300 : waitSeconds));
+            return serveAndMeasure(new Joining(
+                    browsers == null ? 3 : browsers, waitSeconds == null ? 300 : waitSeconds));
         }
 
         private CommandLine.ParameterException refused(String sentence) {
@@ -233,8 +255,7 @@ public final class BenchCommand implements Callable<Integer> {
                     out.println(note);
                     scheduler.setMaxActiveRuns(needed);
                 }
-                measure(services.engine(), services.limits(), config.engine().threads(),
-                        joining);
+                measure(services.engine(), services.limits(), config.engine().threads(), joining);
             } finally {
                 web.stop("the classroom benchmark is over");
             }
@@ -247,8 +268,11 @@ public final class BenchCommand implements Callable<Integer> {
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (true) {
                 try {
-                    if (http.send(HttpRequest.newBuilder(ready).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    if (http.send(
+                                            HttpRequest.newBuilder(ready).build(),
+                                            HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200) {
                         return;
                     }
                 } catch (IOException notYet) {
@@ -261,8 +285,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
 
-        private void measure(TrainingEngine engine, Limits limits, int libtorchThreads,
-                Joining joining) throws Exception {
+        private void measure(
+                TrainingEngine engine, Limits limits, int libtorchThreads, Joining joining)
+                throws Exception {
             // One run alone: what the machine can do.
             PlaygroundSession alone = new PlaygroundSession(engine, limits);
             alone.apply(lessonRun(0), new ArrayList<>());
@@ -272,8 +297,7 @@ public final class BenchCommand implements Callable<Integer> {
             long before = alone.history().stepCount();
             long t0 = System.nanoTime();
             Thread.sleep(baselineSeconds * 1000L);
-            double single = (alone.history().stepCount() - before) * 1e9
-                    / (System.nanoTime() - t0);
+            double single = (alone.history().stepCount() - before) * 1e9 / (System.nanoTime() - t0);
             alone.close();
             line("baseline", "stepsPerSecond", round(single, 1));
 
@@ -294,8 +318,13 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
 
-        private void measureClass(TrainingEngine engine, List<PlaygroundSession> students,
-                double single, int libtorchThreads, Joining joining) throws Exception {
+        private void measureClass(
+                TrainingEngine engine,
+                List<PlaygroundSession> students,
+                double single,
+                int libtorchThreads,
+                Joining joining)
+                throws Exception {
             long[] pressed = new long[sessions];
             long[] firstStep = new long[sessions];
             for (int i = 0; i < sessions; i++) {
@@ -316,7 +345,8 @@ public final class BenchCommand implements Callable<Integer> {
             }
             double[] startMs = new double[sessions];
             for (int i = 0; i < sessions; i++) {
-                startMs[i] = firstStep[i] == 0 ? Double.POSITIVE_INFINITY
+                startMs[i] = firstStep[i] == 0
+                        ? Double.POSITIVE_INFINITY
                         : (firstStep[i] - pressed[i]) / 1e6;
             }
             Arrays.sort(startMs);
@@ -328,8 +358,8 @@ public final class BenchCommand implements Callable<Integer> {
             if (joining != null) {
                 line("measuring", "seconds", seconds);
             }
-            long[] stepsBefore = students.stream()
-                    .mapToLong(s -> s.history().stepCount()).toArray();
+            long[] stepsBefore =
+                    students.stream().mapToLong(s -> s.history().stepCount()).toArray();
             long allStepsBefore = scheduler.stepsTaken();
             long t1 = System.nanoTime();
             Thread.sleep(seconds * 1000L);
@@ -338,8 +368,8 @@ public final class BenchCommand implements Callable<Integer> {
             double[] perRun = new double[sessions];
             double aggregate = 0;
             for (int i = 0; i < sessions; i++) {
-                perRun[i] = (students.get(i).history().stepCount() - stepsBefore[i]) * 1e9
-                        / elapsed;
+                perRun[i] =
+                        (students.get(i).history().stepCount() - stepsBefore[i]) * 1e9 / elapsed;
                 aggregate += perRun[i];
             }
             double min = Arrays.stream(perRun).min().orElse(0);
@@ -406,7 +436,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "soak", mixinStandardHelpOptions = true,
+    @Command(
+            name = "soak",
+            mixinStandardHelpOptions = true,
             description = "Sessions opened, trained and closed continuously (SGD, momentum,"
                     + " Adam; several networks and datasets); prints memory every sample.")
     static final class Soak implements Callable<Integer> {
@@ -414,15 +446,21 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--minutes", defaultValue = "30", description = "How long to run.")
         double minutes;
 
-        @Option(names = "--concurrent", defaultValue = "8",
+        @Option(
+                names = "--concurrent",
+                defaultValue = "8",
                 description = "Sessions training at any moment.")
         int concurrent;
 
-        @Option(names = "--sample-seconds", defaultValue = "30",
+        @Option(
+                names = "--sample-seconds",
+                defaultValue = "30",
                 description = "Seconds between two memory lines.")
         int sampleSeconds;
 
-        @Option(names = "--warmup-minutes", defaultValue = "5",
+        @Option(
+                names = "--warmup-minutes",
+                defaultValue = "5",
                 description = "Memory before this is left out of the flatness figure.")
         double warmupMinutes;
 
@@ -431,7 +469,8 @@ public final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             if (minutes <= 0 || concurrent < 1 || sampleSeconds < 1) {
-                throw new CommandLine.ParameterException(new CommandLine(this),
+                throw new CommandLine.ParameterException(
+                        new CommandLine(this),
                         "--minutes, --concurrent and --sample-seconds must be positive.");
             }
             SplittableRandom random = new SplittableRandom(7);
@@ -465,10 +504,13 @@ public final class BenchCommand implements Callable<Integer> {
                         opened++;
                     }
                     if (now >= nextSample) {
-                        ObjectNode line = sample(engine, "soak", (now - start) / 60e9, opened,
-                                closed);
-                        samples.add(new double[] {(now - start) / 60e9,
-                            line.get("rssMB").asDouble(), line.get("liveArrays").asDouble()});
+                        ObjectNode line =
+                                sample(engine, "soak", (now - start) / 60e9, opened, closed);
+                        samples.add(new double[] {
+                            (now - start) / 60e9,
+                            line.get("rssMB").asDouble(),
+                            line.get("liveArrays").asDouble()
+                        });
                         nextSample += sampleSeconds * 1_000_000_000L;
                     }
                     Thread.sleep(100);
@@ -477,12 +519,16 @@ public final class BenchCommand implements Callable<Integer> {
                 open.forEach(PlaygroundSession::close);
                 closed += open.size();
                 Thread.sleep(2_000);
-                ObjectNode after = sample(engine, "after", (System.nanoTime() - start) / 60e9,
-                        opened, closed);
-                double[] rss = samples.stream().filter(s -> s[0] >= warmupMinutes)
-                        .mapToDouble(s -> s[1]).toArray();
-                double[] arrays = samples.stream().filter(s -> s[0] >= warmupMinutes)
-                        .mapToDouble(s -> s[2]).toArray();
+                ObjectNode after =
+                        sample(engine, "after", (System.nanoTime() - start) / 60e9, opened, closed);
+                double[] rss = samples.stream()
+                        .filter(s -> s[0] >= warmupMinutes)
+                        .mapToDouble(s -> s[1])
+                        .toArray();
+                double[] arrays = samples.stream()
+                        .filter(s -> s[0] >= warmupMinutes)
+                        .mapToDouble(s -> s[2])
+                        .toArray();
                 ObjectNode summary = JSON.createObjectNode();
                 summary.put("summary", "soak");
                 summary.put("minutes", minutes);
@@ -495,10 +541,10 @@ public final class BenchCommand implements Callable<Integer> {
                     summary.put("rssAfterWarmupMinMB", round(low, 1));
                     summary.put("rssAfterWarmupMaxMB", round(high, 1));
                     summary.put("rssSpreadPercent", round((high - low) / low * 100, 2));
-                    summary.put("liveArraysAfterWarmupMin",
-                            (long) Arrays.stream(arrays).min().orElseThrow());
-                    summary.put("liveArraysAfterWarmupMax",
-                            (long) Arrays.stream(arrays).max().orElseThrow());
+                    summary.put("liveArraysAfterWarmupMin", (long)
+                            Arrays.stream(arrays).min().orElseThrow());
+                    summary.put("liveArraysAfterWarmupMax", (long)
+                            Arrays.stream(arrays).max().orElseThrow());
                 }
                 summary.put("rssPerActiveSessionMB", round((busyRss - idleRss) / concurrent, 1));
                 summary.put("liveArraysIdle", idleArrays);
@@ -516,9 +562,18 @@ public final class BenchCommand implements Callable<Integer> {
                 default -> OptimizerSpec.adam(0.001);
             };
             int width = 32 << random.nextInt(3);
-            RunSpec run = new RunSpec(new NetworkSpec(784, List.of(LayerSpec.relu(width)), 10,
-                    NetworkSpec.lesson().init()), LossKind.CROSS_ENTROPY, optimizer, 64, 100,
-                    index, 25);
+            RunSpec run = new RunSpec(
+                    new NetworkSpec(
+                            784,
+                            List.of(LayerSpec.relu(width)),
+                            10,
+                            NetworkSpec.lesson().init()),
+                    LossKind.CROSS_ENTROPY,
+                    optimizer,
+                    64,
+                    100,
+                    index,
+                    25);
             if (index % 4 == 3) {
                 run = run.withDataset(org.trainingplayground.core.DatasetSpec.of(
                         org.trainingplayground.core.DatasetKind.SPIRAL));
@@ -526,8 +581,9 @@ public final class BenchCommand implements Callable<Integer> {
             return run;
         }
 
-        private ObjectNode sample(TrainingEngine engine, String phase, double minute,
-                long opened, long closed) throws Exception {
+        private ObjectNode sample(
+                TrainingEngine engine, String phase, double minute, long opened, long closed)
+                throws Exception {
             Runtime jvm = Runtime.getRuntime();
             ObjectNode line = JSON.createObjectNode();
             line.put("phase", phase);

@@ -50,56 +50,81 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "train",
         mixinStandardHelpOptions = true,
-        description = {"Train a network headless and print one JSON line per epoch.",
-                "--config reads a file exported by the page; options given on the command line"
-                        + " override its values. A value in the file that cannot be used stops"
-                        + " the command (exit code 2) instead of training something else. The"
-                        + " file's speed is ignored: the command always trains at full speed."},
+        description = {
+            "Train a network headless and print one JSON line per epoch.",
+            "--config reads a file exported by the page; options given on the command line"
+                    + " override its values. A value in the file that cannot be used stops"
+                    + " the command (exit code 2) instead of training something else. The"
+                    + " file's speed is ignored: the command always trains at full speed."
+        },
         sortOptions = false)
 public final class TrainCommand implements Callable<Integer> {
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "A configuration exported by the page (JSON); options given here"
                     + " override its values. Its speed is ignored.")
     Path configFile;
 
-    @Option(names = "--dataset", defaultValue = "mnist",
+    @Option(
+            names = "--dataset",
+            defaultValue = "mnist",
             description = "mnist, fashion-mnist, or a generated 2-D set: spiral, circles, xor,"
                     + " gaussian, moons.")
     String dataset;
 
-    @Option(names = "--data",
-            description = "Folder holding mnist/*.gz and fashion-mnist/*.gz (default: the copy in the jar).")
+    @Option(
+            names = "--data",
+            description =
+                    "Folder holding mnist/*.gz and fashion-mnist/*.gz (default: the copy in the jar).")
     Path dataDir;
 
-    @Option(names = "--points", description = "2-D sets: points, training and test together (default 500).")
+    @Option(
+            names = "--points",
+            description = "2-D sets: points, training and test together (default 500).")
     Integer points;
 
-    @Option(names = "--noise", description = "2-D sets: noise added to each coordinate, 0 to 1 (default 0.1).")
+    @Option(
+            names = "--noise",
+            description = "2-D sets: noise added to each coordinate, 0 to 1 (default 0.1).")
     Double noise;
 
-    @Option(names = "--test-fraction", description = "2-D sets: share of points held out for testing (default 0.2).")
+    @Option(
+            names = "--test-fraction",
+            description = "2-D sets: share of points held out for testing (default 0.2).")
     Double testFraction;
 
-    @Option(names = "--classes", description = "spiral and gaussian: number of classes (default 3).")
+    @Option(
+            names = "--classes",
+            description = "spiral and gaussian: number of classes (default 3).")
     Integer classes;
 
-    @Option(names = "--hidden", defaultValue = "128,64",
+    @Option(
+            names = "--hidden",
+            defaultValue = "128,64",
             description = "Widths of the hidden layers, comma-separated (empty for none).")
     String hidden;
 
-    @Option(names = "--activation", defaultValue = "relu",
+    @Option(
+            names = "--activation",
+            defaultValue = "relu",
             description = "none, relu, sigmoid, tanh or leakyrelu: one for every hidden layer,"
                     + " or one per layer, comma-separated (e.g. relu,tanh).")
     String activation;
 
-    @Option(names = "--init", defaultValue = "pytorch",
+    @Option(
+            names = "--init",
+            defaultValue = "pytorch",
             description = "Weight initialisation: pytorch (nn.Linear's default), xavier or he.")
     String init;
 
-    @Option(names = "--loss", defaultValue = "cross-entropy",
+    @Option(
+            names = "--loss",
+            defaultValue = "cross-entropy",
             description = "cross-entropy (on logits), nll (LogSoftmax + NLLLoss) or mse (one-hot).")
     String loss;
 
@@ -121,13 +146,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--beta2", defaultValue = "0.999", description = "Adam β2, 0 to below 1.")
     double beta2;
 
-    @Option(names = "--weight-decay", defaultValue = "0", description = "L2 weight decay, 0 or more.")
+    @Option(
+            names = "--weight-decay",
+            defaultValue = "0",
+            description = "L2 weight decay, 0 or more.")
     double weightDecay;
 
     @Option(names = "--batch", defaultValue = "64", description = "Batch size, 1 to 1024.")
     int batch;
 
-    @Option(names = "--epochs", defaultValue = "5", description = "Epochs, 1 to 100 (the operator limit).")
+    @Option(
+            names = "--epochs",
+            defaultValue = "5",
+            description = "Epochs, 1 to 100 (the operator limit).")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the run's random source.")
@@ -136,7 +167,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "libtorch threads per step.")
     int threads;
 
-    @Option(names = "--djl-cache", description = "Where libtorch is unpacked (default: ~/.cache/training-playground/djl).")
+    @Option(
+            names = "--djl-cache",
+            description = "Where libtorch is unpacked (default: ~/.cache/training-playground/djl).")
     Path djlCache;
 
     private final PrintStream out;
@@ -175,7 +208,8 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunSpec runSpec = runSpec();
         Path cache = djlCache != null ? djlCache : EngineConfig.defaultCacheDir();
-        try (TrainingEngine engine = TrainingEngine.start(new EngineConfig(cache, threads, dataDir))) {
+        try (TrainingEngine engine =
+                TrainingEngine.start(new EngineConfig(cache, threads, dataDir))) {
             return train(engine, runSpec);
         }
     }
@@ -193,8 +227,8 @@ public final class TrainCommand implements Callable<Integer> {
             for (int i = 0; i < widths.size(); i++) {
                 layers.add(new LayerSpec(widths.get(i), activations.get(i)));
             }
-            NetworkSpec network = new NetworkSpec(data.inputSize(), layers, data.classes(),
-                    Init.fromKey(init));
+            NetworkSpec network =
+                    new NetworkSpec(data.inputSize(), layers, data.classes(), Init.fromKey(init));
             OptimizerKind kind = OptimizerKind.fromKey(optimizer);
             if (kind == OptimizerKind.ADAM && (momentum != 0 || nesterov)) {
                 throw new IllegalArgumentException("--momentum and --nesterov apply to sgd only.");
@@ -203,10 +237,16 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--threads must be between 1 and "
                         + Runtime.getRuntime().availableProcessors() * 4 + ".");
             }
-            RunSpec spec = new RunSpec(network, LossKind.fromKey(loss),
-                    new OptimizerSpec(kind, learningRate, momentum, nesterov, beta1, beta2,
-                            weightDecay),
-                    batch, epochs, seed, 0, data);
+            RunSpec spec = new RunSpec(
+                    network,
+                    LossKind.fromKey(loss),
+                    new OptimizerSpec(
+                            kind, learningRate, momentum, nesterov, beta1, beta2, weightDecay),
+                    batch,
+                    epochs,
+                    seed,
+                    0,
+                    data);
             Limits.defaults().require(spec);
             return spec;
         } catch (IllegalArgumentException e) {
@@ -224,8 +264,8 @@ public final class TrainCommand implements Callable<Integer> {
             throw usage("The configuration file " + configFile + " cannot be read ("
                     + e.getClass().getSimpleName() + ").");
         }
-        ConfigProperties.Reading reading = ConfigProperties.fromJson(text,
-                new PlaygroundConfig(RunSpec.lesson(), 0), Limits.defaults());
+        ConfigProperties.Reading reading = ConfigProperties.fromJson(
+                text, new PlaygroundConfig(RunSpec.lesson(), 0), Limits.defaults());
         if (!reading.notices().isEmpty()) {
             // A script should not quietly train something other than what its file says.
             throw usage(reading.notices().stream()
@@ -250,18 +290,24 @@ public final class TrainCommand implements Callable<Integer> {
         }
         List<LayerSpec> layers = file.network().hidden();
         if (!given("--hidden")) {
-            hidden = layers.stream().map(layer -> Integer.toString(layer.width()))
+            hidden = layers.stream()
+                    .map(layer -> Integer.toString(layer.width()))
                     .collect(Collectors.joining(","));
         }
-        List<String> activations = layers.stream().map(layer -> layer.activation().key())
-                .distinct().toList();
+        List<String> activations = layers.stream()
+                .map(layer -> layer.activation().key())
+                .distinct()
+                .toList();
         if (!given("--activation") && (!given("--hidden") || activations.size() == 1)) {
             // Per layer when the file's layers are used; with other --hidden widths only a
             // single activation for all of them still fits.
-            activation = given("--hidden") ? activations.get(0)
-                    : layers.isEmpty() ? activation
-                    : layers.stream().map(layer -> layer.activation().key())
-                            .collect(Collectors.joining(","));
+            activation = given("--hidden")
+                    ? activations.get(0)
+                    : layers.isEmpty()
+                            ? activation
+                            : layers.stream()
+                                    .map(layer -> layer.activation().key())
+                                    .collect(Collectors.joining(","));
         }
         init = given("--init") ? init : file.network().init().key();
         loss = given("--loss") ? loss : file.loss().key();
@@ -298,7 +344,9 @@ public final class TrainCommand implements Callable<Integer> {
             return DatasetSpec.of(kind);
         }
         DatasetSpec data = DatasetSpec.of(kind);
-        return new DatasetSpec(kind, points != null ? points : data.points(),
+        return new DatasetSpec(
+                kind,
+                points != null ? points : data.points(),
                 noise != null ? noise : data.noise(),
                 testFraction != null ? testFraction : data.testFraction(),
                 classes != null ? classes : data.classes());
@@ -382,7 +430,8 @@ public final class TrainCommand implements Callable<Integer> {
                 if (state == RunState.FAILED) {
                     failure[0] = message;
                 }
-                if (state == RunState.FINISHED || state == RunState.FAILED
+                if (state == RunState.FINISHED
+                        || state == RunState.FAILED
                         || state == RunState.CLOSED) {
                     done.countDown();
                 }
@@ -395,7 +444,8 @@ public final class TrainCommand implements Callable<Integer> {
 
         ObjectNode summary = json.createObjectNode();
         summary.put("summary", "djl");
-        summary.put("engine", "PyTorch " + ai.djl.engine.Engine.getEngine("PyTorch").getVersion());
+        summary.put(
+                "engine", "PyTorch " + ai.djl.engine.Engine.getEngine("PyTorch").getVersion());
         summary.put("threads", threads);
         summary.put("steps", steps[0]);
         summary.put("msPerStepMedian", round(medianOfWarmSteps(stepNanos[0], steps[0]) / 1e6));
@@ -422,6 +472,7 @@ public final class TrainCommand implements Callable<Integer> {
     private static double round(double value) {
         // Beyond 1e12 four decimals mean nothing, and value × 1e4 would overflow a long.
         return Double.isFinite(value) && Math.abs(value) < 1e12
-                ? Math.round(value * 1e4) / 1e4 : value;
+                ? Math.round(value * 1e4) / 1e4
+                : value;
     }
 }

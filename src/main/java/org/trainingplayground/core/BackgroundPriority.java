@@ -34,10 +34,13 @@ final class BackgroundPriority {
             return;
         }
         try {
-            Process renice = new ProcessBuilder("renice", "-n", Integer.toString(NICENESS),
-                    "-p", tid).redirectErrorStream(true).start();
-            String output = new String(renice.getInputStream().readAllBytes(),
-                    StandardCharsets.UTF_8).trim();
+            Process renice = new ProcessBuilder(
+                            "renice", "-n", Integer.toString(NICENESS), "-p", tid)
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(
+                            renice.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .trim();
             if (!renice.waitFor(10, TimeUnit.SECONDS) || renice.exitValue() != 0) {
                 log.warn("Training thread keeps its priority: renice said \"{}\"", output);
             }
@@ -64,7 +67,9 @@ final class BackgroundPriority {
     private static String currentThreadId() {
         try {
             // "/proc/thread-self" links to "<pid>/task/<tid>".
-            return Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+            return Files.readSymbolicLink(Path.of("/proc/thread-self"))
+                    .getFileName()
+                    .toString();
         } catch (IOException | UnsupportedOperationException e) {
             return null;
         }

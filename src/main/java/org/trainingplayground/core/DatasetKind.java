@@ -20,7 +20,12 @@ public enum DatasetKind implements Choice {
     private final int minClasses;
     private final int maxClasses;
 
-    DatasetKind(String key, String label, boolean images, int defaultClasses, int minClasses,
+    DatasetKind(
+            String key,
+            String label,
+            boolean images,
+            int defaultClasses,
+            int minClasses,
             int maxClasses) {
         this.key = key;
         this.label = label;

@@ -15,8 +15,8 @@ import java.util.Objects;
  *     images, whose split is fixed by the files)
  * @param classes number of classes (spiral arms, blobs); fixed by the kind for the others
  */
-public record DatasetSpec(DatasetKind kind, int points, double noise, double testFraction,
-        int classes) {
+public record DatasetSpec(
+        DatasetKind kind, int points, double noise, double testFraction, int classes) {
 
     public static final int MIN_POINTS = 20;
     public static final int MAX_POINTS = 5000;
@@ -46,8 +46,8 @@ public record DatasetSpec(DatasetKind kind, int points, double noise, double tes
      * to the kind's default when outside its range).
      */
     public DatasetSpec withKind(DatasetKind newKind) {
-        int newClasses = classesProblem(newKind, classes) == null ? classes
-                : newKind.defaultClasses();
+        int newClasses =
+                classesProblem(newKind, classes) == null ? classes : newKind.defaultClasses();
         return new DatasetSpec(newKind, points, noise, testFraction, newClasses);
     }
 
@@ -83,9 +83,12 @@ public record DatasetSpec(DatasetKind kind, int points, double noise, double tes
     /** A sentence if {@code count} is not an allowed number of points, otherwise null. */
     public static String pointsProblem(int count) {
         if (count < MIN_POINTS || count > MAX_POINTS) {
-            return String.format(Locale.ROOT,
-                    "The number of points must be between %d and %,d, not %d.", MIN_POINTS,
-                    MAX_POINTS, count);
+            return String.format(
+                    Locale.ROOT,
+                    "The number of points must be between %d and %,d, not %d.",
+                    MIN_POINTS,
+                    MAX_POINTS,
+                    count);
         }
         return null;
     }
@@ -111,16 +114,16 @@ public record DatasetSpec(DatasetKind kind, int points, double noise, double tes
     public static String classesProblem(DatasetKind kind, int count) {
         if (count < kind.minClasses() || count > kind.maxClasses()) {
             return kind.minClasses() == kind.maxClasses()
-                    ? kind.label() + " always has " + kind.minClasses() + " classes, not "
-                            + count + "."
-                    : kind.label() + " can have " + kind.minClasses() + " to "
-                            + kind.maxClasses() + " classes, not " + count + ".";
+                    ? kind.label() + " always has " + kind.minClasses() + " classes, not " + count
+                            + "."
+                    : kind.label() + " can have " + kind.minClasses() + " to " + kind.maxClasses()
+                            + " classes, not " + count + ".";
         }
         return null;
     }
 
-    private static String firstProblem(DatasetKind kind, int points, double noise,
-            double testFraction, int classes) {
+    private static String firstProblem(
+            DatasetKind kind, int points, double noise, double testFraction, int classes) {
         String problem = pointsProblem(points);
         if (problem == null) {
             problem = noiseProblem(noise);

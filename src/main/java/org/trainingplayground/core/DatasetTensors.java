@@ -21,6 +21,7 @@ final class DatasetTensors implements AutoCloseable {
     private final NDArray trainInputs;
     /** The same memory as {@link #trainInputs}, read from Java. */
     private final FloatBuffer trainRows;
+
     private final NDArray trainLabels;
     private final NDArray testInputs;
     private final NDArray testLabels;
@@ -30,17 +31,17 @@ final class DatasetTensors implements AutoCloseable {
         this.manager = parent.newSubManager();
         int features = dataset.inputSize();
         float[] train = dataset.trainFeatures();
-        ByteBuffer rows =
-                ByteBuffer.allocateDirect(train.length * Float.BYTES).order(ByteOrder.nativeOrder());
+        ByteBuffer rows = ByteBuffer.allocateDirect(train.length * Float.BYTES)
+                .order(ByteOrder.nativeOrder());
         rows.asFloatBuffer().put(train);
         // A direct buffer becomes a tensor without a copy (DJL keeps the buffer alive with it),
         // so the rows below cost no memory of their own.
-        this.trainInputs = manager.create(rows, new Shape(dataset.trainSize(), features),
-                DataType.FLOAT32);
+        this.trainInputs =
+                manager.create(rows, new Shape(dataset.trainSize(), features), DataType.FLOAT32);
         this.trainRows = rows.asFloatBuffer().asReadOnlyBuffer();
         this.trainLabels = manager.create(toLongs(dataset.trainLabels()));
-        this.testInputs = manager.create(dataset.testFeatures(),
-                new Shape(dataset.testSize(), features));
+        this.testInputs =
+                manager.create(dataset.testFeatures(), new Shape(dataset.testSize(), features));
         this.testLabels = manager.create(toLongs(dataset.testLabels()));
     }
 

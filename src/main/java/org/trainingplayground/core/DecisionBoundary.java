@@ -13,12 +13,11 @@ package org.trainingplayground.core;
  * @param predicted the predicted class of each cell
  * @param confidence the softmax probability of that class, from 1/classes to 1
  */
-public record DecisionBoundary(long step, double min, double max, int resolution,
-        int[] predicted, float[] confidence) {
+public record DecisionBoundary(
+        long step, double min, double max, int resolution, int[] predicted, float[] confidence) {
 
     public DecisionBoundary {
-        if (predicted.length != resolution * resolution
-                || confidence.length != predicted.length) {
+        if (predicted.length != resolution * resolution || confidence.length != predicted.length) {
             throw new IllegalArgumentException("A boundary grid needs resolution² cells.");
         }
     }

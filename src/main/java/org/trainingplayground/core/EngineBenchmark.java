@@ -33,8 +33,9 @@ public final class EngineBenchmark {
      *
      * @throws IllegalArgumentException if the run would finish before the benchmark does
      */
-    public static Result measure(TrainingEngine engine, RunSpec spec, int warmupSteps,
-            int stepsEach) throws InterruptedException {
+    public static Result measure(
+            TrainingEngine engine, RunSpec spec, int warmupSteps, int stepsEach)
+            throws InterruptedException {
         CompletableFuture<Result> result = new CompletableFuture<>();
         engine.scheduler().execute(() -> {
             try {
@@ -54,8 +55,8 @@ public final class EngineBenchmark {
     }
 
     /** On the scheduler thread: nothing else steps meanwhile. */
-    private static Result measureHere(TrainingEngine engine, RunSpec spec, int warmupSteps,
-            int stepsEach) {
+    private static Result measureHere(
+            TrainingEngine engine, RunSpec spec, int warmupSteps, int stepsEach) {
         DatasetTensors data = engine.tensorSource().tensors(engine.dataset(spec));
         try (TrainingRun run = new TrainingRun(spec, data, engine.root())) {
             long needed = warmupSteps + 2L * stepsEach;

@@ -25,7 +25,11 @@ public final class EngineEvents {
 
     /** What happened to a run. */
     public enum Kind {
-        STARTED, PAUSED, FINISHED, CLOSED, FAILED;
+        STARTED,
+        PAUSED,
+        FINISHED,
+        CLOSED,
+        FAILED;
 
         /** {@code run_started}, as the logs and meters name it. */
         public String eventName() {
@@ -41,8 +45,8 @@ public final class EngineEvents {
      * @param steps steps the run had taken when it happened
      * @param reason the sentence the user was shown when it failed, otherwise null
      */
-    public record RunEvent(Kind kind, long run, String owner, RunSpec spec, long steps,
-            String reason) {}
+    public record RunEvent(
+            Kind kind, long run, String owner, RunSpec spec, long steps, String reason) {}
 
     private static final List<Observer> observers = new CopyOnWriteArrayList<>();
     private static final AtomicLong runNumbers = new AtomicLong();

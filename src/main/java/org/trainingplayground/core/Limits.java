@@ -30,29 +30,41 @@ public record Limits(
         List<Problem> problems = new ArrayList<>();
         NetworkSpec network = spec.network();
         if (network.hidden().size() > maxHiddenLayers) {
-            problems.add(new Problem("layers", "At most " + maxHiddenLayers
-                    + " hidden layers are allowed here; this network has "
-                    + network.hidden().size() + "."));
+            problems.add(new Problem(
+                    "layers",
+                    "At most " + maxHiddenLayers
+                            + " hidden layers are allowed here; this network has "
+                            + network.hidden().size() + "."));
         }
         for (int i = 0; i < network.hidden().size(); i++) {
             int width = network.hidden().get(i).width();
             if (width > maxWidth) {
-                problems.add(new Problem("layers", "Layer " + (i + 1) + " has " + width
-                        + " units; at most " + maxWidth + " are allowed here."));
+                problems.add(new Problem(
+                        "layers",
+                        "Layer " + (i + 1) + " has " + width + " units; at most " + maxWidth
+                                + " are allowed here."));
             }
         }
         if (network.parameterCount() > maxParameters) {
-            problems.add(new Problem("layers", String.format(Locale.ROOT,
-                    "This network has %,d weights and biases; at most %,d are allowed here.",
-                    network.parameterCount(), maxParameters)));
+            problems.add(new Problem(
+                    "layers",
+                    String.format(
+                            Locale.ROOT,
+                            "This network has %,d weights and biases; at most %,d are allowed here.",
+                            network.parameterCount(),
+                            maxParameters)));
         }
         if (spec.batchSize() > maxBatchSize) {
-            problems.add(new Problem("batch-size", "The batch size must be between 1 and "
-                    + maxBatchSize + ", not " + spec.batchSize() + "."));
+            problems.add(new Problem(
+                    "batch-size",
+                    "The batch size must be between 1 and " + maxBatchSize + ", not "
+                            + spec.batchSize() + "."));
         }
         if (spec.epochs() > maxEpochs) {
-            problems.add(new Problem("epochs", "The number of epochs must be between 1 and "
-                    + maxEpochs + ", not " + spec.epochs() + "."));
+            problems.add(new Problem(
+                    "epochs",
+                    "The number of epochs must be between 1 and " + maxEpochs + ", not "
+                            + spec.epochs() + "."));
         }
         return problems;
     }

@@ -20,10 +20,12 @@ public record NetworkSpec(int inputs, List<LayerSpec> hidden, int outputs, Init 
     }
 
     /** The same activation after every hidden layer. */
-    public static NetworkSpec of(int inputs, List<Integer> widths, Activation activation,
-            int outputs) {
-        return new NetworkSpec(inputs,
-                widths.stream().map(w -> new LayerSpec(w, activation)).toList(), outputs,
+    public static NetworkSpec of(
+            int inputs, List<Integer> widths, Activation activation, int outputs) {
+        return new NetworkSpec(
+                inputs,
+                widths.stream().map(w -> new LayerSpec(w, activation)).toList(),
+                outputs,
                 Init.PYTORCH);
     }
 

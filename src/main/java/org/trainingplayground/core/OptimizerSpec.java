@@ -83,6 +83,7 @@ public record OptimizerSpec(
 
     private static String fractionProblem(String name, double value) {
         return value >= 0 && value < 1
-                ? null : name + " must be at least 0 and below 1, not " + value + ".";
+                ? null
+                : name + " must be at least 0 and below 1, not " + value + ".";
     }
 }

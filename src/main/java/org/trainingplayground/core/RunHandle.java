@@ -1,9 +1,9 @@
 package org.trainingplayground.core;
 
 import java.util.List;
-import org.trainingplayground.core.data.Dataset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trainingplayground.core.data.Dataset;
 
 /**
  * A thread-safe handle on one training run: start, pause and close it from any thread. The work
@@ -29,6 +29,7 @@ public final class RunHandle implements AutoCloseable {
     private volatile int stepsPerEpoch;
     /** Pause between steps when slowed down for a class to follow; 0 = full speed. */
     private volatile long nanosBetweenSteps;
+
     private long lastStepNanos;
     private long lastDetailNanos;
     private boolean pauseAtEpochEnd;
@@ -362,9 +363,11 @@ public final class RunHandle implements AutoCloseable {
     }
 
     private String divergenceMessage(StepMetrics metrics) {
-        String what = Float.isNaN(metrics.loss()) ? "became not a number (NaN)"
-                : Float.isInfinite(metrics.loss()) ? "became infinite"
-                : String.format(java.util.Locale.ROOT, "exploded to %.3g", metrics.loss());
+        String what = Float.isNaN(metrics.loss())
+                ? "became not a number (NaN)"
+                : Float.isInfinite(metrics.loss())
+                        ? "became infinite"
+                        : String.format(java.util.Locale.ROOT, "exploded to %.3g", metrics.loss());
         double rate = run.learningRate();
         return "Training diverged: the loss " + what + " at step " + metrics.step()
                 + " (epoch " + metrics.epoch() + "). The learning rate " + plain(rate)
@@ -374,8 +377,10 @@ public final class RunHandle implements AutoCloseable {
 
     /** 1000 rather than 1000.0, 0.001 rather than 1.0E-3 (float noise rounded away). */
     private static String plain(double value) {
-        return new java.math.BigDecimal(value).round(new java.math.MathContext(6))
-                .stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(value)
+                .round(new java.math.MathContext(6))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /** Stops the run with a sentence for the user (scheduler thread). */
@@ -389,7 +394,6 @@ public final class RunHandle implements AutoCloseable {
         message = sentence;
         listener.onStateChanged(newState, sentence);
     }
-
 
     /** Current weights of one parameter tensor; blocks until the scheduler answers. For tests. */
     float[] parameterValues(int index) throws InterruptedException {

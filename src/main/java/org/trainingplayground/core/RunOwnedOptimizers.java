@@ -10,6 +10,7 @@ import ai.djl.training.optimizer.Nag;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.optimizer.Sgd;
 import ai.djl.training.tracker.ParameterTracker;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -32,15 +33,30 @@ final class RunOwnedOptimizers {
     static Optimizer build(OptimizerSpec spec, MutableRate rate, NDManager owner) {
         float decay = (float) spec.weightDecay();
         return switch (spec.kind()) {
-            case SGD -> spec.nesterov()
-                    ? new NesterovSgd(Optimizer.nag().setLearningRateTracker(rate)
-                            .setMomentum((float) spec.momentum()).optWeightDecays(decay), rate,
-                            (float) spec.momentum(), owner)
-                    : new OwnedSgd(Optimizer.sgd().setLearningRateTracker(rate)
-                            .optMomentum((float) spec.momentum()).optWeightDecays(decay), owner);
-            case ADAM -> new OwnedAdam(Optimizer.adam().optLearningRateTracker(rate)
-                    .optBeta1((float) spec.beta1()).optBeta2((float) spec.beta2())
-                    .optWeightDecays(decay), owner);
+            case SGD ->
+                spec.nesterov()
+                        ? new NesterovSgd(
+                                Optimizer.nag()
+                                        .setLearningRateTracker(rate)
+                                        .setMomentum((float) spec.momentum())
+                                        .optWeightDecays(decay),
+                                rate,
+                                (float) spec.momentum(),
+                                owner)
+                        : new OwnedSgd(
+                                Optimizer.sgd()
+                                        .setLearningRateTracker(rate)
+                                        .optMomentum((float) spec.momentum())
+                                        .optWeightDecays(decay),
+                                owner);
+            case ADAM ->
+                new OwnedAdam(
+                        Optimizer.adam()
+                                .optLearningRateTracker(rate)
+                                .optBeta1((float) spec.beta1())
+                                .optBeta2((float) spec.beta2())
+                                .optWeightDecays(decay),
+                        owner);
         };
     }
 
@@ -61,8 +77,11 @@ final class RunOwnedOptimizers {
         }
 
         @Override
-        protected NDArray withDefaultState(Map<String, Map<Device, NDArray>> state, String key,
-                Device device, Function<String, NDArray> create) {
+        protected NDArray withDefaultState(
+                Map<String, Map<Device, NDArray>> state,
+                String key,
+                Device device,
+                Function<String, NDArray> create) {
             return own(super.withDefaultState(state, key, device, create), owner);
         }
     }
@@ -94,8 +113,10 @@ final class RunOwnedOptimizers {
         public void update(String parameterId, NDArray weight, NDArray grad) {
             float learningRate = rate.getNewValue(parameterId, updateCount(parameterId));
             float weightDecay = getWeightDecay();
-            NDArray velocity = own(withDefaultState(velocities, parameterId, weight.getDevice(),
-                    k -> weight.zerosLike()), owner);
+            NDArray velocity = own(
+                    withDefaultState(
+                            velocities, parameterId, weight.getDevice(), k -> weight.zerosLike()),
+                    owner);
             // Every intermediate result goes here: by default a result joins its first
             // operand's manager, for weight.mul the run's, where it would stay until the end.
             try (NDManager scratch = owner.newSubManager()) {
@@ -126,8 +147,11 @@ final class RunOwnedOptimizers {
         }
 
         @Override
-        protected NDArray withDefaultState(Map<String, Map<Device, NDArray>> state, String key,
-                Device device, Function<String, NDArray> create) {
+        protected NDArray withDefaultState(
+                Map<String, Map<Device, NDArray>> state,
+                String key,
+                Device device,
+                Function<String, NDArray> create) {
             return own(super.withDefaultState(state, key, device, create), owner);
         }
     }

@@ -47,31 +47,50 @@ public record RunSpec(
     }
 
     /** A run on MNIST. */
-    public RunSpec(NetworkSpec network, LossKind loss, OptimizerSpec optimizer, int batchSize,
-            int epochs, long seed, int evalEverySteps) {
-        this(network, loss, optimizer, batchSize, epochs, seed, evalEverySteps,
+    public RunSpec(
+            NetworkSpec network,
+            LossKind loss,
+            OptimizerSpec optimizer,
+            int batchSize,
+            int epochs,
+            long seed,
+            int evalEverySteps) {
+        this(
+                network,
+                loss,
+                optimizer,
+                batchSize,
+                epochs,
+                seed,
+                evalEverySteps,
                 DatasetSpec.mnist());
     }
 
     /** The lesson's settings: its network, SGD with learning rate 0.003, batch 64, 5 epochs. */
     public static RunSpec lesson() {
-        return new RunSpec(NetworkSpec.lesson(), LossKind.CROSS_ENTROPY, OptimizerSpec.sgd(0.003),
-                64, 5, 1, 0);
+        return new RunSpec(
+                NetworkSpec.lesson(),
+                LossKind.CROSS_ENTROPY,
+                OptimizerSpec.sgd(0.003),
+                64,
+                5,
+                1,
+                0);
     }
 
     public RunSpec withNetwork(NetworkSpec newNetwork) {
-        return new RunSpec(newNetwork, loss, optimizer, batchSize, epochs, seed, evalEverySteps,
-                dataset);
+        return new RunSpec(
+                newNetwork, loss, optimizer, batchSize, epochs, seed, evalEverySteps, dataset);
     }
 
     public RunSpec withLoss(LossKind newLoss) {
-        return new RunSpec(network, newLoss, optimizer, batchSize, epochs, seed, evalEverySteps,
-                dataset);
+        return new RunSpec(
+                network, newLoss, optimizer, batchSize, epochs, seed, evalEverySteps, dataset);
     }
 
     public RunSpec withOptimizer(OptimizerSpec newOptimizer) {
-        return new RunSpec(network, loss, newOptimizer, batchSize, epochs, seed, evalEverySteps,
-                dataset);
+        return new RunSpec(
+                network, loss, newOptimizer, batchSize, epochs, seed, evalEverySteps, dataset);
     }
 
     public RunSpec withBatchSize(int size) {
@@ -79,13 +98,13 @@ public record RunSpec(
     }
 
     public RunSpec withEpochs(int count) {
-        return new RunSpec(network, loss, optimizer, batchSize, count, seed, evalEverySteps,
-                dataset);
+        return new RunSpec(
+                network, loss, optimizer, batchSize, count, seed, evalEverySteps, dataset);
     }
 
     public RunSpec withSeed(long newSeed) {
-        return new RunSpec(network, loss, optimizer, batchSize, epochs, newSeed, evalEverySteps,
-                dataset);
+        return new RunSpec(
+                network, loss, optimizer, batchSize, epochs, newSeed, evalEverySteps, dataset);
     }
 
     public RunSpec withEvalEverySteps(int steps) {
@@ -97,10 +116,10 @@ public record RunSpec(
      * its hidden layers stay as they are.
      */
     public RunSpec withDataset(DatasetSpec newDataset) {
-        NetworkSpec resized = new NetworkSpec(newDataset.inputSize(), network.hidden(),
-                newDataset.classes(), network.init());
-        return new RunSpec(resized, loss, optimizer, batchSize, epochs, seed, evalEverySteps,
-                newDataset);
+        NetworkSpec resized = new NetworkSpec(
+                newDataset.inputSize(), network.hidden(), newDataset.classes(), network.init());
+        return new RunSpec(
+                resized, loss, optimizer, batchSize, epochs, seed, evalEverySteps, newDataset);
     }
 
     /**
@@ -108,7 +127,7 @@ public record RunSpec(
      * without being rebuilt: the learning rate.
      */
     public boolean differsOnlyInLearningRate(RunSpec other) {
-        return equals(other.withOptimizer(
-                other.optimizer().withLearningRate(optimizer.learningRate())));
+        return equals(
+                other.withOptimizer(other.optimizer().withLearningRate(optimizer.learningRate())));
     }
 }

@@ -11,8 +11,8 @@ package org.trainingplayground.core;
  * @param probabilities the softmax of each test sample's logits, {@code classes} values per
  *     sample, one sample after the other
  */
-public record TestPredictions(long step, int epoch, int classes, int[] labels, int[] predicted,
-        float[] probabilities) {
+public record TestPredictions(
+        long step, int epoch, int classes, int[] labels, int[] predicted, float[] probabilities) {
 
     public TestPredictions {
         if (labels.length != predicted.length
@@ -38,8 +38,8 @@ public record TestPredictions(long step, int epoch, int classes, int[] labels, i
 
     /** All class probabilities of one sample. */
     public float[] probabilities(int sample) {
-        return java.util.Arrays.copyOfRange(probabilities, sample * classes,
-                (sample + 1) * classes);
+        return java.util.Arrays.copyOfRange(
+                probabilities, sample * classes, (sample + 1) * classes);
     }
 
     /**

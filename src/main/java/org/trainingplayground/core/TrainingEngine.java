@@ -2,9 +2,6 @@ package org.trainingplayground.core;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -13,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.trainingplayground.core.data.Dataset;
 import org.trainingplayground.core.data.Datasets;
 import org.trainingplayground.core.data.ImageDataset;
@@ -67,8 +67,8 @@ public final class TrainingEngine implements AutoCloseable {
         }
     };
 
-    private TrainingEngine(NDManager root, java.nio.file.Path datasetsDir,
-            TrainingScheduler scheduler) {
+    private TrainingEngine(
+            NDManager root, java.nio.file.Path datasetsDir, TrainingScheduler scheduler) {
         this.root = root;
         this.datasetsDir = datasetsDir;
         this.scheduler = scheduler;
@@ -87,9 +87,12 @@ public final class TrainingEngine implements AutoCloseable {
                 new TrainingEngine(root, config.datasetsDir(), TrainingScheduler.forThisJvm());
         // MNIST is the default, so a missing file stops start-up instead of the first run.
         trainingEngine.imageDataset(DatasetKind.MNIST);
-        log.info("Engine {} {} ready in {} ms ({} intra-op thread(s))",
-                engine.getEngineName(), engine.getVersion(),
-                (System.nanoTime() - started) / 1_000_000, config.threads());
+        log.info(
+                "Engine {} {} ready in {} ms ({} intra-op thread(s))",
+                engine.getEngineName(),
+                engine.getVersion(),
+                (System.nanoTime() - started) / 1_000_000,
+                config.threads());
         return trainingEngine;
     }
 
@@ -116,7 +119,12 @@ public final class TrainingEngine implements AutoCloseable {
      * @throws java.io.UncheckedIOException with a sentence if an image set's files are missing
      */
     public RunHandle newRun(RunSpec spec, RunListener listener) {
-        RunHandle run = new RunHandle(spec, dataset(spec), tensorSource, root, scheduler,
+        RunHandle run = new RunHandle(
+                spec,
+                dataset(spec),
+                tensorSource,
+                root,
+                scheduler,
                 EngineEvents.watch(spec, listener));
         synchronized (runs) {
             runs.add(run);
@@ -127,7 +135,8 @@ public final class TrainingEngine implements AutoCloseable {
     /** The data {@code spec} trains on, as plain values. */
     public Dataset dataset(RunSpec spec) {
         DatasetSpec data = spec.dataset();
-        return data.kind().images() ? imageDataset(data.kind())
+        return data.kind().images()
+                ? imageDataset(data.kind())
                 : PointSets.generate(data, spec.seed());
     }
 
@@ -156,8 +165,8 @@ public final class TrainingEngine implements AutoCloseable {
     /** The lesson's network for MNIST (784 pixels, 10 classes). */
     public NetworkSpec lessonNetwork() {
         ImageDataset mnist = imageDataset(DatasetKind.MNIST);
-        return new NetworkSpec(mnist.inputSize(), NetworkSpec.lesson().hidden(),
-                mnist.classes(), Init.PYTORCH);
+        return new NetworkSpec(
+                mnist.inputSize(), NetworkSpec.lesson().hidden(), mnist.classes(), Init.PYTORCH);
     }
 
     /**

@@ -56,9 +56,11 @@ final class TrainingRun implements AutoCloseable {
     private boolean zeroGrad = true;
     /** False only in the engine benchmark, to measure what the instrumentation costs. */
     private boolean instrumented = true;
+
     private boolean gradientsCarried;
     /** The gradients summed over steps while zero_grad is forgotten (in this run's memory). */
     private final List<NDArray> carriedGradients = new ArrayList<>();
+
     private final SplittableRandom random;
     private final int[] order;
     /**
@@ -67,6 +69,7 @@ final class TrainingRun implements AutoCloseable {
      * (advanced indexing) took 0.08 to 0.16 ms of a 1 ms step; this copy takes about 0.04 ms.
      */
     private final ByteBuffer batchInputs;
+
     private final FloatBuffer batchInputValues;
     private final ByteBuffer batchLabels;
     private final int stepsPerEpoch;
@@ -81,7 +84,8 @@ final class TrainingRun implements AutoCloseable {
     TrainingRun(RunSpec spec, DatasetTensors data, NDManager parent) {
         if (spec.network().inputs() != data.dataset().inputSize()
                 || spec.network().outputs() != data.dataset().classes()) {
-            throw new IllegalArgumentException("A network with " + spec.network().inputs()
+            throw new IllegalArgumentException("A network with "
+                    + spec.network().inputs()
                     + " inputs and " + spec.network().outputs() + " outputs does not fit "
                     + data.dataset().name() + " (" + data.dataset().inputSize() + " inputs, "
                     + data.dataset().classes() + " classes).");
@@ -101,13 +105,14 @@ final class TrainingRun implements AutoCloseable {
         this.batchInputs = ByteBuffer.allocateDirect(spec.batchSize() * features * Float.BYTES)
                 .order(ByteOrder.nativeOrder());
         this.batchInputValues = batchInputs.asFloatBuffer();
-        this.batchLabels =
-                ByteBuffer.allocateDirect(spec.batchSize() * Long.BYTES).order(ByteOrder.nativeOrder());
+        this.batchLabels = ByteBuffer.allocateDirect(spec.batchSize() * Long.BYTES)
+                .order(ByteOrder.nativeOrder());
         try {
             this.net = buildNetwork(spec.network());
             net.setInitializer(new ConstantInitializer(0), Parameter.Type.WEIGHT);
             net.setInitializer(new ConstantInitializer(0), Parameter.Type.BIAS);
-            net.initialize(manager, DataType.FLOAT32, new Shape(1, spec.network().inputs()));
+            net.initialize(
+                    manager, DataType.FLOAT32, new Shape(1, spec.network().inputs()));
             for (var pair : net.getParameters()) {
                 parameters.add(pair.getValue());
             }
@@ -270,8 +275,8 @@ final class TrainingRun implements AutoCloseable {
         try (NDManager stepManager = manager.newSubManager()) {
             // Both tensors use the reused buffers' memory; they are closed with the step,
             // before the next step overwrites it.
-            NDArray x = stepManager.create(batchInputs,
-                    new Shape(batch, spec.network().inputs()), DataType.FLOAT32);
+            NDArray x = stepManager.create(
+                    batchInputs, new Shape(batch, spec.network().inputs()), DataType.FLOAT32);
             NDArray y = stepManager.create(batchLabels, new Shape(batch), DataType.INT64);
             NDArray logits;
             NDArray lossArray;
@@ -296,8 +301,16 @@ final class TrainingRun implements AutoCloseable {
                     ? updateWeights(stepManager, before, watchedGradient, measureUpdates)
                     : updateWeightsOnly(stepManager);
             if (detail != null) {
-                detail[0] = describe(stepManager, batch, logits, y, loss, norms, before,
-                        watchedGradient[0], accumulated);
+                detail[0] = describe(
+                        stepManager,
+                        batch,
+                        logits,
+                        y,
+                        loss,
+                        norms,
+                        before,
+                        watchedGradient[0],
+                        accumulated);
             }
         }
 
@@ -307,9 +320,15 @@ final class TrainingRun implements AutoCloseable {
         epochLossSum += (double) loss * batch;
         epochSamples += batch;
         int p = parameters.size();
-        return new StepMetrics(step, epoch, stepInEpoch, stepsPerEpoch, loss,
+        return new StepMetrics(
+                step,
+                epoch,
+                stepInEpoch,
+                stepsPerEpoch,
+                loss,
                 java.util.Arrays.copyOfRange(norms, 0, p),
-                ratios(norms), System.nanoTime() - start);
+                ratios(norms),
+                System.nanoTime() - start);
     }
 
     StepMetrics step() {
@@ -352,8 +371,11 @@ final class TrainingRun implements AutoCloseable {
      * @return gradient norms, then update norms and weight norms (NaN when not measured), one
      *     block of P values each
      */
-    private float[] updateWeights(NDManager stepManager, List<NDArray> before,
-            float[] watchedGradient, boolean measureUpdates) {
+    private float[] updateWeights(
+            NDManager stepManager,
+            List<NDArray> before,
+            float[] watchedGradient,
+            boolean measureUpdates) {
         int p = parameters.size();
         NDArray[] norms = new NDArray[measureUpdates ? 3 * p : p];
         List<NDArray> gradients = new ArrayList<>(p);
@@ -415,8 +437,8 @@ final class TrainingRun implements AutoCloseable {
         int p = parameters.size();
         for (int i = 0; i < p; i++) {
             Parameter parameter = parameters.get(i);
-            optimizer.update(parameter.getId(), parameter.getArray(),
-                    gradientToApply(i, stepManager));
+            optimizer.update(
+                    parameter.getId(), parameter.getArray(), gradientToApply(i, stepManager));
         }
         gradientsCarried = !zeroGrad;
         float[] none = new float[3 * p];
@@ -434,9 +456,16 @@ final class TrainingRun implements AutoCloseable {
     }
 
     /** The step-through view of the batch just stepped (all values copied out to Java). */
-    private StepDetail describe(NDManager stepManager, int batch, NDArray logits,
-            NDArray labels, float loss,
-            float[] norms, List<NDArray> before, float watchedGradient, boolean accumulated) {
+    private StepDetail describe(
+            NDManager stepManager,
+            int batch,
+            NDArray logits,
+            NDArray labels,
+            float loss,
+            float[] norms,
+            List<NDArray> before,
+            float watchedGradient,
+            boolean accumulated) {
         int shown = Math.min(DETAIL_IMAGES, batch);
         Dataset dataset = data.dataset();
         int[] labelValues = new int[shown];
@@ -454,30 +483,49 @@ final class TrainingRun implements AutoCloseable {
             labelValues[i] = dataset.trainLabels()[sampleIndex];
             if (dataset instanceof ImageDataset images) {
                 int imageSize = images.inputSize();
-                pixels[i] = java.util.Arrays.copyOfRange(images.trainImages().pixels(),
-                        sampleIndex * imageSize, (sampleIndex + 1) * imageSize);
+                pixels[i] = java.util.Arrays.copyOfRange(
+                        images.trainImages().pixels(),
+                        sampleIndex * imageSize,
+                        (sampleIndex + 1) * imageSize);
             } else if (dataset instanceof PointDataset pointSet) {
-                points[i] = java.util.Arrays.copyOfRange(pointSet.trainPoints(),
-                        2 * sampleIndex, 2 * sampleIndex + 2);
+                points[i] = java.util.Arrays.copyOfRange(
+                        pointSet.trainPoints(), 2 * sampleIndex, 2 * sampleIndex + 2);
             }
         }
         NDArray first = logits.get(0).stopGradient();
         float[] sampleLogits = first.toFloatArray();
         float[] probabilities = first.softmax(0).toFloatArray();
-        float[] sampleLosses = lossFn.sampleLosses(logits.stopGradient(), labels).toFloatArray();
+        float[] sampleLosses =
+                lossFn.sampleLosses(logits.stopGradient(), labels).toFloatArray();
         int watchedInput = watchedInput();
         float watchedBefore = before.get(0).getFloat(0, watchedInput);
         // Read through the step's manager: getFloat on the weights would create its view in
         // the run's manager, kept until the run ends.
-        float watchedAfter = parameters.get(0).getArray()
-                .get(stepManager, new NDIndex(0, watchedInput)).getFloat();
+        float watchedAfter = parameters
+                .get(0)
+                .getArray()
+                .get(stepManager, new NDIndex(0, watchedInput))
+                .getFloat();
         int p = parameters.size();
-        return new StepDetail(step + 1, pixels, side, labelValues, 0, sampleLogits,
-                probabilities, loss, sampleLosses,
+        return new StepDetail(
+                step + 1,
+                pixels,
+                side,
+                labelValues,
+                0,
+                sampleLogits,
+                probabilities,
+                loss,
+                sampleLosses,
                 java.util.Arrays.copyOfRange(norms, 0, p),
-                "fc1.weight[0, " + watchedInput + "]", watchedBefore, watchedGradient,
-                watchedAfter, java.util.Arrays.copyOfRange(norms, p, 2 * p), ratios(norms),
-                accumulated, points);
+                "fc1.weight[0, " + watchedInput + "]",
+                watchedBefore,
+                watchedGradient,
+                watchedAfter,
+                java.util.Arrays.copyOfRange(norms, p, 2 * p),
+                ratios(norms),
+                accumulated,
+                points);
     }
 
     /** True when the step just taken completed an epoch. */
@@ -521,8 +569,8 @@ final class TrainingRun implements AutoCloseable {
             }
             TestPredictions predictions =
                     new TestPredictions(step, forEpoch, classes, labels, predicted, probabilities);
-            return new Evaluation(new EvalMetrics(step, forEpoch, loss, predictions.accuracy()),
-                    predictions);
+            return new Evaluation(
+                    new EvalMetrics(step, forEpoch, loss, predictions.accuracy()), predictions);
         }
     }
 
@@ -564,8 +612,7 @@ final class TrainingRun implements AutoCloseable {
             predicted[i] = argMax(probabilities, i * classes, classes);
             confidence[i] = probabilities[i * classes + predicted[i]];
         }
-        return new DecisionBoundary(step, bounds[0], bounds[1], resolution, predicted,
-                confidence);
+        return new DecisionBoundary(step, bounds[0], bounds[1], resolution, predicted, confidence);
     }
 
     /**
@@ -578,8 +625,8 @@ final class TrainingRun implements AutoCloseable {
     float[] probabilities(float[] inputs, int count) {
         int features = spec.network().inputs();
         if (inputs.length != count * features) {
-            throw new IllegalArgumentException("Expected " + count * features
-                    + " input values for " + count + " samples, got " + inputs.length + ".");
+            throw new IllegalArgumentException("Expected " + count * features + " input values for "
+                    + count + " samples, got " + inputs.length + ".");
         }
         try (NDManager predictManager = manager.newSubManager()) {
             NDArray x = predictManager.create(inputs, new Shape(count, features));

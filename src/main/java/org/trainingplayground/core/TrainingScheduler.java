@@ -32,6 +32,7 @@ public final class TrainingScheduler implements AutoCloseable {
     private final ArrayDeque<RunHandle> turns = new ArrayDeque<>();
     /** Runs started while every place was taken, first come first served. */
     private final ArrayDeque<RunHandle> waiting = new ArrayDeque<>();
+
     private int maxActiveRuns = Integer.MAX_VALUE;
     private final AtomicLong stepsTaken = new AtomicLong();
     private final Thread thread;

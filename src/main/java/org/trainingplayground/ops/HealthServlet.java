@@ -42,8 +42,7 @@ public final class HealthServlet extends HttpServlet {
         } catch (IllegalStateException e) {
             return "The training engine is not started.";
         }
-        return engine.scheduler().isRunning() ? null
-                : "The training scheduler thread has stopped.";
+        return engine.scheduler().isRunning() ? null : "The training scheduler thread has stopped.";
     }
 
     @Override
@@ -54,12 +53,21 @@ public final class HealthServlet extends HttpServlet {
             case "/live" -> answer(response, HttpServletResponse.SC_OK, body("UP", null));
             case "/ready" -> {
                 String reason = readinessProblem();
-                answer(response, reason == null ? HttpServletResponse.SC_OK
-                        : HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                answer(
+                        response,
+                        reason == null
+                                ? HttpServletResponse.SC_OK
+                                : HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                         body(reason == null ? "UP" : "DOWN", reason));
             }
-            default -> answer(response, HttpServletResponse.SC_NOT_FOUND, body("UNKNOWN",
-                    "There is no health check " + path + "; try /health/live or /health/ready."));
+            default ->
+                answer(
+                        response,
+                        HttpServletResponse.SC_NOT_FOUND,
+                        body(
+                                "UNKNOWN",
+                                "There is no health check " + path
+                                        + "; try /health/live or /health/ready."));
         }
     }
 

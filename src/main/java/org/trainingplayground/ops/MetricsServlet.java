@@ -3,6 +3,7 @@ package org.trainingplayground.ops;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,8 +21,8 @@ public final class MetricsServlet extends HttpServlet {
      */
     public MetricsServlet(PlaygroundMetrics metrics, String token) {
         this.metrics = metrics;
-        this.expectedAuthorization = token == null ? null
-                : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        this.expectedAuthorization =
+                token == null ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -31,8 +32,9 @@ public final class MetricsServlet extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"metrics\"");
             response.setContentType("text/plain; charset=utf-8");
-            response.getWriter().println("The metrics need the operator's token: send"
-                    + " \"Authorization: Bearer <PLAYGROUND_METRICS_TOKEN>\".");
+            response.getWriter()
+                    .println("The metrics need the operator's token: send"
+                            + " \"Authorization: Bearer <PLAYGROUND_METRICS_TOKEN>\".");
             return;
         }
         byte[] text = metrics.scrape().getBytes(StandardCharsets.UTF_8);
@@ -49,7 +51,8 @@ public final class MetricsServlet extends HttpServlet {
         }
         String sent = request.getHeader("Authorization");
         // Compared in constant time, so the answer's timing tells nothing of the token.
-        return sent != null && MessageDigest.isEqual(
-                sent.getBytes(StandardCharsets.UTF_8), expectedAuthorization);
+        return sent != null
+                && MessageDigest.isEqual(
+                        sent.getBytes(StandardCharsets.UTF_8), expectedAuthorization);
     }
 }

@@ -37,8 +37,13 @@ public final class PlaygroundMetrics implements AutoCloseable {
      * @param sessionCap the most that may (PLAYGROUND_MAX_SESSIONS)
      * @param queuedRuns runs waiting for a free slot (PLAYGROUND_MAX_ACTIVE_RUNS reached)
      */
-    public record Sources(IntSupplier sessions, IntSupplier sessionCap, IntSupplier activeRuns,
-            IntSupplier queuedRuns, LongSupplier stepsTaken, IntSupplier nativeArrays,
+    public record Sources(
+            IntSupplier sessions,
+            IntSupplier sessionCap,
+            IntSupplier activeRuns,
+            IntSupplier queuedRuns,
+            LongSupplier stepsTaken,
+            IntSupplier nativeArrays,
             DoubleSupplier residentBytes) {}
 
     private final PrometheusMeterRegistry registry =
@@ -82,15 +87,27 @@ public final class PlaygroundMetrics implements AutoCloseable {
                 .description("Wall time of one training step (forward, backward, update)")
                 // A dozen buckets from a lesson MLP's millisecond to a wide network's seconds:
                 // enough for histogram_quantile, where Micrometer's default would write 70.
-                .serviceLevelObjectives(millis(1), millis(2), millis(5), millis(10), millis(25),
-                        millis(50), millis(100), millis(250), millis(500), millis(1000),
-                        millis(2500), millis(10_000))
+                .serviceLevelObjectives(
+                        millis(1),
+                        millis(2),
+                        millis(5),
+                        millis(10),
+                        millis(25),
+                        millis(50),
+                        millis(100),
+                        millis(250),
+                        millis(500),
+                        millis(1000),
+                        millis(2500),
+                        millis(10_000))
                 .register(registry);
         for (EngineEvents.Kind kind : EngineEvents.Kind.values()) {
-            runEvents.put(kind, Counter.builder("playground.run.events")
-                    .tag("event", kind.eventName())
-                    .description("Runs started, paused, finished, closed and failed")
-                    .register(registry));
+            runEvents.put(
+                    kind,
+                    Counter.builder("playground.run.events")
+                            .tag("event", kind.eventName())
+                            .description("Runs started, paused, finished, closed and failed")
+                            .register(registry));
         }
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
@@ -119,8 +136,8 @@ public final class PlaygroundMetrics implements AutoCloseable {
      * The meters of the running app: its engine's scheduler, and the browser sessions that
      * hold a playground (a plain GET makes a session too, which must not count).
      */
-    public static PlaygroundMetrics forEngine(TrainingEngine engine,
-            IntSupplier sessionsWithPlayground, IntSupplier sessionCap) {
+    public static PlaygroundMetrics forEngine(
+            TrainingEngine engine, IntSupplier sessionsWithPlayground, IntSupplier sessionCap) {
         return new PlaygroundMetrics(new Sources(
                 sessionsWithPlayground,
                 sessionCap,

@@ -33,13 +33,20 @@ public final class RunEventLog implements EngineEvents.Observer {
     static String line(EngineEvents.RunEvent event) {
         RunSpec spec = event.spec();
         StringBuilder line = new StringBuilder()
-                .append("event=").append(event.kind().eventName())
-                .append(" run=").append(event.run())
-                .append(" session=").append(event.owner())
-                .append(" dataset=").append(spec.dataset().kind().key())
-                .append(" params=").append(spec.network().parameterCount())
-                .append(" optimizer=").append(spec.optimizer().kind().key())
-                .append(" steps=").append(event.steps());
+                .append("event=")
+                .append(event.kind().eventName())
+                .append(" run=")
+                .append(event.run())
+                .append(" session=")
+                .append(event.owner())
+                .append(" dataset=")
+                .append(spec.dataset().kind().key())
+                .append(" params=")
+                .append(spec.network().parameterCount())
+                .append(" optimizer=")
+                .append(spec.optimizer().kind().key())
+                .append(" steps=")
+                .append(event.steps());
         if (event.reason() != null) {
             line.append(" reason=").append(quoted(event.reason()));
         }
@@ -48,7 +55,11 @@ public final class RunEventLog implements EngineEvents.Observer {
 
     /** In double quotes, with quotes, backslashes and line breaks escaped: one line per event. */
     static String quoted(String text) {
-        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"")
-                .replace("\r", "\\r").replace("\n", "\\n") + '"';
+        return '"'
+                + text.replace("\\", "\\\\")
+                        .replace("\"", "\\\"")
+                        .replace("\r", "\\r")
+                        .replace("\n", "\\n")
+                + '"';
     }
 }

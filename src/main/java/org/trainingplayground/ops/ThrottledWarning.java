@@ -38,7 +38,8 @@ public final class ThrottledWarning {
             return;
         }
         long held = heldBack.getAndSet(0);
-        String line = held == 0 ? format
+        String line = held == 0
+                ? format
                 : format + " (" + held + " more like it since the last such warning)";
         log.warn(line, arguments);
     }

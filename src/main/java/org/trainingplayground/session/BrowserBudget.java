@@ -60,9 +60,14 @@ public final class BrowserBudget {
         if (others + weights <= maxWeights) {
             return null;
         }
-        return String.format(Locale.ROOT, "This network has %,d weights and biases, and the"
-                + " other runs of this browser (in other tabs or embedded frames) already hold"
-                + " %,d; together at most %,d are allowed here. Make the network smaller, or"
-                + " close another frame first.", weights, others, maxWeights);
+        return String.format(
+                Locale.ROOT,
+                "This network has %,d weights and biases, and the"
+                        + " other runs of this browser (in other tabs or embedded frames) already hold"
+                        + " %,d; together at most %,d are allowed here. Make the network smaller, or"
+                        + " close another frame first.",
+                weights,
+                others,
+                maxWeights);
     }
 }

@@ -88,16 +88,22 @@ public final class MetricsHistory {
             norms[p] = Arrays.copyOfRange(gradNorms[p], start, to);
             ratios[p] = Arrays.copyOfRange(updateRatios[p], start, to);
         }
-        return new StepSeries(to, Arrays.copyOfRange(steps, start, to),
-                Arrays.copyOfRange(losses, start, to), Arrays.copyOfRange(smoothed, start, to),
-                norms, ratios);
+        return new StepSeries(
+                to,
+                Arrays.copyOfRange(steps, start, to),
+                Arrays.copyOfRange(losses, start, to),
+                Arrays.copyOfRange(smoothed, start, to),
+                norms,
+                ratios);
     }
 
     /** Evaluations from index {@code from} on. */
     public synchronized EvalSeries evaluationsSince(int from) {
         int to = evalCount;
         int start = Math.min(from, to);
-        return new EvalSeries(to, Arrays.copyOfRange(evalSteps, start, to),
+        return new EvalSeries(
+                to,
+                Arrays.copyOfRange(evalSteps, start, to),
                 Arrays.copyOfRange(evalLosses, start, to),
                 Arrays.copyOfRange(evalAccuracies, start, to));
     }

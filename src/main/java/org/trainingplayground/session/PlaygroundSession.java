@@ -48,6 +48,7 @@ public final class PlaygroundSession implements AutoCloseable {
     private volatile boolean startPending;
     /** A learning rate applied to the running run after it was built; NaN if none. */
     private double liveLearningRate = Double.NaN;
+
     private volatile RunRecorder recorder; // read by the scheduler thread: is it current?
     private boolean closed;
 
@@ -66,8 +67,14 @@ public final class PlaygroundSession implements AutoCloseable {
         this.budget = budget;
         // The lesson's 0.003 is meant for 60,000 digits (938 steps an epoch); on our 8,000 it
         // barely moves the loss in 5 epochs (PyTorch agrees), so the page starts at 0.05.
-        this.spec = new RunSpec(engine.lessonNetwork(), LossKind.CROSS_ENTROPY,
-                OptimizerSpec.sgd(DEFAULT_LEARNING_RATE), 64, 5, 1, EVAL_EVERY_STEPS);
+        this.spec = new RunSpec(
+                engine.lessonNetwork(),
+                LossKind.CROSS_ENTROPY,
+                OptimizerSpec.sgd(DEFAULT_LEARNING_RATE),
+                64,
+                5,
+                1,
+                EVAL_EVERY_STEPS);
         newRun();
         budget.join(this); // only now: the others read its run
     }
@@ -252,7 +259,8 @@ public final class PlaygroundSession implements AutoCloseable {
     /** Training, waiting for a place, or about to (started, not yet taken by the scheduler). */
     boolean isTrainingOrWaiting() {
         RunState state = run.state();
-        return state == RunState.RUNNING || state == RunState.QUEUED
+        return state == RunState.RUNNING
+                || state == RunState.QUEUED
                 || (startPending && (state == RunState.PAUSED || state == RunState.CREATING));
     }
 
@@ -281,13 +289,14 @@ public final class PlaygroundSession implements AutoCloseable {
 
     /** True when the form's settings wait for a Reset to take effect. */
     public synchronized boolean settingsPending() {
-        RunSpec built = run.spec().withOptimizer(
-                run.spec().optimizer().withLearningRate(liveLearningRate()));
+        RunSpec built = run.spec()
+                .withOptimizer(run.spec().optimizer().withLearningRate(liveLearningRate()));
         return !spec.equals(built) && !spec.equals(run.spec());
     }
 
     private double liveLearningRate() {
-        return Double.isNaN(liveLearningRate) ? run.spec().optimizer().learningRate()
+        return Double.isNaN(liveLearningRate)
+                ? run.spec().optimizer().learningRate()
                 : liveLearningRate;
     }
 

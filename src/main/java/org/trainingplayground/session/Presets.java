@@ -15,26 +15,48 @@ import org.trainingplayground.core.RunSpec;
 /** Ready-made settings a student can pick instead of filling in the form. */
 public enum Presets {
     /** The lesson exactly: 784-128-64-10 ReLU, SGD with learning rate 0.003, batch 64. */
-    LESSON("Lesson", new RunSpec(
-            new NetworkSpec(784, List.of(LayerSpec.relu(128), LayerSpec.relu(64)), 10,
-                    Init.PYTORCH),
-            LossKind.CROSS_ENTROPY, OptimizerSpec.sgd(0.003), 64, 5, 1,
-            PlaygroundSession.EVAL_EVERY_STEPS)),
+    LESSON(
+            "Lesson",
+            new RunSpec(
+                    new NetworkSpec(
+                            784,
+                            List.of(LayerSpec.relu(128), LayerSpec.relu(64)),
+                            10,
+                            Init.PYTORCH),
+                    LossKind.CROSS_ENTROPY,
+                    OptimizerSpec.sgd(0.003),
+                    64,
+                    5,
+                    1,
+                    PlaygroundSession.EVAL_EVERY_STEPS)),
     /** Learns visibly within seconds: SGD with momentum on one hidden layer. */
-    QUICK("Quick", new RunSpec(
-            new NetworkSpec(784, List.of(new LayerSpec(64, Activation.RELU)), 10, Init.PYTORCH),
-            LossKind.CROSS_ENTROPY,
-            new OptimizerSpec(OptimizerKind.SGD, 0.05, 0.9, false, 0.9, 0.999, 0), 64, 3, 1,
-            PlaygroundSession.EVAL_EVERY_STEPS)),
+    QUICK(
+            "Quick",
+            new RunSpec(
+                    new NetworkSpec(
+                            784, List.of(new LayerSpec(64, Activation.RELU)), 10, Init.PYTORCH),
+                    LossKind.CROSS_ENTROPY,
+                    new OptimizerSpec(OptimizerKind.SGD, 0.05, 0.9, false, 0.9, 0.999, 0),
+                    64,
+                    3,
+                    1,
+                    PlaygroundSession.EVAL_EVERY_STEPS)),
     /**
      * A small network that untangles the three-armed spiral in about 75 s at 20 steps/s,
      * the boundary curling visibly from straight cuts into arms.
      */
-    SPIRAL("Spiral", new RunSpec(
-            new NetworkSpec(2, List.of(LayerSpec.relu(32), LayerSpec.relu(32)), 3,
-                    Init.PYTORCH),
-            LossKind.CROSS_ENTROPY, OptimizerSpec.adam(0.01), 16, 60, 1,
-            PlaygroundSession.EVAL_EVERY_STEPS, DatasetSpec.of(DatasetKind.SPIRAL)));
+    SPIRAL(
+            "Spiral",
+            new RunSpec(
+                    new NetworkSpec(
+                            2, List.of(LayerSpec.relu(32), LayerSpec.relu(32)), 3, Init.PYTORCH),
+                    LossKind.CROSS_ENTROPY,
+                    OptimizerSpec.adam(0.01),
+                    16,
+                    60,
+                    1,
+                    PlaygroundSession.EVAL_EVERY_STEPS,
+                    DatasetSpec.of(DatasetKind.SPIRAL)));
 
     private final String label;
     private final RunSpec spec;

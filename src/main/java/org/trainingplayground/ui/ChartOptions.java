@@ -3,6 +3,7 @@ package org.trainingplayground.ui;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.util.List;
 
 /** The ECharts options of the playground's charts, built as JSON (never as script). */
@@ -27,7 +28,11 @@ final class ChartOptions {
     static String validation() {
         ObjectNode option = base("Test split: loss and accuracy", "loss");
         ObjectNode accuracyAxis = ((ArrayNode) option.get("yAxis")).addObject();
-        accuracyAxis.put("type", "value").put("name", "accuracy %").put("min", 0).put("max", 100)
+        accuracyAxis
+                .put("type", "value")
+                .put("name", "accuracy %")
+                .put("min", 0)
+                .put("max", 100)
                 .put("position", "right");
         accuracyAxis.putObject("splitLine").put("show", false);
         ArrayNode series = option.putArray("series");
@@ -45,17 +50,20 @@ final class ChartOptions {
      * Update:weight ratio per tensor on a log axis, with a shaded band from {@code healthyLow}
      * to {@code healthyHigh} around the rule of thumb of 1e-3.
      */
-    static String updateRatios(List<String> parameterNames, double healthyLow,
-            double healthyHigh) {
-        ObjectNode option = perTensor("Update : weight ratio per layer (log scale)",
-                "‖update‖ / ‖weight‖", parameterNames);
+    static String updateRatios(List<String> parameterNames, double healthyLow, double healthyHigh) {
+        ObjectNode option = perTensor(
+                "Update : weight ratio per layer (log scale)",
+                "‖update‖ / ‖weight‖",
+                parameterNames);
         ArrayNode series = (ArrayNode) option.get("series");
         if (!series.isEmpty()) {
             // The band belongs to the first series only so that it is drawn once.
             ObjectNode band = ((ObjectNode) series.get(0)).putObject("markArea");
             band.put("silent", true);
             band.putObject("itemStyle").put("color", "rgba(44, 160, 44, 0.10)");
-            band.putObject("label").put("position", "insideBottomRight").put("color", "#2c7a2c")
+            band.putObject("label")
+                    .put("position", "insideBottomRight")
+                    .put("color", "#2c7a2c")
                     .put("fontSize", 11);
             ArrayNode area = band.putArray("data").addArray();
             area.addObject().put("name", "healthy ≈ 1e-3").put("yAxis", healthyLow);
@@ -86,24 +94,36 @@ final class ChartOptions {
     private static ObjectNode base(String title, String yName) {
         ObjectNode option = JSON.createObjectNode();
         option.put("animation", false);
-        option.putObject("title").put("text", title).put("left", "center")
-                .putObject("textStyle").put("fontSize", 14);
+        option.putObject("title")
+                .put("text", title)
+                .put("left", "center")
+                .putObject("textStyle")
+                .put("fontSize", 14);
         option.putObject("tooltip").put("trigger", "axis");
         option.putObject("legend").put("bottom", 0).put("type", "scroll");
-        option.putObject("grid").put("left", 56).put("right", 56).put("top", 40)
-                .put("bottom", 64);
-        option.putObject("xAxis").put("type", "value").put("name", "step")
-                .put("nameLocation", "middle").put("nameGap", 24).put("min", 0)
+        option.putObject("grid").put("left", 56).put("right", 56).put("top", 40).put("bottom", 64);
+        option.putObject("xAxis")
+                .put("type", "value")
+                .put("name", "step")
+                .put("nameLocation", "middle")
+                .put("nameGap", 24)
+                .put("min", 0)
                 .put("minInterval", 1);
-        option.putArray("yAxis").addObject().put("type", "value").put("name", yName)
+        option.putArray("yAxis")
+                .addObject()
+                .put("type", "value")
+                .put("name", yName)
                 .put("min", 0);
         return option;
     }
 
     private static ObjectNode line(String name, String colour, double width, boolean symbols) {
         ObjectNode series = JSON.createObjectNode();
-        series.put("name", name).put("type", "line").put("showSymbol", symbols)
-                .put("color", colour).put("sampling", "lttb");
+        series.put("name", name)
+                .put("type", "line")
+                .put("showSymbol", symbols)
+                .put("color", colour)
+                .put("sampling", "lttb");
         series.putObject("lineStyle").put("width", width);
         series.putArray("data");
         return series;

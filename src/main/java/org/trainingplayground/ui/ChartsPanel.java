@@ -23,30 +23,41 @@ class ChartsPanel extends Composite<Div> {
     ChartsPanel() {
         Div grid = getContent();
         grid.setWidthFull();
-        grid.getStyle().set("display", "grid")
+        grid.getStyle()
+                .set("display", "grid")
                 .set("grid-template-columns", "repeat(auto-fit, minmax(420px, 1fr))")
                 .set("gap", "var(--lumo-space-m)");
         loss.setOption(ChartOptions.trainingLoss());
         accuracy.setOption(ChartOptions.validation());
         grid.add(
-                captioned(loss, "The loss of each batch, measured in the forward pass before"
-                        + " the optimizer's step. The dark line is a moving average."),
-                captioned(accuracy, "Measured every 25 steps on the test split, which the"
-                        + " network never trains on: the fraction it classifies correctly, and"
-                        + " its loss."),
-                captioned(gradNorms, "The size (L2 norm) of the gradient backpropagation"
-                        + " computes for each layer: fc1 is the first Linear layer, the last one"
-                        + " produces the logits. Solid: weights, dashed: biases."),
-                captioned(updateRatios, "How much each step changes a layer compared with"
-                        + " the layer's size: ‖update‖ / ‖weights‖. Around 1/1000 (the green"
-                        + " band) is healthy; far below, the layer hardly learns (learning rate"
-                        + " too small); far above, it is thrown around (too large). Measured"
-                        + " every 25th step, and at every step when slowed down."));
+                captioned(
+                        loss,
+                        "The loss of each batch, measured in the forward pass before"
+                                + " the optimizer's step. The dark line is a moving average."),
+                captioned(
+                        accuracy,
+                        "Measured every 25 steps on the test split, which the"
+                                + " network never trains on: the fraction it classifies correctly, and"
+                                + " its loss."),
+                captioned(
+                        gradNorms,
+                        "The size (L2 norm) of the gradient backpropagation"
+                                + " computes for each layer: fc1 is the first Linear layer, the last one"
+                                + " produces the logits. Solid: weights, dashed: biases."),
+                captioned(
+                        updateRatios,
+                        "How much each step changes a layer compared with"
+                                + " the layer's size: ‖update‖ / ‖weights‖. Around 1/1000 (the green"
+                                + " band) is healthy; far below, the layer hardly learns (learning rate"
+                                + " too small); far above, it is thrown around (too large). Measured"
+                                + " every 25th step, and at every step when slowed down."));
     }
 
     private static Div captioned(EChart chart, String caption) {
         Paragraph text = new Paragraph(caption);
-        text.getStyle().set("font-size", "0.8em").set("margin", "0 var(--lumo-space-m)")
+        text.getStyle()
+                .set("font-size", "0.8em")
+                .set("margin", "0 var(--lumo-space-m)")
                 .set("color", "var(--lumo-secondary-text-color)");
         return new Div(chart, text);
     }
@@ -66,8 +77,10 @@ class ChartsPanel extends Composite<Div> {
         if (!names.equals(parameterNames)) {
             parameterNames = List.copyOf(names);
             gradNorms.setOption(ChartOptions.gradientNorms(parameterNames));
-            updateRatios.setOption(ChartOptions.updateRatios(parameterNames,
-                    StepThroughPanel.HEALTHY_RATIO_LOW, StepThroughPanel.HEALTHY_RATIO_HIGH));
+            updateRatios.setOption(ChartOptions.updateRatios(
+                    parameterNames,
+                    StepThroughPanel.HEALTHY_RATIO_LOW,
+                    StepThroughPanel.HEALTHY_RATIO_HIGH));
         }
         gradNorms.clearPoints();
         updateRatios.clearPoints();
@@ -77,8 +90,9 @@ class ChartsPanel extends Composite<Div> {
     void append(StepSeries steps, EvalSeries evals) {
         if (!steps.isEmpty()) {
             double[] xs = toDoubles(steps.steps());
-            loss.appendPoints(xs, new double[][] {
-                toDoubles(steps.losses()), toDoubles(steps.smoothedLosses())});
+            loss.appendPoints(
+                    xs,
+                    new double[][] {toDoubles(steps.losses()), toDoubles(steps.smoothedLosses())});
             gradNorms.appendPoints(xs, toDoubles(steps.gradNorms()));
             appendMeasured(updateRatios, xs, toDoubles(steps.updateRatios()));
         }
@@ -87,8 +101,8 @@ class ChartsPanel extends Composite<Div> {
             for (int i = 0; i < percent.length; i++) {
                 percent[i] *= 100;
             }
-            accuracy.appendPoints(toDoubles(evals.steps()),
-                    new double[][] {toDoubles(evals.losses()), percent});
+            accuracy.appendPoints(
+                    toDoubles(evals.steps()), new double[][] {toDoubles(evals.losses()), percent});
         }
     }
 

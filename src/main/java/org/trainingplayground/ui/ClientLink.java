@@ -32,8 +32,8 @@ final class ClientLink {
         if (intervalSeconds <= 0) {
             return 0; // heartbeats turned off: nothing to miss
         }
-        long silentMillis = System.currentTimeMillis()
-                - ui.getInternals().getLastHeartbeatTimestamp();
+        long silentMillis =
+                System.currentTimeMillis() - ui.getInternals().getLastHeartbeatTimestamp();
         return silentMillis / (intervalSeconds * 1000L);
     }
 }

@@ -19,6 +19,7 @@ final class ClientProtocolErrors extends DefaultErrorHandler {
     private static final String APP = "org.trainingplayground.";
     /** Where Vaadin reads and dispatches what the client sent. */
     private static final String PROTOCOL = "com.vaadin.flow.server.communication.";
+
     private static final int MOST_MESSAGE_CHARS = 200;
 
     private static final ThrottledWarning unreadable =
@@ -28,8 +29,9 @@ final class ClientProtocolErrors extends DefaultErrorHandler {
     public void error(ErrorEvent event) {
         Throwable error = event.getThrowable();
         if (isClientsMessage(error)) {
-            unreadable.warn("Ignored a message from a browser that the server could not read:"
-                    + " {}", oneLine(error));
+            unreadable.warn(
+                    "Ignored a message from a browser that the server could not read:" + " {}",
+                    oneLine(error));
         } else {
             super.error(event);
         }
@@ -61,7 +63,8 @@ final class ClientProtocolErrors extends DefaultErrorHandler {
     static String oneLine(Throwable error) {
         String text = error.getClass().getSimpleName() + ": " + error.getMessage();
         text = text.replaceAll("\\p{Cntrl}", " ");
-        return text.length() <= MOST_MESSAGE_CHARS ? text
+        return text.length() <= MOST_MESSAGE_CHARS
+                ? text
                 : text.substring(0, MOST_MESSAGE_CHARS) + "…";
     }
 }

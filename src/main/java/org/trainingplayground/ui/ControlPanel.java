@@ -54,17 +54,24 @@ class ControlPanel extends Composite<VerticalLayout> {
         step.addClickListener(e -> fireEvent(new StepEvent(this)));
         stepEpoch.addClickListener(e -> fireEvent(new StepEpochEvent(this)));
         pending.setId("settings-note");
-        pending.getStyle().set("font-size", "0.85em")
-                .set("color", "var(--lumo-warning-text-color, #8a6d00)").set("margin", "0");
+        pending.getStyle()
+                .set("font-size", "0.85em")
+                .set("color", "var(--lumo-warning-text-color, #8a6d00)")
+                .set("margin", "0");
         Span speedLabel = new Span("Speed");
-        speedLabel.getStyle().set("margin-left", "var(--lumo-space-m)")
+        speedLabel
+                .getStyle()
+                .set("margin-left", "var(--lumo-space-m)")
                 .set("color", "var(--lumo-secondary-text-color)");
         Div speedPart = new Div(speedLabel, configureSpeed());
-        speedPart.getStyle().set("display", "flex").set("align-items", "baseline")
+        speedPart
+                .getStyle()
+                .set("display", "flex")
+                .set("align-items", "baseline")
                 .set("gap", "var(--lumo-space-s)");
         parts.put("speed", speedPart);
-        HorizontalLayout buttons = new HorizontalLayout(start, pause, reset, step, stepEpoch,
-                speedPart);
+        HorizontalLayout buttons =
+                new HorizontalLayout(start, pause, reset, step, stepEpoch, speedPart);
         buttons.setAlignItems(FlexComponent.Alignment.BASELINE);
         buttons.getStyle().set("flex-wrap", "wrap");
         Div zeroGradPart = configureForgetZeroGrad();
@@ -111,10 +118,14 @@ class ControlPanel extends Composite<VerticalLayout> {
         Paragraph why = new Paragraph("Skips optimizer.zero_grad(): each step's gradients are"
                 + " added to the previous ones instead of replacing them, as in PyTorch when"
                 + " the call is missing.");
-        why.getStyle().set("font-size", "0.8em").set("margin", "0 0 0 var(--lumo-space-s)")
+        why.getStyle()
+                .set("font-size", "0.8em")
+                .set("margin", "0 0 0 var(--lumo-space-s)")
                 .set("color", "var(--lumo-secondary-text-color)");
         Div row = new Div(forgetZeroGrad, why);
-        row.getStyle().set("display", "flex").set("align-items", "baseline")
+        row.getStyle()
+                .set("display", "flex")
+                .set("align-items", "baseline")
                 .set("flex-wrap", "wrap");
         return row;
     }
@@ -138,8 +149,8 @@ class ControlPanel extends Composite<VerticalLayout> {
         reset.setEnabled(state != RunState.CREATING);
         step.setEnabled(settingsValid && ready);
         stepEpoch.setEnabled(settingsValid && ready);
-        pending.setText(settingsPending
-                ? "The new settings take effect when you press Reset." : "");
+        pending.setText(
+                settingsPending ? "The new settings take effect when you press Reset." : "");
     }
 
     /** Shows the session's speed and zero_grad choice without firing events back. */
@@ -179,8 +190,7 @@ class ControlPanel extends Composite<VerticalLayout> {
         return addListener(SpeedEvent.class, listener);
     }
 
-    Registration addForgetZeroGradListener(
-            ComponentEventListener<ForgetZeroGradEvent> listener) {
+    Registration addForgetZeroGradListener(ComponentEventListener<ForgetZeroGradEvent> listener) {
         return addListener(ForgetZeroGradEvent.class, listener);
     }
 

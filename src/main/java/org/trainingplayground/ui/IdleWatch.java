@@ -31,6 +31,7 @@ final class IdleWatch {
     private final Map<Object, Boolean> pageVisible = new HashMap<>();
     /** When the last visible page went away or was hidden; the creation time at first. */
     private long unseenSinceNanos = System.nanoTime();
+
     private boolean pausedForIdleness;
     private long lastCheckNanos;
     private final ScheduledFuture<?> checkTask;
@@ -43,8 +44,8 @@ final class IdleWatch {
         this.idleNanos = idlePause.toNanos();
         // A quarter of the pause keeps the overshoot small; the cap keeps a long pause
         // precise to seconds, and the floor keeps a test's short pause from busy-looping.
-        long period = Math.max(20, Math.min(idlePause.toMillis() / 4,
-                LONGEST_CHECK_INTERVAL.toMillis()));
+        long period =
+                Math.max(20, Math.min(idlePause.toMillis() / 4, LONGEST_CHECK_INTERVAL.toMillis()));
         checkTask = timer.scheduleAtFixedRate(this::check, period, period, TimeUnit.MILLISECONDS);
     }
 
@@ -118,7 +119,8 @@ final class IdleWatch {
             if (state == RunState.RUNNING) {
                 session.pause();
                 pausedForIdleness = true;
-                log.info("Paused a run none of whose pages was seen for {} s",
+                log.info(
+                        "Paused a run none of whose pages was seen for {} s",
                         TimeUnit.NANOSECONDS.toSeconds(idleNanos));
             }
         } catch (RuntimeException e) {

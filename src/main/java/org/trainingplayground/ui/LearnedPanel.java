@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
+
 import org.trainingplayground.core.DecisionBoundary;
 import org.trainingplayground.core.TestPredictions;
 import org.trainingplayground.core.data.Dataset;
@@ -46,8 +47,8 @@ class LearnedPanel extends Composite<Div> {
         gallery = null;
         confusion = null;
         draw = null;
-        Details preview = new Details("The data: a few samples of each class",
-                DatasetPreview.of(data));
+        Details preview =
+                new Details("The data: a few samples of each class", DatasetPreview.of(data));
         preview.setId("dataset-preview-details");
         preview.setWidthFull();
         if (data instanceof PointDataset points) {
@@ -91,8 +92,11 @@ class LearnedPanel extends Composite<Div> {
     private static Div row(Component... panels) {
         Div row = new Div(panels);
         row.setWidthFull();
-        row.getStyle().set("display", "flex").set("flex-wrap", "wrap")
-                .set("gap", "var(--lumo-space-l)").set("align-items", "flex-start")
+        row.getStyle()
+                .set("display", "flex")
+                .set("flex-wrap", "wrap")
+                .set("gap", "var(--lumo-space-l)")
+                .set("align-items", "flex-start")
                 .set("margin-bottom", "var(--lumo-space-m)");
         for (Component panel : panels) {
             panel.getElement().getStyle().set("flex", "1 1 420px").set("min-width", "0");

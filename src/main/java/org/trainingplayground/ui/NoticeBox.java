@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -26,10 +27,12 @@ class NoticeBox extends Composite<Div> {
         Div box = getContent();
         box.setId("url-notices");
         box.setWidthFull();
-        box.getStyle().set("background", "var(--lumo-error-color-10pct)")
+        box.getStyle()
+                .set("background", "var(--lumo-error-color-10pct)")
                 .set("border-radius", "var(--lumo-border-radius-m)")
                 .set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
-                .set("font-size", "var(--lumo-font-size-s)").set("box-sizing", "border-box");
+                .set("font-size", "var(--lumo-font-size-s)")
+                .set("box-sizing", "border-box");
         setVisible(false);
     }
 
@@ -45,14 +48,14 @@ class NoticeBox extends Composite<Div> {
         if (sentences.isEmpty()) {
             return;
         }
-        Span intro = new Span(source + " had settings that could not be used; the others were"
-                + " applied:");
+        Span intro = new Span(
+                source + " had settings that could not be used; the others were" + " applied:");
         UnorderedList list = new UnorderedList();
         list.getStyle().set("margin", "var(--lumo-space-xs) 0");
         sentences.stream().limit(MOST_SHOWN).forEach(sentence -> list.add(new ListItem(sentence)));
         if (sentences.size() > MOST_SHOWN) {
-            list.add(new ListItem(String.format(Locale.ROOT, "and %,d more.",
-                    sentences.size() - MOST_SHOWN)));
+            list.add(new ListItem(
+                    String.format(Locale.ROOT, "and %,d more.", sentences.size() - MOST_SHOWN)));
         }
         Button dismiss = new Button("Dismiss", e -> show(source, List.of()));
         dismiss.setId("url-notices-dismiss");

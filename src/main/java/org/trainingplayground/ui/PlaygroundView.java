@@ -28,15 +28,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trainingplayground.Services;
 import org.trainingplayground.core.Limits;
-import org.trainingplayground.core.config.ConfigProperties;
-import org.trainingplayground.core.config.PlaygroundConfig;
 import org.trainingplayground.core.RunState;
 import org.trainingplayground.core.StepDetail;
+import org.trainingplayground.core.config.ConfigProperties;
+import org.trainingplayground.core.config.PlaygroundConfig;
 import org.trainingplayground.core.data.Dataset;
 import org.trainingplayground.core.data.PointDataset;
-import org.trainingplayground.ui.code.CodeView;
 import org.trainingplayground.session.MetricsHistory;
 import org.trainingplayground.session.PlaygroundSession;
+import org.trainingplayground.ui.code.CodeView;
 import org.trainingplayground.ui.settings.ResetDialog;
 
 /**
@@ -62,6 +62,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
 
     /** The page's own script has run and reported (its first visibility report). */
     private volatile boolean clientReportedIn;
+
     private boolean autostartPending;
     private volatile long attachedNanos;
     private volatile int heartbeatIntervalSeconds;
@@ -76,6 +77,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     private final Paragraph idleNote = new Paragraph(IDLE_SENTENCE);
     /** Why Start did nothing: this browser trains as many runs as it may. */
     private final Paragraph startRefused = new Paragraph();
+
     private final SettingsPanel settings = new SettingsPanel();
     private final ControlPanel controls = new ControlPanel();
     private final StatusPanel status = new StatusPanel();
@@ -97,8 +99,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     /** A prompt push left the rest of the page for the next periodic push. */
     private volatile boolean restDeferred;
 
-    private final SharePanel share = new SharePanel(
-            () -> ConfigProperties.toJson(currentConfig()));
+    private final SharePanel share = new SharePanel(() -> ConfigProperties.toJson(currentConfig()));
     private final NoticeBox notices = new NoticeBox();
     private final CodeView code = new CodeView();
     private final boolean embedded;
@@ -106,6 +107,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     private String shownQuery;
     /** The page's own options from its URL, kept in the address bar as settings change. */
     private final Map<String, String> pageOptions = new LinkedHashMap<>();
+
     private String origin = "";
 
     public PlaygroundView() {
@@ -173,7 +175,8 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
             applyConfig(reading.config());
         }
         this.notices.show("The link", notices);
-        if ("1".equals(pageOptions.get("autostart")) || "true".equals(pageOptions.get("autostart"))) {
+        if ("1".equals(pageOptions.get("autostart"))
+                || "true".equals(pageOptions.get("autostart"))) {
             // Only for a page a browser really shows: a script opening frames with autostart
             // would otherwise hold every training place.
             autostartPending = true;
@@ -188,8 +191,9 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         if (ControlPanel.SPEEDS.contains(speed)) {
             return List.of();
         }
-        return List.of("speed=" + new java.math.BigDecimal(speed).stripTrailingZeros()
-                .toPlainString() + ": the page trains at full speed (0) or at 20, 5 or 1"
+        return List.of("speed="
+                + new java.math.BigDecimal(speed).stripTrailingZeros().toPlainString()
+                + ": the page trains at full speed (0) or at 20, 5 or 1"
                 + " steps per second; the speed stays "
                 + ControlPanel.speedLabel(session.speed()).toLowerCase(java.util.Locale.ROOT)
                 + ".");
@@ -254,9 +258,12 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     }
 
     /** Everything a course page can hide or lock. */
-    static final List<String> PARTS = java.util.stream.Stream.of(SettingsPanel.SECTIONS,
-            ControlPanel.PARTS, List.of("settings", "step-view", "charts", "learned", "code"))
-            .flatMap(List::stream).toList();
+    static final List<String> PARTS = java.util.stream.Stream.of(
+                    SettingsPanel.SECTIONS,
+                    ControlPanel.PARTS,
+                    List.of("settings", "step-view", "charts", "learned", "code"))
+            .flatMap(List::stream)
+            .toList();
 
     private boolean hideOrLock(boolean hide, String name) {
         if (SettingsPanel.SECTIONS.contains(name)) {
@@ -304,11 +311,16 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         }
         shownQuery = query;
         StringBuilder options = new StringBuilder();
-        pageOptions.forEach((key, value) -> options.append('&').append(key).append('=')
-                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
+        pageOptions.forEach((key, value) -> options.append('&')
+                .append(key)
+                .append('=')
+                .append(java.net.URLEncoder.encode(
+                        value, java.nio.charset.StandardCharsets.UTF_8)));
         String path = embedded ? "embed" : "";
-        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
-                new Location(path, QueryParameters.fromString(query + options))));
+        getUI().ifPresent(ui -> ui.getPage()
+                .getHistory()
+                .replaceState(
+                        null, new Location(path, QueryParameters.fromString(query + options))));
         share.showLink(origin + "/?" + query);
     }
 
@@ -342,7 +354,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
                         new ResetDialog(() -> act(session::reset)).open();
                     }
                 }
-                case REBUILT, LIVE -> { }
+                case REBUILT, LIVE -> {}
             }
             refresh();
         });
@@ -374,8 +386,8 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     private final VerticalLayout left = new VerticalLayout();
 
     private HorizontalLayout body() {
-        right.add(notices, idleNote, startRefused, controls, status, charts, learned, stepView,
-                code);
+        right.add(
+                notices, idleNote, startRefused, controls, status, charts, learned, stepView, code);
         right.setPadding(false);
         right.setWidthFull();
         left.add(settings);
@@ -445,8 +457,8 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
             }
         };
         var timer = Services.get().pushTimer();
-        pushTask = timer.scheduleAtFixedRate(push, PUSH_INTERVAL_MS, PUSH_INTERVAL_MS,
-                TimeUnit.MILLISECONDS);
+        pushTask = timer.scheduleAtFixedRate(
+                push, PUSH_INTERVAL_MS, PUSH_INTERVAL_MS, TimeUnit.MILLISECONDS);
         stopPromptPushes = session.watchPromptChanges(() -> {
             try {
                 timer.execute(promptPush);
@@ -510,9 +522,11 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         if (closingUnreachable) {
             return true;
         }
-        boolean neverConnected = !clientReportedIn && ClientLink.hasPush(ui)
+        boolean neverConnected = !clientReportedIn
+                && ClientLink.hasPush(ui)
                 && System.nanoTime() - attachedNanos > NEVER_CONNECTED_GRACE_NANOS;
-        boolean gone = clientReportedIn && !ClientLink.pushOpen(ui)
+        boolean gone = clientReportedIn
+                && !ClientLink.pushOpen(ui)
                 && ClientLink.missedHeartbeats(ui, heartbeatIntervalSeconds) >= MISSED_HEARTBEATS;
         if (!neverConnected && !gone) {
             return false;
@@ -526,8 +540,10 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
                 if (neverConnected) {
                     UserSessions.pageNeverConnected(vaadinSession);
                 } else {
-                    log.info("Closed a page whose browser stopped answering (push connection"
-                            + " down, {} heartbeats missed)", MISSED_HEARTBEATS);
+                    log.info(
+                            "Closed a page whose browser stopped answering (push connection"
+                                    + " down, {} heartbeats missed)",
+                            MISSED_HEARTBEATS);
                 }
             });
         } catch (UIDetachedException alreadyGone) {
@@ -611,8 +627,8 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         // which is every step at 1 step/s, the pace it is read at.
         boolean running = snapshot.state() == RunState.RUNNING;
         long now = System.nanoTime();
-        boolean due = !running || (session.speed() > 0
-                && now - stepViewShownNanos >= STEP_VIEW_INTERVAL_NANOS);
+        boolean due = !running
+                || (session.speed() > 0 && now - stepViewShownNanos >= STEP_VIEW_INTERVAL_NANOS);
         if (detail != shownDetail && due) {
             shownDetail = detail;
             stepViewShownNanos = now;

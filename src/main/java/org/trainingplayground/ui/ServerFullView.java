@@ -24,7 +24,8 @@ public class ServerFullView extends VerticalLayout {
     }
 
     static String sentence(int students) {
-        return "The playground is full: " + students + (students == 1 ? " student is" : " students are")
+        return "The playground is full: " + students
+                + (students == 1 ? " student is" : " students are")
                 + " using it right now. Please try again in a few minutes.";
     }
 }

@@ -86,10 +86,12 @@ class SettingsPanel extends Composite<VerticalLayout> {
     private final Map<String, TextField> fieldsById = new LinkedHashMap<>();
     /** The form's parts by name, for a course page to hide or lock (see {@link #SECTIONS}). */
     private final Map<String, Div> sections = new LinkedHashMap<>();
+
     private Limits limits = Limits.defaults();
     private RunSpec shown = RunSpec.lesson();
     /** The dataset the form last described validly: presets that keep the dataset use it. */
     private DatasetSpec formDataset = shown.dataset();
+
     private boolean updatingForm;
 
     SettingsPanel() {
@@ -103,15 +105,28 @@ class SettingsPanel extends Composite<VerticalLayout> {
         otherProblems.setId("settings-error");
         otherProblems.getStyle().set("color", "var(--lumo-error-text-color)");
         otherProblems.setVisible(false);
-        layout.add(liveNote,
+        layout.add(
+                liveNote,
                 section("preset", configurePreset()),
                 section("dataset", heading("Data"), configureDataset()),
                 section("layers", heading("Network"), configureNetwork()),
                 section("loss", heading("Loss"), configureLoss()),
                 section("optimizer", heading("Optimizer"), configureOptimizer()),
-                section("run", heading("Run"), row(batchSize, epochs, seed)), otherProblems);
-        for (TextField field : List.of(points, noise, testShare, classes, learningRate,
-                momentum, beta1, beta2, weightDecay, batchSize, epochs, seed)) {
+                section("run", heading("Run"), row(batchSize, epochs, seed)),
+                otherProblems);
+        for (TextField field : List.of(
+                points,
+                noise,
+                testShare,
+                classes,
+                learningRate,
+                momentum,
+                beta1,
+                beta2,
+                weightDecay,
+                batchSize,
+                epochs,
+                seed)) {
             fieldsById.put(field.getId().orElseThrow(), field);
         }
         showSettings(shown);
@@ -229,8 +244,8 @@ class SettingsPanel extends Composite<VerticalLayout> {
         beta1.setHelperText("Memory of gradients");
         beta2.setHelperText("Of their squares");
         weightDecay.setHelperText("Pulls every weight towards 0 a little each step.");
-        VerticalLayout fields = new VerticalLayout(optimizer, learningRate, sgdFields,
-                adamFields, weightDecay);
+        VerticalLayout fields =
+                new VerticalLayout(optimizer, learningRate, sgdFields, adamFields, weightDecay);
         fields.setPadding(false);
         fields.setSpacing(false);
         return fields;
@@ -246,8 +261,10 @@ class SettingsPanel extends Composite<VerticalLayout> {
 
     /** True when every field holds a valid value, so Start and Step may be enabled. */
     boolean isValid() {
-        return builder.isValid() && !otherProblems.isVisible()
-                && fieldsById.values().stream().filter(TextField::isVisible)
+        return builder.isValid()
+                && !otherProblems.isVisible()
+                && fieldsById.values().stream()
+                        .filter(TextField::isVisible)
                         .noneMatch(TextField::isInvalid);
     }
 
@@ -266,9 +283,10 @@ class SettingsPanel extends Composite<VerticalLayout> {
             if ("layers".equals(problem.field())) {
                 builder.showProblem(problem.sentence());
             } else if (field != null) {
-                field.setErrorMessage(field.isInvalid() && field.getErrorMessage() != null
-                        ? field.getErrorMessage() + " " + problem.sentence()
-                        : problem.sentence());
+                field.setErrorMessage(
+                        field.isInvalid() && field.getErrorMessage() != null
+                                ? field.getErrorMessage() + " " + problem.sentence()
+                                : problem.sentence());
                 field.setInvalid(true);
             } else {
                 otherProblems.setText(problem.sentence());
@@ -344,11 +362,12 @@ class SettingsPanel extends Composite<VerticalLayout> {
     private RunSpec readForm() {
         DatasetSpec data = readDataset();
         NetworkSpec network = builder.network();
-        if (data != null && network != null && (network.inputs() != data.inputSize()
-                || network.outputs() != data.classes())) {
+        if (data != null
+                && network != null
+                && (network.inputs() != data.inputSize() || network.outputs() != data.classes())) {
             // The dataset fixes the input and output layers; the student owns the hidden ones.
-            network = new NetworkSpec(data.inputSize(), network.hidden(), data.classes(),
-                    network.init());
+            network = new NetworkSpec(
+                    data.inputSize(), network.hidden(), data.classes(), network.init());
             builder.show(network);
         }
         if (data != null) {
@@ -357,29 +376,36 @@ class SettingsPanel extends Composite<VerticalLayout> {
         boolean sgd = optimizer.getValue() != OptimizerKind.ADAM;
         String rateProblem = OptimizerSpec.learningRateProblem(learningRate.getValue());
         show(learningRate, rateProblem);
-        Reading<Double> momentumRead = sgd ? check(momentum,
-                NumberText.fraction(momentum.getValue(), MOMENTUM)) : null;
+        Reading<Double> momentumRead =
+                sgd ? check(momentum, NumberText.fraction(momentum.getValue(), MOMENTUM)) : null;
         if (sgd && momentumRead.ok() && nesterov.getValue() && momentumRead.value() == 0) {
             show(momentum, "Nesterov momentum needs a momentum above 0, such as 0.9.");
             momentumRead = null;
         }
-        Reading<Double> beta1Read = sgd ? null
-                : check(beta1, NumberText.fraction(beta1.getValue(), BETA1));
-        Reading<Double> beta2Read = sgd ? null
-                : check(beta2, NumberText.fraction(beta2.getValue(), BETA2));
+        Reading<Double> beta1Read =
+                sgd ? null : check(beta1, NumberText.fraction(beta1.getValue(), BETA1));
+        Reading<Double> beta2Read =
+                sgd ? null : check(beta2, NumberText.fraction(beta2.getValue(), BETA2));
         Reading<Double> decayRead =
                 check(weightDecay, NumberText.nonNegative(weightDecay.getValue(), WEIGHT_DECAY));
-        Reading<Long> batchRead = check(batchSize,
+        Reading<Long> batchRead = check(
+                batchSize,
                 NumberText.whole(batchSize.getValue(), BATCH_SIZE, 1, limits.maxBatchSize()));
-        Reading<Long> epochsRead = check(epochs,
-                NumberText.whole(epochs.getValue(), EPOCHS, 1, limits.maxEpochs()));
+        Reading<Long> epochsRead =
+                check(epochs, NumberText.whole(epochs.getValue(), EPOCHS, 1, limits.maxEpochs()));
         Reading<Long> seedRead =
                 check(seed, NumberText.whole(seed.getValue(), SEED, 0, Long.MAX_VALUE));
-        boolean optimizerRead = sgd ? momentumRead != null && momentumRead.ok()
-                : beta1Read.ok() && beta2Read.ok();
-        if (data == null || network == null || rateProblem != null || !optimizerRead
+        boolean optimizerRead =
+                sgd ? momentumRead != null && momentumRead.ok() : beta1Read.ok() && beta2Read.ok();
+        if (data == null
+                || network == null
+                || rateProblem != null
+                || !optimizerRead
                 || !decayRead.ok()
-                || !batchRead.ok() || !epochsRead.ok() || !seedRead.ok() || loss.isEmpty()) {
+                || !batchRead.ok()
+                || !epochsRead.ok()
+                || !seedRead.ok()
+                || loss.isEmpty()) {
             return null;
         }
         double rate = Double.parseDouble(learningRate.getValue().trim());
@@ -387,12 +413,30 @@ class SettingsPanel extends Composite<VerticalLayout> {
             // Only the chosen optimizer's own settings count; the others keep their defaults,
             // so switching back and forth gives the same settings.
             OptimizerSpec chosen = sgd
-                    ? new OptimizerSpec(OptimizerKind.SGD, rate, momentumRead.value(),
-                            nesterov.getValue(), 0.9, 0.999, decayRead.value())
-                    : new OptimizerSpec(OptimizerKind.ADAM, rate, 0, false, beta1Read.value(),
-                            beta2Read.value(), decayRead.value());
-            return new RunSpec(network, loss.getValue(), chosen, batchRead.value().intValue(),
-                    epochsRead.value().intValue(), seedRead.value(), shown.evalEverySteps(),
+                    ? new OptimizerSpec(
+                            OptimizerKind.SGD,
+                            rate,
+                            momentumRead.value(),
+                            nesterov.getValue(),
+                            0.9,
+                            0.999,
+                            decayRead.value())
+                    : new OptimizerSpec(
+                            OptimizerKind.ADAM,
+                            rate,
+                            0,
+                            false,
+                            beta1Read.value(),
+                            beta2Read.value(),
+                            decayRead.value());
+            return new RunSpec(
+                    network,
+                    loss.getValue(),
+                    chosen,
+                    batchRead.value().intValue(),
+                    epochsRead.value().intValue(),
+                    seedRead.value(),
+                    shown.evalEverySteps(),
                     data);
         } catch (IllegalArgumentException unexpected) {
             // The fields above check what the core checks; this is a last guard, not a path.
@@ -409,22 +453,25 @@ class SettingsPanel extends Composite<VerticalLayout> {
             // Points, noise and split do not apply to the image sets' fixed files.
             return DatasetSpec.of(kind);
         }
-        Reading<Long> pointsRead = check(points, NumberText.whole(points.getValue(), POINTS,
-                DatasetSpec.MIN_POINTS, DatasetSpec.MAX_POINTS));
-        Reading<Double> noiseRead = check(noise,
-                NumberText.nonNegative(noise.getValue(), NOISE));
+        Reading<Long> pointsRead = check(
+                points,
+                NumberText.whole(
+                        points.getValue(), POINTS, DatasetSpec.MIN_POINTS, DatasetSpec.MAX_POINTS));
+        Reading<Double> noiseRead = check(noise, NumberText.nonNegative(noise.getValue(), NOISE));
         if (noiseRead.ok()) {
             show(noise, DatasetSpec.noiseProblem(noiseRead.value()));
         }
-        Reading<Double> shareRead = check(testShare,
-                NumberText.fraction(testShare.getValue(), TEST_SHARE));
+        Reading<Double> shareRead =
+                check(testShare, NumberText.fraction(testShare.getValue(), TEST_SHARE));
         if (shareRead.ok()) {
             show(testShare, DatasetSpec.testFractionProblem(shareRead.value()));
         }
         int classCount = kind.defaultClasses();
         if (kind.classesAdjustable()) {
-            Reading<Long> classesRead = check(classes, NumberText.whole(classes.getValue(),
-                    CLASSES, kind.minClasses(), kind.maxClasses()));
+            Reading<Long> classesRead = check(
+                    classes,
+                    NumberText.whole(
+                            classes.getValue(), CLASSES, kind.minClasses(), kind.maxClasses()));
             if (!classesRead.ok()) {
                 return null;
             }
@@ -434,8 +481,12 @@ class SettingsPanel extends Composite<VerticalLayout> {
             return null;
         }
         try {
-            return new DatasetSpec(kind, pointsRead.value().intValue(), noiseRead.value(),
-                    shareRead.value(), classCount);
+            return new DatasetSpec(
+                    kind,
+                    pointsRead.value().intValue(),
+                    noiseRead.value(),
+                    shareRead.value(),
+                    classCount);
         } catch (IllegalArgumentException tooFewForASplit) {
             show(points, tooFewForASplit.getMessage());
             return null;
@@ -460,8 +511,8 @@ class SettingsPanel extends Composite<VerticalLayout> {
                 noise.setValue(format(defaults.noise()));
                 testShare.setValue(format(defaults.testFraction()));
             }
-            Reading<Long> count = NumberText.whole(classes.getValue(), CLASSES,
-                    chosen.minClasses(), chosen.maxClasses());
+            Reading<Long> count = NumberText.whole(
+                    classes.getValue(), CLASSES, chosen.minClasses(), chosen.maxClasses());
             if (previous == null || previous.images() || !count.ok()) {
                 classes.setValue(Integer.toString(defaults.classes()));
             }
@@ -480,13 +531,16 @@ class SettingsPanel extends Composite<VerticalLayout> {
         testShare.setVisible(generated);
         classes.setVisible(generated && kind.classesAdjustable());
         classes.setHelperText(kind.minClasses() + " to " + kind.maxClasses());
-        dataset.setHelperText(switch (kind) {
-            case MNIST -> "8,000 training and 2,000 test digits, 28 × 28 pixels.";
-            case FASHION_MNIST -> "Clothes, harder than digits: 10,000 training and 2,000 test"
-                    + " images, 28 × 28 pixels.";
-            default -> "Points in the plane, generated from the seed; the network sees x1"
-                    + " and x2 and paints its decision boundary.";
-        });
+        dataset.setHelperText(
+                switch (kind) {
+                    case MNIST -> "8,000 training and 2,000 test digits, 28 × 28 pixels.";
+                    case FASHION_MNIST ->
+                        "Clothes, harder than digits: 10,000 training and 2,000 test"
+                                + " images, 28 × 28 pixels.";
+                    default ->
+                        "Points in the plane, generated from the seed; the network sees x1"
+                                + " and x2 and paints its decision boundary.";
+                });
     }
 
     private static <T> Reading<T> check(TextField field, Reading<T> read) {
@@ -510,26 +564,33 @@ class SettingsPanel extends Composite<VerticalLayout> {
 
     private void showNetwork(NetworkSpec network) {
         diagram.show(builder.inputs(), builder.hiddenLabels(), builder.outputs());
-        parameterCount.setText(network == null
-                ? "Fix the marked widths to count the weights."
-                : String.format(Locale.ROOT, "%,d weights and biases to learn",
-                        network.parameterCount()));
+        parameterCount.setText(
+                network == null
+                        ? "Fix the marked widths to count the weights."
+                        : String.format(
+                                Locale.ROOT,
+                                "%,d weights and biases to learn",
+                                network.parameterCount()));
     }
 
     private void showLossNote() {
         String why = "The network outputs logits (raw scores), not probabilities: probabilities"
                 + " near 0 and 1 lose precision in floating point, their logarithms don't.";
         LossKind kind = loss.getValue() == null ? LossKind.CROSS_ENTROPY : loss.getValue();
-        lossNote.setText(switch (kind) {
-            case CROSS_ENTROPY -> why + " CrossEntropyLoss = LogSoftmax + NLLLoss in one"
-                    + " numerically stable step.";
-            case NLL -> why + " Here the network ends in LogSoftmax and NLLLoss takes the"
-                    + " log-probability of the right digit: the same loss as CrossEntropyLoss,"
-                    + " in two steps.";
-            case MSE -> "MSELoss asks the logits to equal one-hot targets (1 for the right digit,"
-                    + " 0 for the others), so it also punishes confident right answers: it"
-                    + " trains worse than cross-entropy on logits.";
-        });
+        lossNote.setText(
+                switch (kind) {
+                    case CROSS_ENTROPY ->
+                        why + " CrossEntropyLoss = LogSoftmax + NLLLoss in one"
+                                + " numerically stable step.";
+                    case NLL ->
+                        why + " Here the network ends in LogSoftmax and NLLLoss takes the"
+                                + " log-probability of the right digit: the same loss as CrossEntropyLoss,"
+                                + " in two steps.";
+                    case MSE ->
+                        "MSELoss asks the logits to equal one-hot targets (1 for the right digit,"
+                                + " 0 for the others), so it also punishes confident right answers: it"
+                                + " trains worse than cross-entropy on logits.";
+                });
     }
 
     private void showMatchingPreset(RunSpec spec) {
@@ -603,8 +664,10 @@ class SettingsPanel extends Composite<VerticalLayout> {
     }
 
     private static void styleAsNote(Paragraph note) {
-        note.getStyle().set("font-size", "var(--lumo-font-size-xs)")
-                .set("color", "var(--lumo-secondary-text-color)").set("margin", "2px 0");
+        note.getStyle()
+                .set("font-size", "var(--lumo-font-size-xs)")
+                .set("color", "var(--lumo-secondary-text-color)")
+                .set("margin", "2px 0");
     }
 
     Registration addSettingsListener(ComponentEventListener<SettingsEvent> listener) {

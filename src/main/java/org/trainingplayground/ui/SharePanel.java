@@ -16,6 +16,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,8 +42,8 @@ class SharePanel extends Composite<Div> {
         link.setId("share-link");
         link.setReadOnly(true);
         link.setLabel("Link to these settings");
-        link.setHelperText("Opens the playground with exactly these settings: send it as an"
-                + " exercise.");
+        link.setHelperText(
+                "Opens the playground with exactly these settings: send it as an" + " exercise.");
         link.setWidthFull();
         Button copy = new Button("Copy link", VaadinIcon.COPY.create(), e -> copyLink());
         copy.setId("copy-link");
@@ -50,11 +51,16 @@ class SharePanel extends Composite<Div> {
         Anchor export = new Anchor();
         export.setId("export-config");
         export.setText("Export settings (.json)");
-        export.setHref(DownloadHandler.fromInputStream(event -> {
-            byte[] json = exportedJson.get().getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(json),
-                    "training-playground-settings.json", "application/json", json.length);
-        }), AttachmentType.DOWNLOAD);
+        export.setHref(
+                DownloadHandler.fromInputStream(event -> {
+                    byte[] json = exportedJson.get().getBytes(StandardCharsets.UTF_8);
+                    return new DownloadResponse(
+                            new ByteArrayInputStream(json),
+                            "training-playground-settings.json",
+                            "application/json",
+                            json.length);
+                }),
+                AttachmentType.DOWNLOAD);
         Upload upload = new Upload();
         upload.setId("import-config");
         upload.setUploadButton(new Button("Import settings (.json)"));
@@ -81,14 +87,19 @@ class SharePanel extends Composite<Div> {
                 }
             }));
         });
-        upload.addFileRejectedListener(e -> fireEvent(new ImportEvent(this, e.getFileName(),
-                null, "The file " + e.getFileName() + " was not imported: "
-                        + e.getErrorMessage())));
+        upload.addFileRejectedListener(e -> fireEvent(new ImportEvent(
+                this,
+                e.getFileName(),
+                null,
+                "The file " + e.getFileName() + " was not imported: " + e.getErrorMessage())));
         H4 heading = new H4("Share these settings");
         heading.getStyle().set("margin", "var(--lumo-space-m) 0 0 0");
         Div files = new Div(export, upload);
-        files.getStyle().set("display", "flex").set("flex-direction", "column")
-                .set("gap", "var(--lumo-space-s)").set("margin-top", "var(--lumo-space-s)");
+        files.getStyle()
+                .set("display", "flex")
+                .set("flex-direction", "column")
+                .set("gap", "var(--lumo-space-s)")
+                .set("margin-top", "var(--lumo-space-s)");
         root.add(heading, link, copy, files);
     }
 
@@ -103,9 +114,12 @@ class SharePanel extends Composite<Div> {
 
     private void copyLink() {
         // Passed as a parameter, never spliced into the script.
-        link.getElement().executeJs("return navigator.clipboard.writeText($0)", link.getValue())
-                .then(ok -> { }, failed -> link.setHelperText(
-                        "Copying needs a secure page (https); select the link and copy it."));
+        link.getElement()
+                .executeJs("return navigator.clipboard.writeText($0)", link.getValue())
+                .then(
+                        ok -> {},
+                        failed -> link.setHelperText(
+                                "Copying needs a secure page (https); select the link and copy it."));
     }
 
     Registration addImportListener(ComponentEventListener<ImportEvent> listener) {

@@ -26,7 +26,10 @@ class StatusPanel extends Composite<VerticalLayout> {
         status.setId("status");
         status.getStyle().set("font-weight", "600");
         progress.setId("epoch-progress");
-        progressLabel.getStyle().set("font-size", "0.8em").set("color", "var(--lumo-secondary-text-color)");
+        progressLabel
+                .getStyle()
+                .set("font-size", "0.8em")
+                .set("color", "var(--lumo-secondary-text-color)");
         initialLoss.setId("initial-loss");
         initialLoss.getStyle().set("font-size", "0.85em");
         error.setId("error");
@@ -38,8 +41,13 @@ class StatusPanel extends Composite<VerticalLayout> {
     void show(SessionStatus s) {
         status.setText(statusLine(s));
         progress.setValue(s.epochProgress());
-        progressLabel.setText(String.format(Locale.ROOT, "Epoch %d of %d: step %d of %d",
-                s.epoch(), s.epochs(), s.stepInEpoch(), s.stepsPerEpoch()));
+        progressLabel.setText(String.format(
+                Locale.ROOT,
+                "Epoch %d of %d: step %d of %d",
+                s.epoch(),
+                s.epochs(),
+                s.stepInEpoch(),
+                s.stepsPerEpoch()));
         if (Float.isFinite(s.initialLoss())) {
             initialLoss.setText(untrainedLossExplained(s.loss(), s.initialLoss(), s.classes()));
         }
@@ -50,15 +58,28 @@ class StatusPanel extends Composite<VerticalLayout> {
     /** Why the untrained loss has the value it has, for the loss the run measures. */
     static String untrainedLossExplained(LossKind loss, float value, int classes) {
         if (loss == LossKind.MSE) {
-            return String.format(Locale.ROOT, "Before training the loss is %.3f, close to"
-                    + " 1/%d = %.3f: the %d untrained outputs are all near 0, and only one of"
-                    + " them (the true class's) should be 1.", value, classes, 1.0 / classes,
+            return String.format(
+                    Locale.ROOT,
+                    "Before training the loss is %.3f, close to"
+                            + " 1/%d = %.3f: the %d untrained outputs are all near 0, and only one of"
+                            + " them (the true class's) should be 1.",
+                    value,
+                    classes,
+                    1.0 / classes,
                     classes);
         }
-        return String.format(Locale.ROOT, "Before training the loss is %.3f, close to"
-                + " ln(%d) = %.3f: an untrained network spreads its guesses about evenly over"
-                + " the %d classes, giving each about 1/%d, and −ln(1/%d) = ln(%d).",
-                value, classes, Math.log(classes), classes, classes, classes, classes);
+        return String.format(
+                Locale.ROOT,
+                "Before training the loss is %.3f, close to"
+                        + " ln(%d) = %.3f: an untrained network spreads its guesses about evenly over"
+                        + " the %d classes, giving each about 1/%d, and −ln(1/%d) = ln(%d).",
+                value,
+                classes,
+                Math.log(classes),
+                classes,
+                classes,
+                classes,
+                classes);
     }
 
     static String statusLine(SessionStatus s) {
@@ -76,16 +97,16 @@ class StatusPanel extends Composite<VerticalLayout> {
             case CLOSED -> "Closed";
         };
         StringBuilder line = new StringBuilder(state);
-        line.append(String.format(Locale.ROOT, " · epoch %d/%d · step %d", s.epoch(), s.epochs(),
-                s.step()));
+        line.append(String.format(
+                Locale.ROOT, " · epoch %d/%d · step %d", s.epoch(), s.epochs(), s.step()));
         if (Float.isFinite(s.latestLoss())) {
             line.append(String.format(Locale.ROOT, " · loss %.4f", s.latestLoss()));
         } else if (s.state() == RunState.FAILED && s.step() > 0) {
             line.append(" · loss ").append(s.latestLoss());
         }
         if (Float.isFinite(s.latestAccuracy())) {
-            line.append(String.format(Locale.ROOT, " · test accuracy %.1f %%",
-                    s.latestAccuracy() * 100));
+            line.append(String.format(
+                    Locale.ROOT, " · test accuracy %.1f %%", s.latestAccuracy() * 100));
         }
         if (s.state() == RunState.RUNNING) {
             line.append(String.format(Locale.ROOT, " · %.0f steps/s", s.stepsPerSecond()));
@@ -103,15 +124,21 @@ class StatusPanel extends Composite<VerticalLayout> {
         line.append(s.queuePosition() > 0 ? ordinal(s.queuePosition()) + " in line." : "next.");
         int active = s.activeRuns();
         if (active == 1) {
-            line.append(" 1 run is training; yours starts by itself when it pauses or"
-                    + " finishes.");
+            line.append(
+                    " 1 run is training; yours starts by itself when it pauses or" + " finishes.");
         } else {
-            line.append(' ').append(active).append(" runs are training; yours starts by itself"
-                    + " when one of them pauses or finishes.");
+            line.append(' ')
+                    .append(active)
+                    .append(" runs are training; yours starts by itself"
+                            + " when one of them pauses or finishes.");
         }
         if (s.step() > 0) {
-            line.append(String.format(Locale.ROOT, " It stopped at step %d (epoch %d/%d).",
-                    s.step(), s.epoch(), s.epochs()));
+            line.append(String.format(
+                    Locale.ROOT,
+                    " It stopped at step %d (epoch %d/%d).",
+                    s.step(),
+                    s.epoch(),
+                    s.epochs()));
         }
         return line.toString();
     }
@@ -119,12 +146,14 @@ class StatusPanel extends Composite<VerticalLayout> {
     /** 1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, …, 21st, 22nd. */
     static String ordinal(int n) {
         int lastTwo = n % 100;
-        String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
+        String suffix = lastTwo >= 11 && lastTwo <= 13
+                ? "th"
+                : switch (n % 10) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                };
         return n + suffix;
     }
 }

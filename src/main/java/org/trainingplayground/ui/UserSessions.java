@@ -170,8 +170,8 @@ public final class UserSessions implements VaadinServiceInitListener {
     private static PlaygroundSession newPlayground(VaadinSession vaadinSession) {
         BrowserBudget budget = vaadinSession.getAttribute(BrowserBudget.class);
         if (budget == null) {
-            budget = new BrowserBudget(hosting().maxTrainingRunsPerSession(),
-                    hosting().maxWeightsPerSession());
+            budget = new BrowserBudget(
+                    hosting().maxTrainingRunsPerSession(), hosting().maxWeightsPerSession());
             vaadinSession.setAttribute(BrowserBudget.class, budget);
         }
         return new PlaygroundSession(Services.get().engine(), Services.get().limits(), budget);
@@ -218,13 +218,14 @@ public final class UserSessions implements VaadinServiceInitListener {
         // Set per session because the servlet context belongs to Bootstrap. With @Push an open
         // tab's heartbeats are requests, so the timeout counts from the last tab's closing.
         event.getSource().addSessionInitListener(init -> {
-            init.getSession().getSession()
+            init.getSession()
+                    .getSession()
                     .setMaxInactiveInterval(hosting().sessionTimeoutMinutes() * 60);
             init.getSession().setErrorHandler(new ClientProtocolErrors());
         });
         // Checked before the view exists, so a turned-away visitor costs no native memory.
-        event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(
-                enter -> {
+        event.getSource()
+                .addUIInitListener(init -> init.getUI().addBeforeEnterListener(enter -> {
                     if (PlaygroundView.class.isAssignableFrom(enter.getNavigationTarget())
                             && isFullFor(init.getUI().getSession())) {
                         enter.rerouteTo(ServerFullView.class);

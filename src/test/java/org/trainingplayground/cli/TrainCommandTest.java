@@ -33,7 +33,9 @@ class TrainCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int train(String... args) {
-        return TrainCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return TrainCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -58,7 +60,8 @@ class TrainCommandTest {
     @Test
     void anUnknownOptimizerNamesTheChoices() {
         assertEquals(2, train("--optimizer", "rmsprop"));
-        assertTrue(errors().contains("Unknown optimizer \"rmsprop\": choose one of sgd, adam."),
+        assertTrue(
+                errors().contains("Unknown optimizer \"rmsprop\": choose one of sgd, adam."),
                 errors());
     }
 
@@ -69,14 +72,27 @@ class TrainCommandTest {
         assertEquals(2, train("--batch", "0"));
         assertTrue(errors().contains("The batch size must be at least 1, not 0."), errors());
         assertEquals(2, train("--batch", "2000"));
-        assertTrue(errors().contains("The batch size must be between 1 and 1024, not 2000."),
+        assertTrue(
+                errors().contains("The batch size must be between 1 and 1024, not 2000."),
                 errors());
     }
 
     @Test
     void aShortRunPrintsTheReferenceShapedJsonLines() throws Exception {
-        assertEquals(0, train("--data", "datasets", "--epochs", "1", "--batch", "1024",
-                "--hidden", "32", "--lr", "0.1"), errors());
+        assertEquals(
+                0,
+                train(
+                        "--data",
+                        "datasets",
+                        "--epochs",
+                        "1",
+                        "--batch",
+                        "1024",
+                        "--hidden",
+                        "32",
+                        "--lr",
+                        "0.1"),
+                errors());
         String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\\R");
         ObjectMapper json = new ObjectMapper();
         assertEquals(3, lines.length, String.join("\n", lines));
@@ -92,7 +108,8 @@ class TrainCommandTest {
         assertTrue(summary.get("msPerStepMedian").asDouble() > 0);
     }
 
-    @TempDir Path folder;
+    @TempDir
+    Path folder;
 
     /** The run {@code train args} would train, without training it. */
     private static RunSpec runSpecOf(String... args) {
@@ -108,33 +125,67 @@ class TrainCommandTest {
     }
 
     private static PlaygroundConfig spiralWithAdam() {
-        RunSpec run = RunSpec.lesson()
-                .withDataset(new DatasetSpec(DatasetKind.SPIRAL, 800, 0.2, 0.3, 5));
-        run = run.withNetwork(run.network().withHidden(List.of(LayerSpec.relu(32),
-                        new LayerSpec(16, Activation.TANH))).withInit(Init.XAVIER))
+        RunSpec run =
+                RunSpec.lesson().withDataset(new DatasetSpec(DatasetKind.SPIRAL, 800, 0.2, 0.3, 5));
+        run = run.withNetwork(run.network()
+                        .withHidden(List.of(LayerSpec.relu(32), new LayerSpec(16, Activation.TANH)))
+                        .withInit(Init.XAVIER))
                 .withLoss(LossKind.NLL)
-                .withOptimizer(new OptimizerSpec(OptimizerKind.ADAM, 0.01, 0, false, 0.8, 0.99,
-                        0.0001))
-                .withBatchSize(16).withEpochs(60).withSeed(7);
+                .withOptimizer(
+                        new OptimizerSpec(OptimizerKind.ADAM, 0.01, 0, false, 0.8, 0.99, 0.0001))
+                .withBatchSize(16)
+                .withEpochs(60)
+                .withSeed(7);
         return new PlaygroundConfig(run, 20);
     }
 
     @Test
     void anExportedFileTrainsTheSameRunAsTheEquivalentFlags() throws Exception {
         Path file = exported(spiralWithAdam());
-        RunSpec fromFlags = runSpecOf("--dataset", "spiral", "--points", "800", "--noise", "0.2",
-                "--test-fraction", "0.3", "--classes", "5", "--hidden", "32,16",
-                "--activation", "relu,tanh", "--init", "xavier", "--loss", "nll",
-                "--optimizer", "adam", "--lr", "0.01", "--beta1", "0.8", "--beta2", "0.99",
-                "--weight-decay", "0.0001", "--batch", "16", "--epochs", "60", "--seed", "7");
+        RunSpec fromFlags = runSpecOf(
+                "--dataset",
+                "spiral",
+                "--points",
+                "800",
+                "--noise",
+                "0.2",
+                "--test-fraction",
+                "0.3",
+                "--classes",
+                "5",
+                "--hidden",
+                "32,16",
+                "--activation",
+                "relu,tanh",
+                "--init",
+                "xavier",
+                "--loss",
+                "nll",
+                "--optimizer",
+                "adam",
+                "--lr",
+                "0.01",
+                "--beta1",
+                "0.8",
+                "--beta2",
+                "0.99",
+                "--weight-decay",
+                "0.0001",
+                "--batch",
+                "16",
+                "--epochs",
+                "60",
+                "--seed",
+                "7");
         assertEquals(spiralWithAdam().run(), fromFlags);
         assertEquals(fromFlags, runSpecOf("--config", file.toString()));
     }
 
     @Test
     void theLessonWithNesterovMomentumReadsBackFromItsFile() throws Exception {
-        RunSpec lesson = RunSpec.lesson().withOptimizer(
-                new OptimizerSpec(OptimizerKind.SGD, 0.05, 0.9, true, 0.9, 0.999, 0));
+        RunSpec lesson = RunSpec.lesson()
+                .withOptimizer(
+                        new OptimizerSpec(OptimizerKind.SGD, 0.05, 0.9, true, 0.9, 0.999, 0));
         Path file = exported(new PlaygroundConfig(lesson, 0));
         assertEquals(lesson, runSpecOf("--config", file.toString()));
     }
@@ -142,17 +193,30 @@ class TrainCommandTest {
     @Test
     void flagsGivenOnTheCommandLineOverrideTheFile() throws Exception {
         Path file = exported(spiralWithAdam());
-        RunSpec run = runSpecOf("--config", file.toString(), "--lr", "0.5", "--epochs", "2",
-                "--classes", "3", "--hidden", "8");
+        RunSpec run = runSpecOf(
+                "--config",
+                file.toString(),
+                "--lr",
+                "0.5",
+                "--epochs",
+                "2",
+                "--classes",
+                "3",
+                "--hidden",
+                "8");
         assertEquals(0.5, run.optimizer().learningRate());
         assertEquals(2, run.epochs());
         assertEquals(3, run.dataset().classes());
-        assertEquals(List.of(LayerSpec.relu(8)), run.network().hidden(),
+        assertEquals(
+                List.of(LayerSpec.relu(8)),
+                run.network().hidden(),
                 "the file's activations were per layer, so --hidden alone takes the default");
         assertEquals(800, run.dataset().points(), "the rest comes from the file");
         assertEquals(0.8, run.optimizer().beta1());
         RunSpec images = runSpecOf("--config", file.toString(), "--dataset", "mnist");
-        assertEquals(DatasetSpec.mnist(), images.dataset(),
+        assertEquals(
+                DatasetSpec.mnist(),
+                images.dataset(),
                 "the file's points belong to its spiral, not to MNIST");
         assertEquals(784, images.network().inputs());
     }
@@ -160,13 +224,17 @@ class TrainCommandTest {
     @Test
     void aBadValueInTheFileIsAUsageErrorNamingIt() throws Exception {
         Path file = folder.resolve("bad.json");
-        Files.writeString(file, "{\"format\": \"training-playground-config\", \"version\": 1,"
-                + " \"lr\": \"fast\", \"batch\": 5000}");
+        Files.writeString(
+                file,
+                "{\"format\": \"training-playground-config\", \"version\": 1,"
+                        + " \"lr\": \"fast\", \"batch\": 5000}");
         assertEquals(2, train("--config", file.toString()));
-        assertTrue(errors().contains("train: bad.json: lr=fast: \"fast\" is not a number."),
+        assertTrue(
+                errors().contains("train: bad.json: lr=fast: \"fast\" is not a number."), errors());
+        assertTrue(
+                errors().contains("train: bad.json: batch=5000: The batch size must be"
+                        + " between 1 and 1024, not 5000."),
                 errors());
-        assertTrue(errors().contains("train: bad.json: batch=5000: The batch size must be"
-                + " between 1 and 1024, not 5000."), errors());
         assertFalse(errors().contains("Exception"), errors());
     }
 
@@ -178,8 +246,10 @@ class TrainCommandTest {
         Path foreign = folder.resolve("package.json");
         Files.writeString(foreign, "{\"name\": \"left-pad\"}");
         assertEquals(2, train("--config", foreign.toString()));
-        assertTrue(errors().contains("package.json: The file is not a Training Playground"
-                + " configuration"), errors());
+        assertTrue(
+                errors().contains("package.json: The file is not a Training Playground"
+                        + " configuration"),
+                errors());
         assertFalse(errors().contains("Exception"), errors());
     }
 }

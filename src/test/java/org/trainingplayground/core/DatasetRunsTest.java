@@ -20,8 +20,8 @@ class DatasetRunsTest {
     private static RunSpec xor() {
         DatasetSpec data = new DatasetSpec(DatasetKind.XOR, 400, 0.0, 0.2, 2);
         NetworkSpec network = NetworkSpec.of(2, List.of(16, 16), Activation.TANH, 2);
-        return new RunSpec(network, LossKind.CROSS_ENTROPY, OptimizerSpec.adam(0.03), 16, 40, 7,
-                0, data);
+        return new RunSpec(
+                network, LossKind.CROSS_ENTROPY, OptimizerSpec.adam(0.03), 16, 40, 7, 0, data);
     }
 
     /** Remembers the newest boundary and predictions and waits for the run to finish. */
@@ -85,7 +85,9 @@ class DatasetRunsTest {
                 for (int column = 0; column < grid.resolution(); column++) {
                     double x = grid.min() + (column + 0.5) * grid.cellSize();
                     double y = grid.min() + (row + 0.5) * grid.cellSize();
-                    if (Math.abs(x) > 0.2 && Math.abs(y) > 0.2 && Math.abs(x) < 1
+                    if (Math.abs(x) > 0.2
+                            && Math.abs(y) > 0.2
+                            && Math.abs(x) < 1
                             && Math.abs(y) < 1) {
                         counted++;
                         if (grid.predicted()[row * grid.resolution() + column]
@@ -110,7 +112,8 @@ class DatasetRunsTest {
         try {
             awaitBuilt(recorder);
             assertEquals(0, recorder.boundary.get().step());
-            assertEquals(RunHandle.BOUNDARY_RESOLUTION * RunHandle.BOUNDARY_RESOLUTION,
+            assertEquals(
+                    RunHandle.BOUNDARY_RESOLUTION * RunHandle.BOUNDARY_RESOLUTION,
                     recorder.boundary.get().predicted().length);
             assertEquals(80, recorder.predictions.get().size(), "20 % of 400 points");
         } finally {
@@ -130,7 +133,9 @@ class DatasetRunsTest {
             run.close();
         }
         // close() is a command on the scheduler thread, so this count comes after all five.
-        assertEquals(before, (int) TestEngine.onScheduler(engine::liveArrays),
+        assertEquals(
+                before,
+                (int) TestEngine.onScheduler(engine::liveArrays),
                 "live native arrays after five XOR runs came and went");
     }
 
@@ -194,9 +199,11 @@ class DatasetRunsTest {
             float[] probabilities = run.classify(new float[784]).get(1, TimeUnit.MINUTES);
             assertEquals(10, probabilities.length);
             var wrongSize = run.classify(new float[3]);
-            var failure = assertThrows(java.util.concurrent.ExecutionException.class,
+            var failure = assertThrows(
+                    java.util.concurrent.ExecutionException.class,
                     () -> wrongSize.get(1, TimeUnit.MINUTES));
-            assertEquals("The network takes 784 values per sample, not 3.",
+            assertEquals(
+                    "The network takes 784 values per sample, not 3.",
                     failure.getCause().getMessage());
         } finally {
             run.close();
@@ -215,24 +222,32 @@ class DatasetRunsTest {
 
     @Test
     void aNetworkThatDoesNotFitItsDatasetIsRefusedWithASentence() {
-        var error = assertThrows(IllegalArgumentException.class, () -> RunSpec.lesson()
-                .withNetwork(NetworkSpec.of(2, List.of(8), Activation.RELU, 2)));
-        assertEquals("A network with 2 inputs and 2 outputs does not fit MNIST handwritten digits"
-                + " (784 inputs, 10 classes).", error.getMessage());
+        var error = assertThrows(
+                IllegalArgumentException.class,
+                () -> RunSpec.lesson()
+                        .withNetwork(NetworkSpec.of(2, List.of(8), Activation.RELU, 2)));
+        assertEquals(
+                "A network with 2 inputs and 2 outputs does not fit MNIST handwritten digits"
+                        + " (784 inputs, 10 classes).",
+                error.getMessage());
     }
 
     @Test
     void badDatasetSettingsAreRefusedWithSentences() {
-        assertEquals("The number of points must be between 20 and 5,000, not 10.",
+        assertEquals(
+                "The number of points must be between 20 and 5,000, not 10.",
                 DatasetSpec.pointsProblem(10));
-        assertEquals("The noise must be between 0 and 1.0, not -0.5.",
-                DatasetSpec.noiseProblem(-0.5));
-        assertEquals("XOR quadrants (2-D points) always has 2 classes, not 3.",
+        assertEquals(
+                "The noise must be between 0 and 1.0, not -0.5.", DatasetSpec.noiseProblem(-0.5));
+        assertEquals(
+                "XOR quadrants (2-D points) always has 2 classes, not 3.",
                 DatasetSpec.classesProblem(DatasetKind.XOR, 3));
-        assertEquals("Spiral (2-D points) can have 2 to 6 classes, not 9.",
+        assertEquals(
+                "Spiral (2-D points) can have 2 to 6 classes, not 9.",
                 DatasetSpec.classesProblem(DatasetKind.SPIRAL, 9));
         assertNull(DatasetSpec.testFractionProblem(0.25));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> DatasetSpec.of(DatasetKind.SPIRAL).withTestFraction(0.95));
     }
 }

@@ -78,13 +78,18 @@ class LessonLoopTest {
         try {
             StepDetail detail = stepWithDetail(run);
             // w ← w − lr · ∂loss/∂w, by hand for the watched weight...
-            assertEquals(detail.watchedBefore() - rate * detail.watchedGradient(),
-                    detail.watchedAfter(), 1e-6);
+            assertEquals(
+                    detail.watchedBefore() - rate * detail.watchedGradient(),
+                    detail.watchedAfter(),
+                    1e-6);
             assertTrue(detail.watchedGradient() != 0, "the centre pixel's weight has a gradient");
             // ...and for whole tensors: ‖Δw‖ = lr · ‖∂loss/∂w‖.
             for (int p = 0; p < detail.gradNorms().length; p++) {
-                assertEquals(rate * detail.gradNorms()[p], detail.updateNorms()[p],
-                        1e-4 * detail.updateNorms()[p] + 1e-9, "tensor " + p);
+                assertEquals(
+                        rate * detail.gradNorms()[p],
+                        detail.updateNorms()[p],
+                        1e-4 * detail.updateNorms()[p] + 1e-9,
+                        "tensor " + p);
             }
         } finally {
             close(run);
@@ -108,8 +113,10 @@ class LessonLoopTest {
             StepDetail second = stepWithDetail(clearing);
             StepDetail secondForgetting = stepWithDetail(forgetting);
             assertTrue(secondForgetting.gradientsAccumulated());
-            assertEquals(first.watchedGradient() + second.watchedGradient(),
-                    secondForgetting.watchedGradient(), 1e-6);
+            assertEquals(
+                    first.watchedGradient() + second.watchedGradient(),
+                    secondForgetting.watchedGradient(),
+                    1e-6);
         } finally {
             close(clearing);
             close(forgetting);
@@ -126,8 +133,10 @@ class LessonLoopTest {
                 return null;
             });
             StepDetail detail = stepWithDetail(run);
-            assertEquals(detail.watchedBefore() - 0.01 * detail.watchedGradient(),
-                    detail.watchedAfter(), 1e-7);
+            assertEquals(
+                    detail.watchedBefore() - 0.01 * detail.watchedGradient(),
+                    detail.watchedAfter(),
+                    1e-7);
         } finally {
             close(run);
         }
@@ -137,19 +146,22 @@ class LessonLoopTest {
     void everyInitialisationAndActivationTrains() throws Exception {
         for (Init init : Init.values()) {
             for (Activation activation : Activation.values()) {
-                NetworkSpec network = new NetworkSpec(784,
-                        List.of(new LayerSpec(32, activation), new LayerSpec(16, activation)), 10,
+                NetworkSpec network = new NetworkSpec(
+                        784,
+                        List.of(new LayerSpec(32, activation), new LayerSpec(16, activation)),
+                        10,
                         init);
-                TrainingRun run = newRun(LESSON.withNetwork(network)
-                        .withOptimizer(OptimizerSpec.adam(0.01)));
+                TrainingRun run =
+                        newRun(LESSON.withNetwork(network).withOptimizer(OptimizerSpec.adam(0.01)));
                 try {
                     float before = onScheduler(run::initialLoss);
                     for (int i = 0; i < 30; i++) {
                         onScheduler(run::step);
                     }
                     float after = onScheduler(() -> run.evaluate(1).metrics().loss());
-                    assertTrue(after < before, init + "/" + activation + ": " + before + " -> "
-                            + after);
+                    assertTrue(
+                            after < before,
+                            init + "/" + activation + ": " + before + " -> " + after);
                 } finally {
                     close(run);
                 }

@@ -20,15 +20,19 @@ class NesterovSgdTest {
         float[] after = onScheduler(() -> {
             try (NDManager manager = TestEngine.get().root().newSubManager()) {
                 MutableRate rate = new MutableRate(lr);
-                Optimizer optimizer = new RunOwnedOptimizers.NesterovSgd(Optimizer.nag()
-                        .setLearningRateTracker(rate).setMomentum(momentum)
-                        .optWeightDecays(decay), rate, momentum, manager);
+                Optimizer optimizer = new RunOwnedOptimizers.NesterovSgd(
+                        Optimizer.nag()
+                                .setLearningRateTracker(rate)
+                                .setMomentum(momentum)
+                                .optWeightDecays(decay),
+                        rate,
+                        momentum,
+                        manager);
                 NDArray weight = manager.create(new float[] {1f, -2f});
                 weight.setRequiresGradient(true);
                 NDArray input = manager.create(x);
                 for (int step = 0; step < 2; step++) {
-                    try (GradientCollector collector =
-                            manager.getEngine().newGradientCollector()) {
+                    try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
                         // d(sum(w * x))/dw = x
                         collector.backward(weight.mul(input).sum());
                     }

@@ -104,8 +104,9 @@ class QueueTest {
         buildRuns(4, RunSpec.lesson().withEpochs(50));
         startAll();
         RunState[] states = TestEngine.onScheduler(this::states);
-        assertEquals(List.of(RunState.RUNNING, RunState.RUNNING, RunState.QUEUED,
-                RunState.QUEUED), List.of(states));
+        assertEquals(
+                List.of(RunState.RUNNING, RunState.RUNNING, RunState.QUEUED, RunState.QUEUED),
+                List.of(states));
         assertEquals("[0, 0, 1, 2]", Arrays.toString(positions()));
         assertEquals(2, scheduler.activeRuns());
         assertEquals(2, scheduler.queuedRuns());
@@ -120,11 +121,13 @@ class QueueTest {
         int noticesBefore = counters.get(3).queueNotices.get();
         runs.get(0).pause();
         RunState[] states = TestEngine.onScheduler(this::states);
-        assertEquals(List.of(RunState.PAUSED, RunState.RUNNING, RunState.RUNNING,
-                RunState.QUEUED), List.of(states));
+        assertEquals(
+                List.of(RunState.PAUSED, RunState.RUNNING, RunState.RUNNING, RunState.QUEUED),
+                List.of(states));
         assertEquals("[0, 0, 0, 1]", Arrays.toString(positions()));
         assertEquals(RunState.RUNNING, counters.get(2).state, "the started run's listener knows");
-        assertTrue(counters.get(3).queueNotices.get() > noticesBefore,
+        assertTrue(
+                counters.get(3).queueNotices.get() > noticesBefore,
                 "the run still waiting heard that its place moved");
     }
 
@@ -141,8 +144,7 @@ class QueueTest {
     }
 
     @Test
-    void closingOrPausingAWaitingRunTakesItOutOfTheQueueAndRenumbersTheOthers()
-            throws Exception {
+    void closingOrPausingAWaitingRunTakesItOutOfTheQueueAndRenumbersTheOthers() throws Exception {
         scheduler.setMaxActiveRuns(1);
         buildRuns(4, RunSpec.lesson().withEpochs(50));
         startAll();
@@ -155,8 +157,9 @@ class QueueTest {
 
         runs.get(2).pause();
         RunState[] states = TestEngine.onScheduler(this::states);
-        assertEquals(List.of(RunState.RUNNING, RunState.CLOSED, RunState.PAUSED,
-                RunState.QUEUED), List.of(states));
+        assertEquals(
+                List.of(RunState.RUNNING, RunState.CLOSED, RunState.PAUSED, RunState.QUEUED),
+                List.of(states));
         assertEquals("[0, 0, 0, 1]", Arrays.toString(positions()));
         assertEquals(1, scheduler.activeRuns(), "the running run kept its place");
     }
@@ -179,8 +182,8 @@ class QueueTest {
         startAll();
         scheduler.setMaxActiveRuns(3);
         RunState[] states = TestEngine.onScheduler(this::states);
-        assertEquals(List.of(RunState.RUNNING, RunState.RUNNING, RunState.RUNNING),
-                List.of(states));
+        assertEquals(
+                List.of(RunState.RUNNING, RunState.RUNNING, RunState.RUNNING), List.of(states));
     }
 
     @Test
@@ -189,13 +192,14 @@ class QueueTest {
         buildRuns(4, RunSpec.lesson().withEpochs(50));
         startAll();
         // Counted between two steps, on the scheduler thread.
-        int[] counts = TestEngine.onScheduler(() -> counters.stream()
-                .mapToInt(c -> c.steps.get()).toArray());
+        int[] counts = TestEngine.onScheduler(
+                () -> counters.stream().mapToInt(c -> c.steps.get()).toArray());
         while (Math.min(counts[0], counts[1]) < 50) {
-            counts = TestEngine.onScheduler(() -> counters.stream()
-                    .mapToInt(c -> c.steps.get()).toArray());
+            counts = TestEngine.onScheduler(
+                    () -> counters.stream().mapToInt(c -> c.steps.get()).toArray());
         }
-        assertTrue(Math.abs(counts[0] - counts[1]) <= 1,
+        assertTrue(
+                Math.abs(counts[0] - counts[1]) <= 1,
                 "round-robin steps per active run: " + Arrays.toString(counts));
         assertEquals(0, counts[2] + counts[3], "waiting runs take no steps");
     }
@@ -213,7 +217,8 @@ class QueueTest {
             return null;
         });
         assertTrue(counters.get(1).running.await(1, TimeUnit.MINUTES));
-        Awaitility.await().atMost(Duration.ofMinutes(1))
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(1))
                 .until(() -> counters.get(1).steps.get() >= 20);
         assertEquals(1, counters.get(0).steps.get(), "one pending step per run");
         assertEquals(RunState.PAUSED, TestEngine.onScheduler(() -> runs.get(0).state()));
@@ -230,7 +235,8 @@ class QueueTest {
         assertEquals(0, counters.get(1).steps.get());
 
         runs.get(0).pause();
-        Awaitility.await().atMost(Duration.ofMinutes(1))
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(1))
                 .until(() -> counters.get(1).state == RunState.PAUSED);
         assertEquals(1, counters.get(1).steps.get());
         assertEquals(0, scheduler.activeRuns(), "the stepped run left the rotation again");
@@ -238,9 +244,11 @@ class QueueTest {
 
     @Test
     void aCapBelowOneIsRefusedWithASentence() {
-        var refused = assertThrows(IllegalArgumentException.class,
-                () -> scheduler.setMaxActiveRuns(0));
-        assertEquals("At least one run must be able to train at once, so the most active runs"
-                + " must be 1 or more, not 0.", refused.getMessage());
+        var refused =
+                assertThrows(IllegalArgumentException.class, () -> scheduler.setMaxActiveRuns(0));
+        assertEquals(
+                "At least one run must be able to train at once, so the most active runs"
+                        + " must be 1 or more, not 0.",
+                refused.getMessage());
     }
 }

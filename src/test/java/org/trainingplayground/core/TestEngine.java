@@ -47,7 +47,7 @@ public final class TestEngine {
      */
     static TrainingRun newTrainingRun(RunSpec spec) throws Exception {
         TrainingEngine engine = get();
-        return onScheduler(() -> new TrainingRun(spec,
-                engine.tensorSource().tensors(engine.dataset(spec)), engine.rootManager()));
+        return onScheduler(() -> new TrainingRun(
+                spec, engine.tensorSource().tensors(engine.dataset(spec)), engine.rootManager()));
     }
 }

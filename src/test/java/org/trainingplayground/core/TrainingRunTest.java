@@ -34,7 +34,10 @@ class TrainingRunTest {
             float loss = onScheduler(run::initialLoss);
             assertEquals(Math.log(10), loss, 0.1, "an untrained network guesses about 1/10 each");
         } finally {
-            onScheduler(() -> { run.close(); return null; });
+            onScheduler(() -> {
+                run.close();
+                return null;
+            });
         }
     }
 
@@ -49,7 +52,10 @@ class TrainingRunTest {
             assertTrue(after.loss() < before - 0.15, "test loss " + before + " -> " + after.loss());
             assertTrue(after.accuracy() > 0.2, "accuracy after 40 steps: " + after.accuracy());
         } finally {
-            onScheduler(() -> { run.close(); return null; });
+            onScheduler(() -> {
+                run.close();
+                return null;
+            });
         }
     }
 
@@ -64,7 +70,10 @@ class TrainingRunTest {
                 }
             }
         } finally {
-            onScheduler(() -> { run.close(); return null; });
+            onScheduler(() -> {
+                run.close();
+                return null;
+            });
         }
     }
 
@@ -91,7 +100,10 @@ class TrainingRunTest {
                 }
             }
         } finally {
-            onScheduler(() -> { run.close(); return null; });
+            onScheduler(() -> {
+                run.close();
+                return null;
+            });
         }
     }
 
@@ -105,7 +117,10 @@ class TrainingRunTest {
             }
             return losses;
         } finally {
-            onScheduler(() -> { run.close(); return null; });
+            onScheduler(() -> {
+                run.close();
+                return null;
+            });
         }
     }
 
@@ -120,7 +135,10 @@ class TrainingRunTest {
             onScheduler(run::finishEpoch);
             assertTrue(onScheduler(run::finished));
         } finally {
-            onScheduler(() -> { run.close(); return null; });
+            onScheduler(() -> {
+                run.close();
+                return null;
+            });
         }
     }
 
@@ -131,8 +149,11 @@ class TrainingRunTest {
         cycle(OptimizerSpec.adam(0.001));
         int before = onScheduler(engine::liveArrays);
         for (int i = 0; i < 30; i++) {
-            cycle(i % 2 == 0 ? OptimizerSpec.adam(0.001)
-                    : new OptimizerSpec(OptimizerKind.SGD, 0.01, 0.9, false, 0.9, 0.999, 0));
+            cycle(
+                    i % 2 == 0
+                            ? OptimizerSpec.adam(0.001)
+                            : new OptimizerSpec(
+                                    OptimizerKind.SGD, 0.01, 0.9, false, 0.9, 0.999, 0));
         }
         int after = onScheduler(engine::liveArrays);
         assertEquals(before, after, "live native arrays after 30 open/train/close cycles");
@@ -141,7 +162,8 @@ class TrainingRunTest {
     @Test
     void aRunKeepsTheSameNumberOfNativeArraysFromOneStepToTheNext() throws Exception {
         TrainingEngine engine = TestEngine.get();
-        for (OptimizerSpec optimizer : List.of(OptimizerSpec.sgd(0.05),
+        for (OptimizerSpec optimizer : List.of(
+                OptimizerSpec.sgd(0.05),
                 new OptimizerSpec(OptimizerKind.SGD, 0.01, 0.9, false, 0.9, 0.999, 0),
                 OptimizerSpec.adam(0.001))) {
             TrainingRun run = newRun(LESSON.withOptimizer(optimizer));
@@ -156,10 +178,15 @@ class TrainingRunTest {
                     takeSteps(run, 40);
                     return engine.liveArrays();
                 });
-                assertEquals(afterWarmUp, later, "live arrays after 5 and after 45 steps with "
-                        + optimizer.kind());
+                assertEquals(
+                        afterWarmUp,
+                        later,
+                        "live arrays after 5 and after 45 steps with " + optimizer.kind());
             } finally {
-                onScheduler(() -> { run.close(); return null; });
+                onScheduler(() -> {
+                    run.close();
+                    return null;
+                });
             }
         }
     }
@@ -174,7 +201,8 @@ class TrainingRunTest {
     void anOptimizersStateBelongsToItsRunAndIsFreedWithIt() throws Exception {
         TrainingEngine engine = TestEngine.get();
         // DJL detaches optimizer state from every manager; untracked, it was never freed.
-        for (OptimizerSpec optimizer : List.of(OptimizerSpec.adam(0.001),
+        for (OptimizerSpec optimizer : List.of(
+                OptimizerSpec.adam(0.001),
                 new OptimizerSpec(OptimizerKind.SGD, 0.01, 0.9, false, 0.9, 0.999, 0),
                 new OptimizerSpec(OptimizerKind.SGD, 0.01, 0.9, true, 0.9, 0.999, 0))) {
             int before = onScheduler(engine::liveArrays);
@@ -184,9 +212,14 @@ class TrainingRunTest {
             int trained = onScheduler(engine::liveArrays);
             int tensors = run.spec().network().parameterNames().size();
             int statesPerTensor = optimizer.kind() == OptimizerKind.ADAM ? 2 : 1;
-            assertEquals(built + tensors * statesPerTensor, trained,
+            assertEquals(
+                    built + tensors * statesPerTensor,
+                    trained,
                     optimizer + ": the state arrays are counted as the run's");
-            onScheduler(() -> { run.close(); return null; });
+            onScheduler(() -> {
+                run.close();
+                return null;
+            });
             assertEquals(before, onScheduler(engine::liveArrays), optimizer + ": all freed");
         }
     }
@@ -195,6 +228,9 @@ class TrainingRunTest {
         TrainingRun run = newRun(LESSON.withOptimizer(optimizer));
         steps(run, 3);
         onScheduler(() -> run.evaluate(0).metrics());
-        onScheduler(() -> { run.close(); return null; });
+        onScheduler(() -> {
+            run.close();
+            return null;
+        });
     }
 }

@@ -58,8 +58,8 @@ class TrainingSchedulerTest {
         List<RunHandle> others = new ArrayList<>();
         try {
             for (int i = 0; i < 5; i++) {
-                RunHandle other = engine.newRun(RunSpec.lesson().withSeed(10 + i),
-                        new RunListener() {
+                RunHandle other =
+                        engine.newRun(RunSpec.lesson().withSeed(10 + i), new RunListener() {
                             @Override
                             public void onStep(StepMetrics step) {
                                 events.add("other");
@@ -96,9 +96,11 @@ class TrainingSchedulerTest {
                 seen = List.copyOf(events);
             }
             int running = seen.indexOf("late RUNNING");
-            assertEquals("late step", seen.get(running + 1),
-                    "the step right after Start is the latecomer's: " + seen.subList(running,
-                            Math.min(seen.size(), running + 8)));
+            assertEquals(
+                    "late step",
+                    seen.get(running + 1),
+                    "the step right after Start is the latecomer's: "
+                            + seen.subList(running, Math.min(seen.size(), running + 8)));
         } finally {
             others.forEach(RunHandle::close);
         }
@@ -130,13 +132,16 @@ class TrainingSchedulerTest {
         }
         // Read all counts between two steps, on the scheduler thread.
         CompletableFuture<int[]> counts = new CompletableFuture<>();
-        engine.scheduler().execute(() -> counts.complete(
-                counters.stream().mapToInt(c -> c.steps.get()).toArray()));
+        engine.scheduler()
+                .execute(() -> counts.complete(
+                        counters.stream().mapToInt(c -> c.steps.get()).toArray()));
         int[] snapshot = counts.get(1, TimeUnit.MINUTES);
         runs.forEach(RunHandle::close);
         int min = java.util.Arrays.stream(snapshot).min().orElseThrow();
         int max = java.util.Arrays.stream(snapshot).max().orElseThrow();
-        assertTrue(max - min <= 1, "round-robin steps per run: " + java.util.Arrays.toString(snapshot));
+        assertTrue(
+                max - min <= 1,
+                "round-robin steps per run: " + java.util.Arrays.toString(snapshot));
     }
 
     @Test
@@ -155,8 +160,9 @@ class TrainingSchedulerTest {
         assertEquals(RunState.PAUSED, run.state());
         // Let other work pass through the scheduler; the paused run must not move.
         CompletableFuture<Integer> later = new CompletableFuture<>();
-        engine.scheduler().execute(() -> engine.scheduler().execute(
-                () -> later.complete(counter.steps.get())));
+        engine.scheduler()
+                .execute(() ->
+                        engine.scheduler().execute(() -> later.complete(counter.steps.get())));
         assertEquals(paused, later.get(1, TimeUnit.MINUTES));
         run.close();
     }
@@ -166,26 +172,28 @@ class TrainingSchedulerTest {
         TrainingEngine engine = TestEngine.get();
         List<EpochMetrics> epochs = new java.util.concurrent.CopyOnWriteArrayList<>();
         CountDownLatch finished = new CountDownLatch(1);
-        RunHandle run = engine.newRun(RunSpec.lesson().withEpochs(2)
-                .withOptimizer(OptimizerSpec.sgd(0.05)), new RunListener() {
-            @Override
-            public void onEpoch(EpochMetrics epoch) {
-                epochs.add(epoch);
-            }
+        RunHandle run = engine.newRun(
+                RunSpec.lesson().withEpochs(2).withOptimizer(OptimizerSpec.sgd(0.05)),
+                new RunListener() {
+                    @Override
+                    public void onEpoch(EpochMetrics epoch) {
+                        epochs.add(epoch);
+                    }
 
-            @Override
-            public void onStateChanged(RunState state, String message) {
-                if (state == RunState.FINISHED) {
-                    finished.countDown();
-                }
-            }
-        });
+                    @Override
+                    public void onStateChanged(RunState state, String message) {
+                        if (state == RunState.FINISHED) {
+                            finished.countDown();
+                        }
+                    }
+                });
         run.start();
         assertTrue(finished.await(2, TimeUnit.MINUTES));
         assertEquals(2, epochs.size());
         assertEquals(250, epochs.get(1).step());
         assertTrue(epochs.get(1).trainLoss() < epochs.get(0).trainLoss());
-        assertTrue(epochs.get(1).validation().accuracy() > 0.8,
+        assertTrue(
+                epochs.get(1).validation().accuracy() > 0.8,
                 "accuracy after 2 epochs: " + epochs.get(1).validation().accuracy());
         run.close();
     }
@@ -194,8 +202,8 @@ class TrainingSchedulerTest {
     void aHugeLearningRateOnTheLessonNetworkIsCaughtAsDivergence() throws Exception {
         TrainingEngine engine = TestEngine.get();
         CountDownLatch failed = new CountDownLatch(1);
-        RunHandle run = engine.newRun(RunSpec.lesson().withOptimizer(OptimizerSpec.sgd(1000)),
-                new RunListener() {
+        RunHandle run = engine.newRun(
+                RunSpec.lesson().withOptimizer(OptimizerSpec.sgd(1000)), new RunListener() {
                     @Override
                     public void onStateChanged(RunState state, String message) {
                         if (state == RunState.FAILED) {
@@ -218,7 +226,11 @@ class TrainingSchedulerTest {
         RunSpec exploding = new RunSpec(
                 NetworkSpec.of(784, List.of(128, 64), Activation.LEAKY_RELU, 10),
                 LossKind.CROSS_ENTROPY,
-                new OptimizerSpec(OptimizerKind.SGD, 10, 0.99, false, 0.9, 0.999, 0), 64, 1, 1, 0);
+                new OptimizerSpec(OptimizerKind.SGD, 10, 0.99, false, 0.9, 0.999, 0),
+                64,
+                1,
+                1,
+                0);
         List<StepMetrics> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
         CountDownLatch failed = new CountDownLatch(1);
         RunHandle run = engine.newRun(exploding, new RunListener() {
@@ -241,10 +253,8 @@ class TrainingSchedulerTest {
         for (StepMetrics step : steps.subList(0, steps.size() - 1)) {
             assertTrue(!step.diverged(), "no step after the divergence");
         }
-        assertTrue(run.message().contains("at step " + last.step() + " (epoch 1)"),
-                run.message());
-        assertTrue(run.message().contains("learning rate 10 is probably too high"),
-                run.message());
+        assertTrue(run.message().contains("at step " + last.step() + " (epoch 1)"), run.message());
+        assertTrue(run.message().contains("learning rate 10 is probably too high"), run.message());
         run.close();
     }
 }

@@ -33,9 +33,16 @@ final class Browsers {
     static ChromeDriver newChromium() throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
                 "--window-size=1400,1000",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-it"));
         // The performance log shows which transport server push uses.
@@ -53,8 +60,8 @@ final class Browsers {
     /** The browser's own profile folder, which names its processes' command lines. */
     @SuppressWarnings("unchecked")
     static String profileDirectory(ChromeDriver browser) {
-        Map<String, Object> chrome = (Map<String, Object>) browser.getCapabilities()
-                .getCapability("chrome");
+        Map<String, Object> chrome =
+                (Map<String, Object>) browser.getCapabilities().getCapability("chrome");
         return (String) chrome.get("userDataDir");
     }
 }

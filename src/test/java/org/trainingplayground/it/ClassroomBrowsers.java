@@ -35,7 +35,9 @@ import picocli.CommandLine.Option;
  * nor failsafe's patterns, so {@code mvn verify} never runs it. Run it with
  * {@code mvn exec:java@classroom-browsers} (README, "Benchmarks of a shared server").
  */
-@Command(name = "classroom-browsers", mixinStandardHelpOptions = true,
+@Command(
+        name = "classroom-browsers",
+        mixinStandardHelpOptions = true,
         description = "Real browsers in the classroom benchmark: the time from Start to the"
                 + " first point of the loss chart, and from a click to the page showing its"
                 + " effect, while the simulated class trains on the same server.")
@@ -189,32 +191,43 @@ public final class ClassroomBrowsers implements Callable<Integer> {
             button.click();
             """;
 
-    @Option(names = "--url", description = "Join the playground served here (by"
-            + " 'bench classroom --serve' started by hand) instead of starting one; the"
-            + " browsers then press Start at once and click right after.")
+    @Option(
+            names = "--url",
+            description = "Join the playground served here (by"
+                    + " 'bench classroom --serve' started by hand) instead of starting one; the"
+                    + " browsers then press Start at once and click right after.")
     String url;
 
-    @Option(names = "--sessions", description = "Simulated students in the server"
-            + " (default 37: with 3 browsers, a class of 40).")
+    @Option(
+            names = "--sessions",
+            description = "Simulated students in the server"
+                    + " (default 37: with 3 browsers, a class of 40).")
     Integer sessions;
 
-    @Option(names = "--seconds", description = "How long the server measures once the"
-            + " browsers train (default 60); the clicks happen in this window.")
+    @Option(
+            names = "--seconds",
+            description = "How long the server measures once the"
+                    + " browsers train (default 60); the clicks happen in this window.")
     Integer seconds;
 
-    @Option(names = "--baseline-seconds", description = "How long the server measures one"
-            + " run alone first (default 20).")
+    @Option(
+            names = "--baseline-seconds",
+            description = "How long the server measures one" + " run alone first (default 20).")
     Integer baselineSeconds;
 
-    @Option(names = "--threads", description = "libtorch threads of the server (default: its"
-            + " own default, 1).")
+    @Option(
+            names = "--threads",
+            description = "libtorch threads of the server (default: its" + " own default, 1).")
     Integer threads;
 
     @Option(names = "--browsers", defaultValue = "3", description = "Headless Chromium users.")
     int browsers;
 
-    @Option(names = "--clicks", defaultValue = "20", description = "Timed clicks per browser,"
-            + " Pause and Start in turn, 0.5 to 1 s apart.")
+    @Option(
+            names = "--clicks",
+            defaultValue = "20",
+            description =
+                    "Timed clicks per browser," + " Pause and Start in turn, 0.5 to 1 s apart.")
     int clicks;
 
     @CommandLine.Spec
@@ -257,8 +270,11 @@ public final class ClassroomBrowsers implements Callable<Integer> {
             throw refused("--clicks must be an even number, 2 or more: Pause and Start take"
                     + " turns, so each run ends up training again.");
         }
-        if (url != null && (sessions != null || seconds != null || baselineSeconds != null
-                || threads != null)) {
+        if (url != null
+                && (sessions != null
+                        || seconds != null
+                        || baselineSeconds != null
+                        || threads != null)) {
             throw refused("--sessions, --seconds, --baseline-seconds and --threads are the"
                     + " server's: with --url, give them to the 'bench classroom --serve' you"
                     + " started.");
@@ -278,8 +294,10 @@ public final class ClassroomBrowsers implements Callable<Integer> {
                 server = startBench(window);
                 address = server.url();
                 // Opened only now, so the run measured alone had the machine to itself.
-                awaitServerLine("waiting-for-browsers", server, Duration.ofSeconds(
-                        (baselineSeconds == null ? 20 : baselineSeconds) + 300));
+                awaitServerLine(
+                        "waiting-for-browsers",
+                        server,
+                        Duration.ofSeconds((baselineSeconds == null ? 20 : baselineSeconds) + 300));
             }
             // 100 epochs like the simulated runs: none finishes while it is measured.
             String page = address + (address.endsWith("/") ? "" : "/") + "?epochs=100";
@@ -311,8 +329,8 @@ public final class ClassroomBrowsers implements Callable<Integer> {
                 PlaygroundPage each = pages.get(b);
                 long seed = b + 1;
                 long stopAt = stopClickingNanos;
-                clicking.add(pool.submit(
-                        () -> clickAndTime(each, new SplittableRandom(seed), stopAt)));
+                clicking.add(
+                        pool.submit(() -> clickAndTime(each, new SplittableRandom(seed), stopAt)));
             }
             List<Clicks> timed = new ArrayList<>();
             for (Future<Clicks> each : clicking) {
@@ -325,8 +343,8 @@ public final class ClassroomBrowsers implements Callable<Integer> {
             }
             report(firstPoint, timed);
             if (server != null && !server.awaitExit(Duration.ofSeconds(60))) {
-                throw new IllegalStateException("The bench server did not stop within 60 s"
-                        + " of its summary.");
+                throw new IllegalStateException(
+                        "The bench server did not stop within 60 s" + " of its summary.");
             }
             return server == null || server.exitValue() == 0 ? 0 : 1;
         } finally {
@@ -349,17 +367,23 @@ public final class ClassroomBrowsers implements Callable<Integer> {
     }
 
     private PlaygroundServer startBench(int window) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of("bench", "classroom", "--serve",
-                "--sessions", Integer.toString(sessions == null ? 37 : sessions),
-                "--browsers", Integer.toString(browsers),
-                "--seconds", Integer.toString(window),
-                "--baseline-seconds", Integer.toString(
-                        baselineSeconds == null ? 20 : baselineSeconds)));
+        List<String> arguments = new ArrayList<>(List.of(
+                "bench",
+                "classroom",
+                "--serve",
+                "--sessions",
+                Integer.toString(sessions == null ? 37 : sessions),
+                "--browsers",
+                Integer.toString(browsers),
+                "--seconds",
+                Integer.toString(window),
+                "--baseline-seconds",
+                Integer.toString(baselineSeconds == null ? 20 : baselineSeconds)));
         if (threads != null) {
             arguments.addAll(List.of("--threads", Integer.toString(threads)));
         }
-        PlaygroundServer server = PlaygroundServer.startCommand(arguments, Map.of(),
-                this::serverLine);
+        PlaygroundServer server =
+                PlaygroundServer.startCommand(arguments, Map.of(), this::serverLine);
         awaitServerLine("serving", server, Duration.ofMinutes(3));
         return server;
     }
@@ -369,7 +393,8 @@ public final class ClassroomBrowsers implements Callable<Integer> {
         System.out.println(line);
         try {
             JsonNode node = JSON.readTree(line);
-            String name = node.has("phase") ? node.get("phase").asText()
+            String name = node.has("phase")
+                    ? node.get("phase").asText()
                     : node.path("summary").asText("");
             synchronized (serverLines) {
                 serverLines.put(name, node);
@@ -387,8 +412,8 @@ public final class ClassroomBrowsers implements Callable<Integer> {
         synchronized (serverLines) {
             while (!serverLines.containsKey(name)) {
                 if (!server.isAlive()) {
-                    throw new IllegalStateException("The bench server stopped before its \""
-                            + name + "\" line; its log:\n" + server.log());
+                    throw new IllegalStateException("The bench server stopped before its \"" + name
+                            + "\" line; its log:\n" + server.log());
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("The bench server printed no \"" + name
@@ -412,8 +437,8 @@ public final class ClassroomBrowsers implements Callable<Integer> {
     }
 
     private static double startToFirstPoint(PlaygroundPage page) {
-        Map<?, ?> answer = (Map<?, ?>) ((ChromeDriver) page.driver())
-                .executeAsyncScript(START_TO_FIRST_POINT);
+        Map<?, ?> answer =
+                (Map<?, ?>) ((ChromeDriver) page.driver()).executeAsyncScript(START_TO_FIRST_POINT);
         if (answer.get("error") != null) {
             throw new IllegalStateException("Start: " + answer.get("error"));
         }
@@ -443,11 +468,10 @@ public final class ClassroomBrowsers implements Callable<Integer> {
             // with it.
             Thread.sleep(500 + random.nextInt(501));
             boolean pause = i % 2 == 0;
-            Map<?, ?> answer = (Map<?, ?>) driver.executeAsyncScript(CLICK_ANSWERED,
-                    pause ? "pause" : "start", pause ? "Paused" : "Training");
+            Map<?, ?> answer = (Map<?, ?>) driver.executeAsyncScript(
+                    CLICK_ANSWERED, pause ? "pause" : "start", pause ? "Paused" : "Training");
             if (answer.get("error") != null) {
-                throw new IllegalStateException("Click " + (i + 1) + ": "
-                        + answer.get("error"));
+                throw new IllegalStateException("Click " + (i + 1) + ": " + answer.get("error"));
             }
             roundTrips.add(((Number) answer.get("roundTripMs")).doubleValue());
             if (answer.get("replyMs") instanceof Number reply) {

@@ -42,21 +42,31 @@ class DatasetsIT {
     }
 
     private void scrollTo(String id) {
-        ((JavascriptExecutor) driver).executeScript(
-                "document.getElementById(arguments[0]).scrollIntoView({block: 'start'})", id);
+        ((JavascriptExecutor) driver)
+                .executeScript(
+                        "document.getElementById(arguments[0]).scrollIntoView({block: 'start'})",
+                        id);
     }
 
     @Test
     void theSpiralPresetTrainsASmallNetAndTheBoundaryFormsWhileItLearns() throws Exception {
         page.choose("preset", "Spiral");
-        page.waitForAttribute("decision-boundary-chart", "data-boundary-step",
-                "0"::equals, Duration.ofSeconds(20));
+        page.waitForAttribute(
+                "decision-boundary-chart",
+                "data-boundary-step",
+                "0"::equals,
+                Duration.ofSeconds(20));
         page.choose("speed", "20 steps/s");
         page.start();
-        long first = Long.parseLong(page.waitForAttribute("decision-boundary-chart",
-                "data-boundary-step", step -> Long.parseLong(step) > 0, Duration.ofSeconds(20)));
-        long later = Long.parseLong(page.waitForAttribute("decision-boundary-chart",
-                "data-boundary-step", step -> Long.parseLong(step) >= first + 20,
+        long first = Long.parseLong(page.waitForAttribute(
+                "decision-boundary-chart",
+                "data-boundary-step",
+                step -> Long.parseLong(step) > 0,
+                Duration.ofSeconds(20)));
+        long later = Long.parseLong(page.waitForAttribute(
+                "decision-boundary-chart",
+                "data-boundary-step",
+                step -> Long.parseLong(step) >= first + 20,
                 Duration.ofSeconds(20)));
         assertTrue(later > first, "the boundary is redrawn while training");
         page.pause();
@@ -65,8 +75,8 @@ class DatasetsIT {
         page.choose("speed", "Full speed");
         page.start();
         page.waitForStatus("Finished", Duration.ofSeconds(90));
-        java.util.regex.Matcher accuracy = java.util.regex.Pattern
-                .compile("test accuracy ([0-9.]+) %").matcher(page.status());
+        java.util.regex.Matcher accuracy =
+                java.util.regex.Pattern.compile("test accuracy ([0-9.]+) %").matcher(page.status());
         assertTrue(accuracy.find(), page.status());
         assertTrue(Double.parseDouble(accuracy.group(1)) > 85, page.status());
         scrollTo("decision-boundary-chart");
@@ -80,18 +90,24 @@ class DatasetsIT {
         page.waitForText("predictions", "Ankle boot", Duration.ofSeconds(30));
         page.click("step-epoch");
         page.waitForStatus("Paused", Duration.ofSeconds(60));
-        page.waitForAttribute("predictions", "data-step", step -> Long.parseLong(step) >= 150,
+        page.waitForAttribute(
+                "predictions",
+                "data-step",
+                step -> Long.parseLong(step) >= 150,
                 Duration.ofSeconds(20));
-        List<WebElement> cards = driver.findElements(By.cssSelector("#predictions .prediction-card"));
+        List<WebElement> cards =
+                driver.findElements(By.cssSelector("#predictions .prediction-card"));
         assertEquals(24, cards.size());
-        assertTrue(cards.stream().anyMatch(c -> "true".equals(c.getDomAttribute("data-correct"))),
+        assertTrue(
+                cards.stream().anyMatch(c -> "true".equals(c.getDomAttribute("data-correct"))),
                 "after an epoch most are right");
         scrollTo("predictions");
         screenshot("fashion-predictions");
 
         driver.findElement(By.cssSelector("#predictions-misclassified input")).click();
         page.waitForServer();
-        List<WebElement> wrong = driver.findElements(By.cssSelector("#predictions .prediction-card"));
+        List<WebElement> wrong =
+                driver.findElements(By.cssSelector("#predictions .prediction-card"));
         assertFalse(wrong.isEmpty(), "some clothes are still confused after one epoch");
         assertTrue(wrong.stream().allMatch(c -> "false".equals(c.getDomAttribute("data-correct"))));
         assertTrue(driver.findElement(By.id("confusion-matrix-chart")).isDisplayed());
@@ -105,14 +121,20 @@ class DatasetsIT {
         // Full speed is the heaviest push: every tick carries new steps and evaluations.
         page.start();
         page.waitForStatus("Finished", Duration.ofSeconds(90));
-        page.waitForAttribute("predictions", "data-step", step -> Long.parseLong(step) >= 785,
+        page.waitForAttribute(
+                "predictions",
+                "data-step",
+                step -> Long.parseLong(step) >= 785,
                 Duration.ofSeconds(20));
         ObjectMapper json = new ObjectMapper();
         List<Integer> sizes = new java.util.ArrayList<>();
         for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
             JsonNode message = json.readTree(entry.getMessage()).path("message");
             if ("Network.webSocketFrameReceived".equals(message.path("method").asText())) {
-                sizes.add(message.path("params").path("response").path("payloadData").asText()
+                sizes.add(message.path("params")
+                        .path("response")
+                        .path("payloadData")
+                        .asText()
                         .length());
             }
         }
@@ -120,9 +142,10 @@ class DatasetsIT {
         assertTrue(sizes.size() > 5, "pushes arrived over the WebSocket: " + sizes);
         int median = sizes.get(sizes.size() / 2);
         int largest = sizes.get(sizes.size() - 1);
-        System.out.printf("push while training Fashion-MNIST with the gallery open: %d frames,"
-                + " %,d characters in all, median %,d, largest %,d%n", sizes.size(),
-                sizes.stream().mapToLong(Integer::longValue).sum(), median, largest);
+        System.out.printf(
+                "push while training Fashion-MNIST with the gallery open: %d frames,"
+                        + " %,d characters in all, median %,d, largest %,d%n",
+                sizes.size(), sizes.stream().mapToLong(Integer::longValue).sum(), median, largest);
         // Images are sent once; an update carries texts, bar widths and chart points. The
         // largest frame is the step view rebuilt once when the run stops.
         assertTrue(median < 48 * 1024, "median push " + median + " characters: " + sizes);
@@ -137,14 +160,24 @@ class DatasetsIT {
         WebElement pad = driver.findElement(By.id("draw-pad"));
         int height = pad.getSize().getHeight();
         // A vertical stroke down the middle: a "1".
-        new Actions(driver).moveToElement(pad, 0, -height / 3).clickAndHold()
-                .moveByOffset(2, height / 6).moveByOffset(0, height / 6)
-                .moveByOffset(-2, height / 6).moveByOffset(0, height / 6).release().perform();
-        String predicted = page.waitForAttribute("draw-prediction", "data-predicted",
-                value -> !value.isEmpty(), Duration.ofSeconds(20));
+        new Actions(driver)
+                .moveToElement(pad, 0, -height / 3)
+                .clickAndHold()
+                .moveByOffset(2, height / 6)
+                .moveByOffset(0, height / 6)
+                .moveByOffset(-2, height / 6)
+                .moveByOffset(0, height / 6)
+                .release()
+                .perform();
+        String predicted = page.waitForAttribute(
+                "draw-prediction",
+                "data-predicted",
+                value -> !value.isEmpty(),
+                Duration.ofSeconds(20));
         assertEquals("1", predicted, "a vertical stroke reads as a one after an epoch");
-        ((JavascriptExecutor) driver).executeScript(
-                "document.getElementById('draw-panel').scrollIntoView({block: 'center'})");
+        ((JavascriptExecutor) driver)
+                .executeScript(
+                        "document.getElementById('draw-panel').scrollIntoView({block: 'center'})");
         screenshot("draw-a-one");
     }
 }

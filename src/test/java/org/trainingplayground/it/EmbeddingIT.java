@@ -48,8 +48,8 @@ class EmbeddingIT {
     static void startCourseSiteAndAnEmbeddableApp() throws IOException {
         courseSite = HttpServer.create(new InetSocketAddress(0), 0);
         courseSite.start();
-        embeddable = PlaygroundServer.startWith(
-                Map.of("PLAYGROUND_EMBED_ORIGINS", courseSiteOrigin()));
+        embeddable =
+                PlaygroundServer.startWith(Map.of("PLAYGROUND_EMBED_ORIGINS", courseSiteOrigin()));
     }
 
     @AfterAll
@@ -101,8 +101,7 @@ class EmbeddingIT {
         browser.switchTo().frame("spiral");
         // Chromium puts its error page in a refused frame instead of the app.
         new WebDriverWait(browser, Duration.ofSeconds(30))
-                .withMessage("the frame showing Chromium's error page; it shows "
-                        + frameLocation())
+                .withMessage("the frame showing Chromium's error page; it shows " + frameLocation())
                 .until(d -> frameLocation().startsWith("chrome-error://"));
         assertTrue(browser.findElements(By.id("status")).isEmpty(), "no playground in the frame");
     }
@@ -112,22 +111,30 @@ class EmbeddingIT {
             throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> page = http.send(
-                HttpRequest.newBuilder(URI.create(appOrigin(embeddable.port()) + "/")).build(),
+                HttpRequest.newBuilder(URI.create(appOrigin(embeddable.port()) + "/"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         String policy = "frame-ancestors 'self' " + courseSiteOrigin();
-        assertEquals(policy, page.headers().firstValue("Content-Security-Policy").orElse(null));
+        assertEquals(
+                policy, page.headers().firstValue("Content-Security-Policy").orElse(null));
         String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
-        assertTrue(cookie.startsWith("JSESSIONID=") && cookie.contains("; Secure")
-                && cookie.contains("; SameSite=None") && cookie.contains("; Partitioned"),
+        assertTrue(
+                cookie.startsWith("JSESSIONID=")
+                        && cookie.contains("; Secure")
+                        && cookie.contains("; SameSite=None")
+                        && cookie.contains("; Partitioned"),
                 cookie);
 
         Matcher script = Pattern.compile("VAADIN/build/[^\"']+\\.js").matcher(page.body());
         assertTrue(script.find(), "the page loads the front-end bundle");
-        HttpResponse<Void> resource = http.send(HttpRequest.newBuilder(
-                        URI.create(appOrigin(embeddable.port()) + "/" + script.group())).build(),
+        HttpResponse<Void> resource = http.send(
+                HttpRequest.newBuilder(
+                                URI.create(appOrigin(embeddable.port()) + "/" + script.group()))
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
         assertEquals(200, resource.statusCode());
-        assertEquals(policy, resource.headers().firstValue("Content-Security-Policy").orElse(null));
+        assertEquals(
+                policy, resource.headers().firstValue("Content-Security-Policy").orElse(null));
     }
 
     /** Everything the current frame has requested over HTTP so far. */
@@ -154,8 +161,7 @@ class EmbeddingIT {
         try (InputStream in = EmbeddingIT.class.getResourceAsStream("/course-page.html")) {
             html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        byte[] body = html.replace("{{APP}}", appOrigin(appPort))
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] body = html.replace("{{APP}}", appOrigin(appPort)).getBytes(StandardCharsets.UTF_8);
         String path = "/course-" + pages.incrementAndGet() + ".html";
         courseSite.createContext(path, exchange -> {
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");

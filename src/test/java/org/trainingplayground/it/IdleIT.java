@@ -21,6 +21,7 @@ class IdleIT {
 
     /** With the shortest idle pause an operator may set (5 s), so the test takes seconds. */
     private static PlaygroundServer server;
+
     private ChromeDriver browser;
 
     @BeforeAll
@@ -42,9 +43,11 @@ class IdleIT {
     /** True when the server's metrics say no run takes training steps. */
     private static boolean noRunTraining(HttpClient http, HttpRequest metrics) {
         try {
-            return http.send(metrics, HttpResponse.BodyHandlers.ofString()).body().lines()
-                    .anyMatch(line -> line.startsWith("playground_runs_active")
-                            && line.endsWith(" 0.0"));
+            return http.send(metrics, HttpResponse.BodyHandlers.ofString())
+                    .body()
+                    .lines()
+                    .anyMatch(line ->
+                            line.startsWith("playground_runs_active") && line.endsWith(" 0.0"));
         } catch (java.io.IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -54,8 +57,7 @@ class IdleIT {
     }
 
     @Test
-    void aRunWhoseTabIsHiddenForTheIdleTimeIsPausedAndSaysSoWhenTheTabReturns()
-            throws Exception {
+    void aRunWhoseTabIsHiddenForTheIdleTimeIsPausedAndSaysSoWhenTheTabReturns() throws Exception {
         browser = Browsers.newChromium();
         PlaygroundPage page = new PlaygroundPage(browser, server.url()).open();
         page.choose("speed", "1 step/s");
@@ -68,8 +70,10 @@ class IdleIT {
         browser.switchTo().newWindow(WindowType.TAB);
         browser.get(server.url() + "health/live");
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest metrics = HttpRequest.newBuilder(URI.create(server.url() + "metrics")).build();
-        new FluentWait<>(http).withTimeout(Duration.ofSeconds(40))
+        HttpRequest metrics =
+                HttpRequest.newBuilder(URI.create(server.url() + "metrics")).build();
+        new FluentWait<>(http)
+                .withTimeout(Duration.ofSeconds(40))
                 .pollingEvery(Duration.ofMillis(250))
                 .withMessage("the hidden tab's run paused by the server")
                 .until(client -> noRunTraining(client, metrics));

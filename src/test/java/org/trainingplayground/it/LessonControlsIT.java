@@ -49,12 +49,17 @@ class LessonControlsIT {
             page.waitForText("step-view-title", "Step " + step, Duration.ofSeconds(20));
             String now = page.text("step-view");
             assertNotEquals(previous, now, "the step view changed with step " + step);
-            assertTrue(now.contains("Forward") && now.contains("Loss")
-                    && now.contains("Backward") && now.contains("Step"), now);
+            assertTrue(
+                    now.contains("Forward")
+                            && now.contains("Loss")
+                            && now.contains("Backward")
+                            && now.contains("Step"),
+                    now);
             previous = now;
         }
         page.waitForText("status", "step 3", Duration.ofSeconds(10));
-        assertTrue(page.status().startsWith("Paused") || page.status().startsWith("Ready"),
+        assertTrue(
+                page.status().startsWith("Paused") || page.status().startsWith("Ready"),
                 page.status());
         assertEquals(3, page.dataPoints("loss-chart"));
         page.waitForDataPoints("update-ratio-chart", 3, Duration.ofSeconds(10));

@@ -16,8 +16,9 @@ class OperationsIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(
-                URI.create(PlaygroundServer.get().url() + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(PlaygroundServer.get().url() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -28,7 +29,8 @@ class OperationsIT {
 
         assertEquals(200, live.statusCode(), live.body());
         assertEquals("{\"status\":\"UP\"}", live.body());
-        assertEquals(200, ready.statusCode(), ready.body() + PlaygroundServer.get().log());
+        assertEquals(
+                200, ready.statusCode(), ready.body() + PlaygroundServer.get().log());
         assertEquals("{\"status\":\"UP\"}", ready.body());
     }
 
@@ -37,12 +39,21 @@ class OperationsIT {
         HttpResponse<String> metrics = get("metrics");
 
         assertEquals(200, metrics.statusCode());
-        assertTrue(metrics.headers().firstValue("Content-Type").orElse("")
+        assertTrue(metrics.headers()
+                .firstValue("Content-Type")
+                .orElse("")
                 .startsWith("text/plain; version=0.0.4"));
-        for (String name : new String[] {"playground_steps_total", "playground_sessions",
-                "playground_runs_active", "playground_runs_queued", "playground_native_arrays",
-                "playground_step_seconds", "process_resident_memory_bytes",
-                "jvm_memory_used_bytes", "jvm_threads_live_threads"}) {
+        for (String name : new String[] {
+            "playground_steps_total",
+            "playground_sessions",
+            "playground_runs_active",
+            "playground_runs_queued",
+            "playground_native_arrays",
+            "playground_step_seconds",
+            "process_resident_memory_bytes",
+            "jvm_memory_used_bytes",
+            "jvm_threads_live_threads"
+        }) {
             assertTrue(metrics.body().contains(name), name + " missing from:\n" + metrics.body());
         }
     }
@@ -56,17 +67,23 @@ class OperationsIT {
     void aBadSettingStopsStartUpWithASentenceAndNoStackTrace() throws Exception {
         String jar = System.getProperty("playground.jar", "target/training-playground.jar");
         ProcessBuilder builder = new ProcessBuilder(
-                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar).redirectErrorStream(true);
+                        java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                                .toString(),
+                        "-jar",
+                        jar)
+                .redirectErrorStream(true);
         builder.environment().put("PLAYGROUND_MAX_ACTIVE_RUNS", "lots");
         Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8);
+        String output = new String(
+                process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), output);
 
         assertEquals(2, process.exitValue(), output);
-        assertTrue(output.contains("Cannot start:") && output.contains("PLAYGROUND_MAX_ACTIVE_RUNS")
-                && output.contains("lots"), output);
+        assertTrue(
+                output.contains("Cannot start:")
+                        && output.contains("PLAYGROUND_MAX_ACTIVE_RUNS")
+                        && output.contains("lots"),
+                output);
         assertTrue(!output.contains("Exception") && !output.contains("\tat "), output);
     }
 }

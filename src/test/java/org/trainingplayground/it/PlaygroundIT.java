@@ -55,9 +55,11 @@ class PlaygroundIT {
         Path shot = Path.of("target", "screenshots", "training.png");
         Files.createDirectories(shot.getParent());
         Files.write(shot, browsers.get(0).getScreenshotAs(OutputType.BYTES));
-        browsers.get(0).executeScript(
-                "document.getElementById('loss-chart').scrollIntoView({block: 'start'})");
-        Files.write(shot.resolveSibling("training-charts.png"),
+        browsers.get(0)
+                .executeScript(
+                        "document.getElementById('loss-chart').scrollIntoView({block: 'start'})");
+        Files.write(
+                shot.resolveSibling("training-charts.png"),
                 browsers.get(0).getScreenshotAs(OutputType.BYTES));
     }
 
@@ -105,7 +107,8 @@ class PlaygroundIT {
         assertEquals(0, second.dataPoints("loss-chart"), "the other user's training is not ours");
         second.start();
         second.waitForDataPoints("loss-chart", 5, Duration.ofSeconds(20));
-        assertEquals(firstPoints, first.dataPoints("loss-chart"), "starting ours left theirs paused");
+        assertEquals(
+                firstPoints, first.dataPoints("loss-chart"), "starting ours left theirs paused");
         assertTrue(first.status().startsWith("Paused"), first.status());
     }
 }

@@ -32,8 +32,9 @@ final class PlaygroundPage {
     }
 
     private void waitUntilLoaded() {
-        await(Duration.ofSeconds(60)).until(d -> !d.findElements(By.id("status")).isEmpty()
-                && d.findElement(By.id("status")).getText().contains("epoch"));
+        await(Duration.ofSeconds(60))
+                .until(d -> !d.findElements(By.id("status")).isEmpty()
+                        && d.findElement(By.id("status")).getText().contains("epoch"));
     }
 
     void start() {
@@ -47,8 +48,10 @@ final class PlaygroundPage {
     }
 
     void waitForStatus(String prefix, Duration within) {
-        await(within).withMessage(() -> "status starting with \"" + prefix + "\"; it says \""
-                + status() + "\"").until(d -> status().startsWith(prefix));
+        await(within)
+                .withMessage(() ->
+                        "status starting with \"" + prefix + "\"; it says \"" + status() + "\"")
+                .until(d -> status().startsWith(prefix));
     }
 
     /** Clicks a button by id once it is enabled. */
@@ -65,9 +68,9 @@ final class PlaygroundPage {
      * server, which then ignores the click).
      */
     void waitForServer() {
-        await(Duration.ofSeconds(30)).until(d -> Boolean.FALSE.equals(
-                ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
-                        "const clients = window.Vaadin && window.Vaadin.Flow"
+        await(Duration.ofSeconds(30))
+                .until(d -> Boolean.FALSE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                        .executeScript("const clients = window.Vaadin && window.Vaadin.Flow"
                                 + " && window.Vaadin.Flow.clients;"
                                 + "return !!clients && Object.values(clients)"
                                 + ".some(c => c.isActive && c.isActive());")));
@@ -80,8 +83,9 @@ final class PlaygroundPage {
         WebElement input = driver.findElement(selector);
         input.clear();
         input.sendKeys(text, org.openqa.selenium.Keys.ENTER);
-        await(Duration.ofSeconds(10)).withMessage(() -> "#" + fieldId + " holding " + text
-                + "; it holds " + input.getDomProperty("value"))
+        await(Duration.ofSeconds(10))
+                .withMessage(() -> "#" + fieldId + " holding " + text + "; it holds "
+                        + input.getDomProperty("value"))
                 .until(d -> text.equals(input.getDomProperty("value")));
         waitForServer();
     }
@@ -89,15 +93,19 @@ final class PlaygroundPage {
     /** Opens a vaadin-select and picks the item with this text. */
     void choose(String selectId, String itemText) {
         // Centred first: a select near the window's edge opens its list off screen.
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "arguments[0].scrollIntoView({block: 'center'})",
-                driver.findElement(By.id(selectId)));
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript(
+                        "arguments[0].scrollIntoView({block: 'center'})",
+                        driver.findElement(By.id(selectId)));
         driver.findElement(By.id(selectId)).click();
-        await(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-select-item"))
-                .stream().anyMatch(item -> item.isDisplayed() && item.getText().equals(itemText)));
+        await(Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                        .anyMatch(item -> item.isDisplayed() && item.getText().equals(itemText)));
         driver.findElements(By.cssSelector("vaadin-select-item")).stream()
                 .filter(item -> item.isDisplayed() && item.getText().equals(itemText))
-                .findFirst().orElseThrow().click();
+                .findFirst()
+                .orElseThrow()
+                .click();
         waitForServer();
     }
 
@@ -106,9 +114,12 @@ final class PlaygroundPage {
     }
 
     void waitForText(String id, String expected, Duration within) {
-        await(within).withMessage(() -> "#" + id + " containing \"" + expected + "\"; it says \""
-                        + (driver.findElements(By.id(id)).isEmpty() ? "(not on the page)"
-                                : text(id)) + "\"; status: " + status())
+        await(within)
+                .withMessage(() -> "#" + id + " containing \"" + expected + "\"; it says \""
+                        + (driver.findElements(By.id(id)).isEmpty()
+                                ? "(not on the page)"
+                                : text(id))
+                        + "\"; status: " + status())
                 .until(d -> !d.findElements(By.id(id)).isEmpty() && text(id).contains(expected));
     }
 
@@ -123,8 +134,9 @@ final class PlaygroundPage {
     }
 
     void waitForDataPoints(String chartId, int atLeast, Duration within) {
-        await(within).withMessage(() -> chartId + " drawing at least " + atLeast
-                        + " points; it draws " + dataPoints(chartId) + ", status: " + status())
+        await(within)
+                .withMessage(() -> chartId + " drawing at least " + atLeast + " points; it draws "
+                        + dataPoints(chartId) + ", status: " + status())
                 .until(d -> dataPoints(chartId) >= atLeast);
     }
 
@@ -136,7 +148,8 @@ final class PlaygroundPage {
 
     /** Waits until the element with this id has the attribute and it passes {@code check}. */
     String waitForAttribute(String id, String name, Predicate<String> check, Duration within) {
-        await(within).withMessage(() -> "#" + id + " [" + name + "] to change; it is \""
+        await(within)
+                .withMessage(() -> "#" + id + " [" + name + "] to change; it is \""
                         + attribute(id, name) + "\"; status: " + status())
                 .until(d -> {
                     String value = attribute(id, name);

@@ -66,8 +66,12 @@ final class PlaygroundServer {
                 .failFast(() -> !process.isAlive())
                 .until(() -> {
                     try {
-                        return http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                        return http.send(
+                                                HttpRequest.newBuilder(URI.create(url))
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200;
                     } catch (IOException e) {
                         return false;
                     }
@@ -81,15 +85,17 @@ final class PlaygroundServer {
      * {@code output} as it comes, so the caller can follow its phases; its log goes to
      * {@link #log()}. Returns at once: only the command's lines say when it serves.
      */
-    static PlaygroundServer startCommand(List<String> arguments, Map<String, String> environment,
-            Consumer<String> output) throws IOException {
+    static PlaygroundServer startCommand(
+            List<String> arguments, Map<String, String> environment, Consumer<String> output)
+            throws IOException {
         PlaygroundServer server = launch(arguments, environment, output);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         return server;
     }
 
-    private static PlaygroundServer launch(List<String> arguments,
-            Map<String, String> environment, Consumer<String> output) throws IOException {
+    private static PlaygroundServer launch(
+            List<String> arguments, Map<String, String> environment, Consumer<String> output)
+            throws IOException {
         String jar = System.getProperty("playground.jar", "target/training-playground.jar");
         if (!new File(jar).isFile()) {
             throw new IllegalStateException(jar + " is missing: build it with 'mvn package'"
@@ -102,8 +108,7 @@ final class PlaygroundServer {
         Path log = Files.createTempFile("playground-it", ".log");
         String cache = System.getProperty("DJL_CACHE_DIR", "target/djl-cache");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("PORT", Integer.toString(port));
@@ -116,13 +121,15 @@ final class PlaygroundServer {
         }
         Process process = builder.start();
         if (output != null) {
-            Thread reader = new Thread(() -> {
-                try (BufferedReader lines = process.inputReader()) {
-                    lines.lines().forEach(output);
-                } catch (IOException | UncheckedIOException ended) {
-                    // The process is gone; its exit code tells the rest.
-                }
-            }, "playground-output");
+            Thread reader = new Thread(
+                    () -> {
+                        try (BufferedReader lines = process.inputReader()) {
+                            lines.lines().forEach(output);
+                        } catch (IOException | UncheckedIOException ended) {
+                            // The process is gone; its exit code tells the rest.
+                        }
+                    },
+                    "playground-output");
             reader.setDaemon(true);
             reader.start();
         }

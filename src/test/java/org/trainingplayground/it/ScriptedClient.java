@@ -38,17 +38,20 @@ final class ScriptedClient {
         if (answer.statusCode() != 200) {
             throw new IOException("init answered " + answer.statusCode() + ": " + answer.body());
         }
-        return new Page(Integer.parseInt(find(UI_ID, answer.body())),
-                find(SECURITY_KEY, answer.body()));
+        return new Page(
+                Integer.parseInt(find(UI_ID, answer.body())), find(SECURITY_KEY, answer.body()));
     }
 
     /** Opens {@code route?query} as the page's script would, without running any script. */
     Page open(String route, String query) throws IOException, InterruptedException {
         Page page = init();
-        int status = send(page, "{\"csrfToken\":\"" + page.csrfToken() + "\",\"rpc\":[{\"type\":"
-                + "\"event\",\"node\":1,\"event\":\"ui-navigate\",\"data\":{\"route\":\"" + route
-                + "\",\"query\":\"" + query + "\",\"appShellTitle\":\"\",\"historyState\":"
-                + "{\"idx\":0},\"trigger\":\"\"}}],\"syncId\":0,\"clientId\":0}");
+        int status = send(
+                page,
+                "{\"csrfToken\":\"" + page.csrfToken() + "\",\"rpc\":[{\"type\":"
+                        + "\"event\",\"node\":1,\"event\":\"ui-navigate\",\"data\":{\"route\":\""
+                        + route
+                        + "\",\"query\":\"" + query + "\",\"appShellTitle\":\"\",\"historyState\":"
+                        + "{\"idx\":0},\"trigger\":\"\"}}],\"syncId\":0,\"clientId\":0}");
         if (status != 200) {
             throw new IOException("navigation answered " + status);
         }
@@ -66,7 +69,8 @@ final class ScriptedClient {
     }
 
     HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

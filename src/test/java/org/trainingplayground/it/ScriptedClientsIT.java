@@ -56,12 +56,17 @@ class ScriptedClientsIT {
 
     /** A gauge or counter of the server's /metrics. */
     private static double metric(String name) throws IOException, InterruptedException {
-        String body = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(server.url() + "metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return body.lines().filter(line -> line.startsWith(name + " "))
+        String body = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.url() + "metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        return body.lines()
+                .filter(line -> line.startsWith(name + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1)))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " in " + body));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " in " + body));
     }
 
     private static long logLines(String containing) {
@@ -89,10 +94,11 @@ class ScriptedClientsIT {
         assertEquals(1, metric("playground_sessions"));
 
         // After the 30 s grace the scripted main pages are closed and their runs freed.
-        await("the scripted pages closed").atMost(Duration.ofSeconds(60))
+        await("the scripted pages closed")
+                .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> logLines("whose client never connected was closed")
-                        >= closedBefore + 6);
+                .until(() ->
+                        logLines("whose client never connected was closed") >= closedBefore + 6);
         page.waitForStatus("Training", Duration.ofSeconds(5));
     }
 
@@ -102,11 +108,14 @@ class ScriptedClientsIT {
         long before = logLines("Ignored a message from a browser");
         for (int i = 0; i < 30; i++) {
             ScriptedClient.Page page = script.init();
-            script.send(page, "{\"csrfToken\":\"" + page.csrfToken() + "\",\"rpc\":[{\"type\":"
-                    + "\"event\",\"node\":\"x\"}],\"syncId\":0,\"clientId\":0}");
+            script.send(
+                    page,
+                    "{\"csrfToken\":\"" + page.csrfToken() + "\",\"rpc\":[{\"type\":"
+                            + "\"event\",\"node\":\"x\"}],\"syncId\":0,\"clientId\":0}");
             script.send(page, "{\"csrfToken\":\"" + page.csrfToken() + "\",\"rpc\":[{");
         }
-        await("the first warning").atMost(Duration.ofSeconds(10))
+        await("the first warning")
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> logLines("Ignored a message from a browser") > before);
         String log = server.log();
         long warnings = logLines("Ignored a message from a browser") - before;
@@ -126,15 +135,18 @@ class ScriptedClientsIT {
 
         // The browser's processes die without a word, as when a laptop lid closes.
         String profile = Browsers.profileDirectory(browser);
-        ProcessHandle.current().descendants()
+        ProcessHandle.current()
+                .descendants()
                 .filter(p -> p.info().commandLine().orElse("").contains(profile))
                 .forEach(ProcessHandle::destroyForcibly);
 
-        await("the dropped page closed").atMost(Duration.ofSeconds(60))
+        await("the dropped page closed")
+                .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> logLines("Closed a page whose browser stopped answering")
-                        > closedBefore);
-        await("its run paused by the idle rule").atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        logLines("Closed a page whose browser stopped answering") > closedBefore);
+        await("its run paused by the idle rule")
+                .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> metric("playground_runs_active") == 0);
         try {

@@ -43,14 +43,16 @@ class ShareIT {
     private void waitForDiagram(String expected) {
         new WebDriverWait(driver, Duration.ofSeconds(20))
                 .withMessage(() -> "the network diagram showing " + expected)
-                .until(d -> d.findElement(By.id("network-diagram")).getText()
-                        .replaceAll("\\s+", " ").contains(expected));
+                .until(d -> d.findElement(By.id("network-diagram"))
+                        .getText()
+                        .replaceAll("\\s+", " ")
+                        .contains(expected));
     }
 
     @Test
     void aCraftedLinkOpensThatStateAndEditsAreWrittenBackToTheAddress() throws Exception {
-        PlaygroundPage page = open("/?dataset=moons&layers=8-tanh&optimizer=adam&lr=0.1"
-                + "&epochs=2&seed=7");
+        PlaygroundPage page =
+                open("/?dataset=moons&layers=8-tanh&optimizer=adam&lr=0.1" + "&epochs=2&seed=7");
         waitForDiagram("2 → 8 Tanh → 2");
         assertTrue(page.text("dataset").contains("Two moons"), page.text("dataset"));
         assertEquals("0.1", fieldValue("learning-rate"));
@@ -78,10 +80,11 @@ class ShareIT {
         PlaygroundPage page = open("/?dataset=xor&layers=8-tanh&epochs=3");
         waitForDiagram("2 → 8 Tanh → 2");
         String href = driver.findElement(By.id("export-config")).getDomAttribute("href");
-        String json = (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "fetch(arguments[0]).then(r => r.text()).then(done, e => done(String(e)));",
-                href);
+        String json = (String) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "fetch(arguments[0]).then(r => r.text()).then(done, e => done(String(e)));",
+                        href);
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         var settings = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json);
         assertEquals("xor", settings.get("dataset").asText(), json);
@@ -92,8 +95,10 @@ class ShareIT {
         settings.put("seed", 11);
         Path file = Files.createTempFile("settings", ".json");
         Files.writeString(file, mapper.writeValueAsString(settings));
-        driver.findElement(By.id("import-config")).getShadowRoot()
-                .findElement(By.cssSelector("input[type=file]")).sendKeys(file.toString());
+        driver.findElement(By.id("import-config"))
+                .getShadowRoot()
+                .findElement(By.cssSelector("input[type=file]"))
+                .sendKeys(file.toString());
         new WebDriverWait(driver, Duration.ofSeconds(20))
                 .withMessage(() -> "epochs from the file; the field holds " + fieldValue("epochs"))
                 .until(d -> "6".equals(fieldValue("epochs")));

@@ -20,7 +20,9 @@ class HealthServletTest {
 
             assertEquals(200, response.statusCode());
             assertEquals("{\"status\":\"UP\"}", response.body());
-            assertTrue(response.headers().firstValue("Content-Type").orElse("")
+            assertTrue(response.headers()
+                    .firstValue("Content-Type")
+                    .orElse("")
                     .startsWith("application/json"));
         }
     }
@@ -45,20 +47,24 @@ class HealthServletTest {
             assertEquals(503, response.statusCode());
             JsonNode body = json.readTree(response.body());
             assertEquals("DOWN", body.get("status").asText());
-            assertEquals("The training scheduler thread has stopped.",
+            assertEquals(
+                    "The training scheduler thread has stopped.",
                     body.get("reason").asText());
         }
     }
 
     @Test
     void aBrokenReadinessCheckAnswers503WithASentenceAndNoStackTrace() throws Exception {
-        try (var jetty = new JettyFixture(new HealthServlet(() -> {
-            throw new IllegalStateException("scheduler lost");
-        }), "/health/*")) {
+        try (var jetty = new JettyFixture(
+                new HealthServlet(() -> {
+                    throw new IllegalStateException("scheduler lost");
+                }),
+                "/health/*")) {
             HttpResponse<String> response = jetty.get("/health/ready");
 
             assertEquals(503, response.statusCode());
-            assertEquals("The readiness check failed: scheduler lost",
+            assertEquals(
+                    "The readiness check failed: scheduler lost",
                     json.readTree(response.body()).get("reason").asText());
             assertFalse(response.body().contains("at org."), response.body());
         }

@@ -22,8 +22,8 @@ class MetricsOfRealRunsTest {
     void aRealRunsStepsAndEventsShowUpInTheMetricsAndTheEventLog() throws Exception {
         TrainingEngine engine = TestEngine.get();
         List<EngineEvents.RunEvent> events = new CopyOnWriteArrayList<>();
-        RunSpec spec = RunSpec.lesson().withDataset(DatasetSpec.of(DatasetKind.XOR))
-                .withEpochs(1);
+        RunSpec spec =
+                RunSpec.lesson().withDataset(DatasetSpec.of(DatasetKind.XOR)).withEpochs(1);
         try (PlaygroundMetrics metrics = PlaygroundMetrics.forEngine(engine, () -> 0, () -> 200);
                 AutoCloseable watching = EngineEvents.observe(new EngineEvents.Observer() {
                     @Override
@@ -33,18 +33,21 @@ class MetricsOfRealRunsTest {
                 });
                 RunHandle run = engine.newRun(spec, new RunListener() {})) {
             run.start();
-            Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> events.stream()
-                    .anyMatch(e -> e.kind() == EngineEvents.Kind.FINISHED));
+            Awaitility.await()
+                    .atMost(Duration.ofMinutes(1))
+                    .until(() ->
+                            events.stream().anyMatch(e -> e.kind() == EngineEvents.Kind.FINISHED));
 
             String text = metrics.scrape();
-            assertTrue(text.contains("playground_run_events_total{event=\"run_started\"} 1.0"),
-                    text);
-            assertTrue(text.contains("playground_run_events_total{event=\"run_finished\"} 1.0"),
-                    text);
+            assertTrue(
+                    text.contains("playground_run_events_total{event=\"run_started\"} 1.0"), text);
+            assertTrue(
+                    text.contains("playground_run_events_total{event=\"run_finished\"} 1.0"), text);
             assertTrue(!text.contains("playground_step_seconds_count 0\n"), text);
             assertTrue(text.contains("playground_step_seconds_bucket{le="), text);
             EngineEvents.RunEvent finished = events.get(events.size() - 1);
-            assertTrue(RunEventLog.line(finished).startsWith("event=run_finished run="),
+            assertTrue(
+                    RunEventLog.line(finished).startsWith("event=run_finished run="),
                     RunEventLog.line(finished));
             assertTrue(finished.steps() > 0, "steps " + finished.steps());
         }

@@ -22,19 +22,22 @@ class MetricsServletTest {
             HttpResponse<String> response = jetty.get("/metrics");
 
             assertEquals(200, response.statusCode());
-            assertTrue(response.headers().firstValue("Content-Type").orElse("")
+            assertTrue(response.headers()
+                    .firstValue("Content-Type")
+                    .orElse("")
                     .startsWith("text/plain; version=0.0.4"));
             String text = response.body();
             for (String sample : new String[] {
-                    "playground_sessions 3.0",
-                    "playground_sessions_max 200.0",
-                    "playground_runs_active 2.0",
-                    "playground_runs_queued 0.0",
-                    "playground_steps_total 42.0",
-                    "playground_native_arrays 17.0",
-                    "process_resident_memory_bytes 1.23456789E8",
-                    "playground_step_seconds_count 0",
-                    "playground_run_events_total{event=\"run_failed\"} 0.0"}) {
+                "playground_sessions 3.0",
+                "playground_sessions_max 200.0",
+                "playground_runs_active 2.0",
+                "playground_runs_queued 0.0",
+                "playground_steps_total 42.0",
+                "playground_native_arrays 17.0",
+                "process_resident_memory_bytes 1.23456789E8",
+                "playground_step_seconds_count 0",
+                "playground_run_events_total{event=\"run_failed\"} 0.0"
+            }) {
                 assertTrue(text.contains(sample), sample + " missing from:\n" + text);
             }
         }
@@ -89,8 +92,8 @@ class MetricsServletTest {
             System.gc();
             steps.set(2_500);
 
-            assertTrue(metrics.scrape().contains("playground_steps_total 2500.0"),
-                    metrics.scrape());
+            assertTrue(
+                    metrics.scrape().contains("playground_steps_total 2500.0"), metrics.scrape());
         }
     }
 

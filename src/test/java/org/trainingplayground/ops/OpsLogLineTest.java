@@ -10,22 +10,29 @@ class OpsLogLineTest {
 
     @Test
     void aRunStartIsOneLineOfKeyValuePairs() {
-        var event = new EngineEvents.RunEvent(EngineEvents.Kind.STARTED, 7, "3f2a9c01",
-                RunSpec.lesson(), 0, null);
+        var event = new EngineEvents.RunEvent(
+                EngineEvents.Kind.STARTED, 7, "3f2a9c01", RunSpec.lesson(), 0, null);
 
-        assertEquals("event=run_started run=7 session=3f2a9c01 dataset=mnist params="
-                + RunSpec.lesson().network().parameterCount() + " optimizer=sgd steps=0",
+        assertEquals(
+                "event=run_started run=7 session=3f2a9c01 dataset=mnist params="
+                        + RunSpec.lesson().network().parameterCount() + " optimizer=sgd steps=0",
                 RunEventLog.line(event));
     }
 
     @Test
     void aFailureCarriesTheUsersSentenceQuotedOnTheSameLine() {
-        var event = new EngineEvents.RunEvent(EngineEvents.Kind.FAILED, 8, "-",
-                RunSpec.lesson(), 120, "Training diverged: the loss \"exploded\"\nPress Reset.");
+        var event = new EngineEvents.RunEvent(
+                EngineEvents.Kind.FAILED,
+                8,
+                "-",
+                RunSpec.lesson(),
+                120,
+                "Training diverged: the loss \"exploded\"\nPress Reset.");
 
         String line = RunEventLog.line(event);
 
-        assertEquals(" reason=\"Training diverged: the loss \\\"exploded\\\"\\nPress Reset.\"",
+        assertEquals(
+                " reason=\"Training diverged: the loss \\\"exploded\\\"\\nPress Reset.\"",
                 line.substring(line.indexOf(" reason=")));
         assertEquals(-1, line.indexOf('\n'));
     }

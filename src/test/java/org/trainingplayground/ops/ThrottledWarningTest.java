@@ -24,8 +24,12 @@ class ThrottledWarningTest {
         }
 
         @Override
-        protected void handleNormalizedLoggingCall(Level level, Marker marker, String format,
-                Object[] arguments, Throwable throwable) {
+        protected void handleNormalizedLoggingCall(
+                Level level,
+                Marker marker,
+                String format,
+                Object[] arguments,
+                Throwable throwable) {
             written.add(level + " " + MessageFormatter.basicArrayFormat(format, arguments));
         }
 
@@ -70,7 +74,10 @@ class ThrottledWarningTest {
 
         now.addAndGet(Duration.ofSeconds(5).toNanos());
         warning.warn("Refused {}", "c");
-        assertEquals(List.of("WARN Refused a",
-                "WARN Refused c (500 more like it since the last such warning)"), log.written);
+        assertEquals(
+                List.of(
+                        "WARN Refused a",
+                        "WARN Refused c (500 more like it since the last such warning)"),
+                log.written);
     }
 }

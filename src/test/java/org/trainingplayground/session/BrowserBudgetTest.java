@@ -34,15 +34,16 @@ class BrowserBudgetTest {
             assertNull(first.start());
             assertNull(second.start());
 
-            assertEquals("This browser already has 2 runs training or waiting for a place (in"
-                    + " other tabs or embedded frames), as many as one browser may have at once"
-                    + " here. Pause one of them, then press Start again.", third.start());
+            assertEquals(
+                    "This browser already has 2 runs training or waiting for a place (in"
+                            + " other tabs or embedded frames), as many as one browser may have at once"
+                            + " here. Pause one of them, then press Start again.",
+                    third.start());
             assertEquals(RunState.PAUSED, third.state());
             assertNull(first.start(), "a run already training may be started again");
 
             first.pause();
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> first.state() == RunState.PAUSED);
+            await().atMost(Duration.ofSeconds(30)).until(() -> first.state() == RunState.PAUSED);
             assertNull(third.start(), "a paused run frees its turn for another");
         }
     }
@@ -63,25 +64,36 @@ class BrowserBudgetTest {
         BrowserBudget budget = new BrowserBudget(4, 2 * LESSON_WEIGHTS);
         try (PlaygroundSession first = playground(budget);
                 PlaygroundSession second = playground(budget)) {
-            NetworkSpec wider = NetworkSpec.lesson().withHidden(List.of(
-                    NetworkSpec.lesson().hidden().get(0), NetworkSpec.lesson().hidden().get(0),
-                    NetworkSpec.lesson().hidden().get(0)));
+            NetworkSpec wider = NetworkSpec.lesson()
+                    .withHidden(List.of(
+                            NetworkSpec.lesson().hidden().get(0),
+                            NetworkSpec.lesson().hidden().get(0),
+                            NetworkSpec.lesson().hidden().get(0)));
             long widerWeights = wider.parameterCount();
             List<Limits.Problem> problems = new ArrayList<>();
 
-            assertEquals(PlaygroundSession.Applied.REFUSED,
+            assertEquals(
+                    PlaygroundSession.Applied.REFUSED,
                     second.apply(second.spec().withNetwork(wider), problems));
-            assertEquals(List.of(new Limits.Problem("layers", String.format(Locale.ROOT,
-                    "This network has %,d weights and biases, and the other runs of this"
-                            + " browser (in other tabs or embedded frames) already hold %,d;"
-                            + " together at most %,d are allowed here. Make the network"
-                            + " smaller, or close another frame first.",
-                    widerWeights, LESSON_WEIGHTS, 2 * LESSON_WEIGHTS))), problems);
+            assertEquals(
+                    List.of(new Limits.Problem(
+                            "layers",
+                            String.format(
+                                    Locale.ROOT,
+                                    "This network has %,d weights and biases, and the other runs of this"
+                                            + " browser (in other tabs or embedded frames) already hold %,d;"
+                                            + " together at most %,d are allowed here. Make the network"
+                                            + " smaller, or close another frame first.",
+                                    widerWeights,
+                                    LESSON_WEIGHTS,
+                                    2 * LESSON_WEIGHTS))),
+                    problems);
             assertEquals(NetworkSpec.lesson(), second.spec().network(), "nothing changed");
 
             first.close();
             problems.clear();
-            assertEquals(PlaygroundSession.Applied.REBUILT,
+            assertEquals(
+                    PlaygroundSession.Applied.REBUILT,
                     second.apply(second.spec().withNetwork(wider), problems),
                     "alone in its browser it fits: " + problems);
         }

@@ -25,8 +25,9 @@ class PromptChangesTest {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> session.history().stepCount() >= 200);
             int whileTraining = prompts.get();
-            assertTrue(whileTraining <= 3, "a prompt per step would flood the pushes: "
-                    + whileTraining);
+            assertTrue(
+                    whileTraining <= 3,
+                    "a prompt per step would flood the pushes: " + whileTraining);
 
             session.pause();
             await().atMost(Duration.ofSeconds(30)).until(() -> prompts.get() > whileTraining);

@@ -49,8 +49,10 @@ abstract class BrowserlessTest {
 
     /** Waits for a condition; between polls the UI queue runs, as a browser round trip would. */
     static ConditionFactory eventually() {
-        return Awaitility.await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(20)).pollInSameThread()
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20))
+                .pollInSameThread()
                 .conditionEvaluationListener(c -> MockVaadin.clientRoundtrip());
     }
 

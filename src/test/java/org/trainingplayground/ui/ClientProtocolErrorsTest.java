@@ -23,7 +23,8 @@ class ClientProtocolErrorsTest {
 
     @Test
     void aMessageVaadinCouldNotReadIsTheClientsEvenWithTheAppsFiltersBelow() {
-        RuntimeException e = thrownAt(new ClassCastException("not a number"),
+        RuntimeException e = thrownAt(
+                new ClassCastException("not a number"),
                 "elemental.json.impl.JreJsonString",
                 "com.vaadin.flow.server.communication.rpc.AbstractRpcInvocationHandler",
                 "com.vaadin.flow.server.communication.UidlRequestHandler",
@@ -34,7 +35,8 @@ class ClientProtocolErrorsTest {
 
     @Test
     void anErrorInTheAppsOwnCodeIsNotTheClientsEvenWhenAClickLedToIt() {
-        RuntimeException e = thrownAt(new IllegalStateException("bug"),
+        RuntimeException e = thrownAt(
+                new IllegalStateException("bug"),
                 "org.trainingplayground.ui.ControlPanel",
                 "com.vaadin.flow.server.communication.rpc.EventRpcHandler",
                 "org.eclipse.jetty.server.Server");
@@ -43,18 +45,22 @@ class ClientProtocolErrorsTest {
 
     @Test
     void anErrorWrappedByVaadinIsStillTheAppsWhenItsCauseIs() {
-        RuntimeException cause = thrownAt(new IllegalStateException("bug"),
+        RuntimeException cause = thrownAt(
+                new IllegalStateException("bug"),
                 "org.trainingplayground.ui.ControlPanel",
                 "com.vaadin.flow.server.communication.rpc.EventRpcHandler");
-        RuntimeException wrapper = thrownAt(new RuntimeException(cause),
+        RuntimeException wrapper = thrownAt(
+                new RuntimeException(cause),
                 "com.vaadin.flow.server.communication.rpc.EventRpcHandler");
         assertFalse(ClientProtocolErrors.isClientsMessage(wrapper));
     }
 
     @Test
     void anErrorOutsideTheProtocolIsNotTheClients() {
-        RuntimeException e = thrownAt(new IllegalStateException("timer"),
-                "java.util.concurrent.ThreadPoolExecutor", "java.lang.Thread");
+        RuntimeException e = thrownAt(
+                new IllegalStateException("timer"),
+                "java.util.concurrent.ThreadPoolExecutor",
+                "java.lang.Thread");
         assertFalse(ClientProtocolErrors.isClientsMessage(e));
     }
 

@@ -69,8 +69,9 @@ class DatasetsViewTest extends BrowserlessTest {
         _setValue(field("points"), "200");
         _setValue(field("classes"), "5");
         _setValue(field("test-fraction"), "0.25");
-        eventually().until(() -> session().state() == RunState.PAUSED
-                && session().dataset().classes() == 5);
+        eventually()
+                .until(() -> session().state() == RunState.PAUSED
+                        && session().dataset().classes() == 5);
         PointDataset points = (PointDataset) session().dataset();
         assertEquals(150, points.trainSize());
         assertEquals(50, points.testSize());
@@ -83,11 +84,12 @@ class DatasetsViewTest extends BrowserlessTest {
         eventually().until(() -> session().state() == RunState.PAUSED);
         var before = session().spec();
         _setValue(field("points"), "10");
-        assertEquals("The number of points must be between 20 and 5000, not 10.",
+        assertEquals(
+                "The number of points must be between 20 and 5000, not 10.",
                 field("points").getErrorMessage());
         _setValue(field("noise"), "3");
-        assertEquals("The noise must be between 0 and 1.0, not 3.0.",
-                field("noise").getErrorMessage());
+        assertEquals(
+                "The noise must be between 0 and 1.0, not 3.0.", field("noise").getErrorMessage());
         assertFalse(button("start").isEnabled());
         assertEquals(before, session().spec());
         // Two moons always have two classes: nothing to choose.
@@ -97,16 +99,28 @@ class DatasetsViewTest extends BrowserlessTest {
     @Test
     void fashionMnistShowsTheGalleryConfusionMatrixAndDrawPadWithItsClasses() {
         _setValue(select("dataset"), DatasetKind.FASHION_MNIST);
-        eventually().until(() -> session().state() == RunState.PAUSED
-                && "fashion-mnist".equals(session().dataset().name())
-                && session().latestPredictions() != null);
+        eventually()
+                .until(() -> session().state() == RunState.PAUSED
+                        && "fashion-mnist".equals(session().dataset().name())
+                        && session().latestPredictions() != null);
         view().refresh();
         _assertOne(PredictionGallery.class);
         _assertOne(ConfusionMatrixChart.class);
         _assertOne(DrawPanel.class);
         _assertNone(DecisionBoundaryChart.class);
-        assertEquals(List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
-                "Shirt", "Sneaker", "Bag", "Ankle boot"), session().dataset().classNames());
+        assertEquals(
+                List.of(
+                        "T-shirt/top",
+                        "Trouser",
+                        "Pullover",
+                        "Dress",
+                        "Coat",
+                        "Sandal",
+                        "Shirt",
+                        "Sneaker",
+                        "Bag",
+                        "Ankle boot"),
+                session().dataset().classNames());
         // Image sets are fixed files: no points to choose.
         _assertNone(TextField.class, spec -> spec.withId("points"));
     }

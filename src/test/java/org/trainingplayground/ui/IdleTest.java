@@ -72,7 +72,8 @@ class IdleTest extends BrowserlessTest {
 
         view().visibilityChanged("visible");
 
-        assertEquals("Training was paused while this tab was hidden; press Start to continue.",
+        assertEquals(
+                "Training was paused while this tab was hidden; press Start to continue.",
                 idleNote().getText());
         assertEquals(RunState.PAUSED, session().state(), "the student decides, not the page");
         eventually().until(() -> button("start").isEnabled());
@@ -126,7 +127,8 @@ class IdleTest extends BrowserlessTest {
 
     @Test
     void theBrowserSessionEndsAfterTheConfiguredMinutesWithoutRequests() {
-        assertEquals(AppConfig.load().hosting().sessionTimeoutMinutes() * 60,
+        assertEquals(
+                AppConfig.load().hosting().sessionTimeoutMinutes() * 60,
                 VaadinSession.getCurrent().getSession().getMaxInactiveInterval());
     }
 
@@ -140,7 +142,8 @@ class IdleTest extends BrowserlessTest {
 
     /** The sentence, or null while it is hidden. */
     private static Paragraph idleNote() {
-        return _find(Paragraph.class, s -> s.withId("idle-note")).stream().findFirst()
+        return _find(Paragraph.class, s -> s.withId("idle-note")).stream()
+                .findFirst()
                 .orElse(null);
     }
 }

@@ -20,10 +20,10 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.trainingplayground.Services;
 import org.trainingplayground.core.OptimizerKind;
 import org.trainingplayground.core.RunState;
 import org.trainingplayground.core.TrainingScheduler;
-import org.trainingplayground.Services;
 import org.trainingplayground.session.PlaygroundSession;
 
 /** The view driven in the JVM, with the real training engine behind it. */
@@ -36,21 +36,24 @@ class PlaygroundViewTest extends BrowserlessTest {
         eventually().until(() -> session().history().stepCount() >= 10);
         eventually().until(() -> view().charts().lossChart().getDataPointsSent() >= 10);
         assertTrue(view().charts().gradNormChart().getDataPointsSent() >= 10);
-        eventually().until(() -> _get(Span.class, s -> s.withId("status")).getText()
-                .startsWith("Training"));
+        eventually()
+                .until(() ->
+                        _get(Span.class, s -> s.withId("status")).getText().startsWith("Training"));
     }
 
     @Test
     void pauseStopsTrainingAndStartResumesIt() {
         eventually().until(() -> _get(Button.class, s -> s.withId("start")).isEnabled());
         _click(_get(Button.class, s -> s.withId("start")));
-        eventually().until(() -> session().history().stepCount() >= 5
-                && _get(Button.class, s -> s.withId("pause")).isEnabled());
+        eventually()
+                .until(() -> session().history().stepCount() >= 5
+                        && _get(Button.class, s -> s.withId("pause")).isEnabled());
         _click(_get(Button.class, s -> s.withId("pause")));
         eventually().until(() -> session().state() == RunState.PAUSED);
         int steps = session().history().stepCount();
-        eventually().until(() -> _get(Span.class, s -> s.withId("status")).getText()
-                .startsWith("Paused"));
+        eventually()
+                .until(() ->
+                        _get(Span.class, s -> s.withId("status")).getText().startsWith("Paused"));
         assertEquals(steps, session().history().stepCount(), "no step once paused");
         _click(_get(Button.class, s -> s.withId("start")));
         eventually().until(() -> session().history().stepCount() > steps);
@@ -66,8 +69,9 @@ class PlaygroundViewTest extends BrowserlessTest {
         assertNotSame(before, session().history());
         assertEquals(0, view().charts().lossChart().getDataPointsSent());
         eventually().until(() -> session().state() == RunState.PAUSED);
-        eventually().until(() -> _get(Span.class, s -> s.withId("status")).getText()
-                .startsWith("Ready"));
+        eventually()
+                .until(() ->
+                        _get(Span.class, s -> s.withId("status")).getText().startsWith("Ready"));
     }
 
     @Test
@@ -76,13 +80,14 @@ class PlaygroundViewTest extends BrowserlessTest {
         TextField rate = _get(TextField.class, s -> s.withId("learning-rate"));
         _setValue(rate, "fast");
         assertTrue(rate.isInvalid());
-        assertEquals("\"fast\" is not a number; enter a learning rate such as 0.003.",
+        assertEquals(
+                "\"fast\" is not a number; enter a learning rate such as 0.003.",
                 rate.getErrorMessage());
         assertFalse(_get(Button.class, s -> s.withId("start")).isEnabled());
 
         _setValue(rate, "-1");
-        assertEquals("The learning rate must be greater than 0, such as 0.003.",
-                rate.getErrorMessage());
+        assertEquals(
+                "The learning rate must be greater than 0, such as 0.003.", rate.getErrorMessage());
 
         _setValue(rate, "0.01");
         assertFalse(rate.isInvalid());
@@ -98,8 +103,10 @@ class PlaygroundViewTest extends BrowserlessTest {
         _setValue(optimizer, OptimizerKind.ADAM);
         assertEquals(OptimizerKind.ADAM, session().optimizer().kind());
         assertFalse(session().settingsPending(), "applied at once: no step was taken yet");
-        assertEquals("", _get(com.vaadin.flow.component.html.Paragraph.class,
-                s -> s.withId("settings-note")).getText());
+        assertEquals(
+                "",
+                _get(com.vaadin.flow.component.html.Paragraph.class, s -> s.withId("settings-note"))
+                        .getText());
     }
 
     @Test
@@ -121,7 +128,9 @@ class PlaygroundViewTest extends BrowserlessTest {
 
         // Closed means its native memory is freed: TrainingRunTest checks that closing a run
         // returns the engine's live arrays to where they were.
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(10))
                 .until(() -> expiring.state() == RunState.CLOSED);
     }
 
@@ -129,12 +138,16 @@ class PlaygroundViewTest extends BrowserlessTest {
     void aLearningRateOf1000StopsTheRunWithTheDivergenceSentence() {
         eventually().until(() -> _get(Button.class, s -> s.withId("start")).isEnabled());
         _setValue(_get(TextField.class, s -> s.withId("learning-rate")), "1000");
-        eventually().until(() -> session().runSpec().optimizer().learningRate() == 1000
-                && _get(Button.class, s -> s.withId("start")).isEnabled());
+        eventually()
+                .until(() -> session().runSpec().optimizer().learningRate() == 1000
+                        && _get(Button.class, s -> s.withId("start")).isEnabled());
         _click(_get(Button.class, s -> s.withId("start")));
         eventually().until(() -> session().state() == RunState.FAILED);
-        eventually().ignoreExceptions().until(() -> _get(Div.class, s -> s.withId("error"))
-                .getText().startsWith("Training diverged: the loss "));
+        eventually()
+                .ignoreExceptions()
+                .until(() -> _get(Div.class, s -> s.withId("error"))
+                        .getText()
+                        .startsWith("Training diverged: the loss "));
         assertTrue(_get(Span.class, s -> s.withId("status")).getText().startsWith("Stopped"));
         // Reset recovers.
         _click(_get(Button.class, s -> s.withId("reset")));
@@ -144,8 +157,10 @@ class PlaygroundViewTest extends BrowserlessTest {
 
     @Test
     void theUntrainedLossIsExplainedAsCloseToLnTen() {
-        eventually().until(() -> _get(Div.class, s -> s.withId("initial-loss")).getText()
-                .contains("ln(10) = 2.303"));
+        eventually()
+                .until(() -> _get(Div.class, s -> s.withId("initial-loss"))
+                        .getText()
+                        .contains("ln(10) = 2.303"));
     }
 
     /**
@@ -172,16 +187,21 @@ class PlaygroundViewTest extends BrowserlessTest {
     @Test
     void withTheOnlyPlaceTakenStartWaitsFirstInLineAndTrainsOnceTheOtherRunPauses() {
         withTheOnlyPlaceTakenAndStartPressed(classmate -> {
-            eventually().until(() -> _get(Span.class, s -> s.withId("status")).getText()
-                    .equals("Waiting for a free place: 1st in line. 1 run is training; yours"
-                            + " starts by itself when it pauses or finishes."));
+            eventually()
+                    .until(() -> _get(Span.class, s -> s.withId("status"))
+                            .getText()
+                            .equals(
+                                    "Waiting for a free place: 1st in line. 1 run is training; yours"
+                                            + " starts by itself when it pauses or finishes."));
             assertTrue(button("pause").isEnabled(), "Pause leaves the queue");
             assertFalse(button("start").isEnabled());
             assertEquals(0, session().history().stepCount(), "no step while waiting");
 
             classmate.pause();
-            eventually().until(() -> _get(Span.class, s -> s.withId("status")).getText()
-                    .startsWith("Training"));
+            eventually()
+                    .until(() -> _get(Span.class, s -> s.withId("status"))
+                            .getText()
+                            .startsWith("Training"));
             eventually().until(() -> session().history().stepCount() >= 3);
         });
     }
@@ -189,11 +209,14 @@ class PlaygroundViewTest extends BrowserlessTest {
     @Test
     void pauseWhileWaitingForAPlaceLeavesTheQueue() {
         withTheOnlyPlaceTakenAndStartPressed(classmate -> {
-            eventually().until(() -> session().state() == RunState.QUEUED
-                    && button("pause").isEnabled());
+            eventually()
+                    .until(() -> session().state() == RunState.QUEUED
+                            && button("pause").isEnabled());
             _click(button("pause"));
-            eventually().until(() -> _get(Span.class, s -> s.withId("status")).getText()
-                    .startsWith("Ready: press Start"));
+            eventually()
+                    .until(() -> _get(Span.class, s -> s.withId("status"))
+                            .getText()
+                            .startsWith("Ready: press Start"));
             assertEquals(0, session().queuePosition());
             assertEquals(0, Services.get().engine().scheduler().queuedRuns());
         });

@@ -10,8 +10,8 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.internal.CurrentInstance;
+import com.vaadin.flow.server.VaadinSession;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.AfterEach;
@@ -36,11 +36,15 @@ class ServerFullTest extends BrowserlessTest {
         MockVaadin.setup(new Routes().autoDiscoverViews("org.trainingplayground.ui"));
         VaadinSession visitor = VaadinSession.getCurrent();
         try {
-            assertEquals("The playground is full: " + students + (students == 1 ? " student is"
-                    : " students are") + " using it right now. Please try again in a few"
-                    + " minutes.", _get(Paragraph.class, s -> s.withId("server-full")).getText());
+            assertEquals(
+                    "The playground is full: " + students
+                            + (students == 1 ? " student is" : " students are")
+                            + " using it right now. Please try again in a few"
+                            + " minutes.",
+                    _get(Paragraph.class, s -> s.withId("server-full")).getText());
             assertTrue(_find(PlaygroundView.class).isEmpty());
-            assertNull(visitor.getAttribute(PlaygroundSession.class),
+            assertNull(
+                    visitor.getAttribute(PlaygroundSession.class),
                     "no run, so no native memory, for a visitor who was turned away");
             UI.getCurrent().navigate("embed");
             assertTrue(_find(PlaygroundView.class).isEmpty(), "a frame is no way in either");
@@ -81,15 +85,16 @@ class ServerFullTest extends BrowserlessTest {
         VaadinSession script = VaadinSession.getCurrent();
         try {
             PlaygroundSession built = script.getAttribute(PlaygroundSession.class);
-            assertEquals(before, UserSessions.sessionsWithPlayground(),
+            assertEquals(
+                    before,
+                    UserSessions.sessionsWithPlayground(),
                     "a page no script has run does not count");
             UI page = UI.getCurrent();
             page.close();
             script.removeUI(page);
             UserSessions.pageNeverConnected(script);
             assertNull(script.getAttribute(PlaygroundSession.class));
-            eventually().until(
-                    () -> built.state() == org.trainingplayground.core.RunState.CLOSED);
+            eventually().until(() -> built.state() == org.trainingplayground.core.RunState.CLOSED);
         } finally {
             unlockFully(script);
             CurrentInstance.restoreInstances(firstVisitor);
@@ -106,8 +111,9 @@ class ServerFullTest extends BrowserlessTest {
             UI.getCurrent().navigate("embed");
 
             assertTrue(_find(EmbedView.class).isEmpty());
-            assertEquals("This browser already shows 2 playgrounds in frames, the most one"
-                    + " browser may. Close one of those pages or frames, then reload this one.",
+            assertEquals(
+                    "This browser already shows 2 playgrounds in frames, the most one"
+                            + " browser may. Close one of those pages or frames, then reload this one.",
                     _get(Paragraph.class, s -> s.withId("too-many-frames")).getText());
             UserSessions.endFrame(UI.getCurrent(), second);
 

@@ -57,7 +57,8 @@ class SettingsPanelTest extends BrowserlessTest {
     }
 
     private static String diagram() {
-        return _get(Div.class, s -> s.withId("network-diagram")).getChildren()
+        return _get(Div.class, s -> s.withId("network-diagram"))
+                .getChildren()
                 .map(c -> c instanceof Div box ? box.getText() : "→")
                 .collect(Collectors.joining(" "));
     }
@@ -106,37 +107,45 @@ class SettingsPanelTest extends BrowserlessTest {
         var before = session().spec();
 
         _setValue(field("layer-1-width"), "2000");
-        assertEquals("The width must be between 1 and 1024, not 2000.",
+        assertEquals(
+                "The width must be between 1 and 1024, not 2000.",
                 field("layer-1-width").getErrorMessage());
         assertEquals("Fix the marked widths to count the weights.", parameterCount());
         assertTrue(diagram().contains("? ReLU"));
 
         _setValue(field("batch-size"), "2000");
-        assertEquals("The batch size must be between 1 and 1024, not 2000.",
+        assertEquals(
+                "The batch size must be between 1 and 1024, not 2000.",
                 field("batch-size").getErrorMessage());
 
         _setValue(field("momentum"), "1.5");
-        assertEquals("The momentum must be at least 0 and below 1, such as 0.9, not 1.5.",
+        assertEquals(
+                "The momentum must be at least 0 and below 1, such as 0.9, not 1.5.",
                 field("momentum").getErrorMessage());
 
         _setValue(field("learning-rate"), "abc");
-        assertEquals("\"abc\" is not a number; enter a learning rate such as 0.003.",
+        assertEquals(
+                "\"abc\" is not a number; enter a learning rate such as 0.003.",
                 field("learning-rate").getErrorMessage());
 
         _setValue(field("epochs"), "2.5");
-        assertEquals("\"2.5\" is not a whole number; enter one such as 5.",
+        assertEquals(
+                "\"2.5\" is not a whole number; enter one such as 5.",
                 field("epochs").getErrorMessage());
 
-        for (String id : List.of("layer-1-width", "batch-size", "momentum", "learning-rate",
-                "epochs")) {
+        for (String id :
+                List.of("layer-1-width", "batch-size", "momentum", "learning-rate", "epochs")) {
             assertTrue(field(id).isInvalid(), id);
         }
         assertFalse(panel().isValid());
         assertFalse(button("start").isEnabled());
         assertEquals(before, session().spec(), "nothing invalid reaches the session");
 
-        for (var fix : List.of(List.of("layer-1-width", "256"), List.of("batch-size", "32"),
-                List.of("momentum", "0"), List.of("learning-rate", "0.1"),
+        for (var fix : List.of(
+                List.of("layer-1-width", "256"),
+                List.of("batch-size", "32"),
+                List.of("momentum", "0"),
+                List.of("learning-rate", "0.1"),
                 List.of("epochs", "2"))) {
             _setValue(field(fix.get(0)), fix.get(1));
         }
@@ -149,7 +158,8 @@ class SettingsPanelTest extends BrowserlessTest {
     @Test
     void nesterovWithoutMomentumIsASentenceNotAnErrorPage() {
         _setValue(_get(Checkbox.class, s -> s.withId("nesterov")), true);
-        assertEquals("Nesterov momentum needs a momentum above 0, such as 0.9.",
+        assertEquals(
+                "Nesterov momentum needs a momentum above 0, such as 0.9.",
                 field("momentum").getErrorMessage());
         assertFalse(panel().isValid());
         _setValue(field("momentum"), "0.9");
@@ -166,8 +176,10 @@ class SettingsPanelTest extends BrowserlessTest {
         for (int layer = 1; layer <= 5; layer++) {
             _setValue(field("layer-" + layer + "-width"), "1024");
         }
-        assertEquals("This network has 5,068,490 weights and biases; at most 5,000,000 are"
-                + " allowed here.", _get(Div.class, s -> s.withId("layers-error")).getText());
+        assertEquals(
+                "This network has 5,068,490 weights and biases; at most 5,000,000 are"
+                        + " allowed here.",
+                _get(Div.class, s -> s.withId("layers-error")).getText());
         assertFalse(panel().isValid());
         assertEquals("1024", field("layer-5-width").getValue(), "never clamped");
 
@@ -202,7 +214,8 @@ class SettingsPanelTest extends BrowserlessTest {
         _setValue(select("loss-function"), LossKind.NLL);
         _setValue(select("optimizer"), OptimizerKind.ADAM);
         assertTrue(field("beta1").isVisible() && field("beta2").isVisible());
-        assertTrue(_find(TextField.class, s -> s.withId("momentum")).isEmpty(),
+        assertTrue(
+                _find(TextField.class, s -> s.withId("momentum")).isEmpty(),
                 "only the chosen optimizer's fields are shown");
         _setValue(field("beta2"), "0.99");
 
@@ -210,8 +223,8 @@ class SettingsPanelTest extends BrowserlessTest {
         assertEquals(OptimizerKind.ADAM, session().runSpec().optimizer().kind());
         assertEquals(0.99, session().runSpec().optimizer().beta2());
         assertTrue(resetDialogs().isEmpty());
-        assertTrue(_get(Paragraph.class, s -> s.withId("loss-note")).getText()
-                .contains("LogSoftmax"));
+        assertTrue(
+                _get(Paragraph.class, s -> s.withId("loss-note")).getText().contains("LogSoftmax"));
     }
 
     @Test
@@ -220,7 +233,8 @@ class SettingsPanelTest extends BrowserlessTest {
         _setValue(field("layer-1-width"), "100");
         List<ConfirmDialog> dialogs = resetDialogs();
         assertEquals(1, dialogs.size());
-        assertEquals("These settings need a new run. Reset now?",
+        assertEquals(
+                "These settings need a new run. Reset now?",
                 ConfirmDialogKt.getText(dialogs.get(0)));
         assertEquals(128, session().runSpec().network().hidden().get(0).width(), "not yet");
 
@@ -237,12 +251,14 @@ class SettingsPanelTest extends BrowserlessTest {
         ConfirmDialogKt._fireCancel(resetDialogs().get(0));
         assertTrue(session().settingsPending());
         assertEquals(64, session().runSpec().batchSize(), "the run keeps its settings");
-        eventually().until(() -> !_get(Paragraph.class, s -> s.withId("settings-note"))
-                .getText().isEmpty());
+        eventually()
+                .until(() -> !_get(Paragraph.class, s -> s.withId("settings-note"))
+                        .getText()
+                        .isEmpty());
 
         _setValue(field("epochs"), "2");
-        assertTrue(resetDialogs().stream().noneMatch(ConfirmDialog::isOpened),
-                "asked once already");
+        assertTrue(
+                resetDialogs().stream().noneMatch(ConfirmDialog::isOpened), "asked once already");
         assertEquals(2, session().spec().epochs());
     }
 

@@ -45,7 +45,9 @@ class StepThroughTest extends BrowserlessTest {
         if (root.getId().filter(id::equals).isPresent()) {
             return Optional.of(root);
         }
-        return root.getChildren().map(child -> byId(child, id)).flatMap(Optional::stream)
+        return root.getChildren()
+                .map(child -> byId(child, id))
+                .flatMap(Optional::stream)
                 .findFirst();
     }
 
@@ -60,7 +62,8 @@ class StepThroughTest extends BrowserlessTest {
     void stepTakesExactlyOneBatchAndTheStepViewShowsIt() {
         eventually().until(() -> button("step").isEnabled());
         assertEquals(0, session().history().stepCount());
-        assertEquals("Press Step to take one batch through the loop.",
+        assertEquals(
+                "Press Step to take one batch through the loop.",
                 ((Paragraph) byId("step-view-hint")).getText());
 
         stepAndWaitFor(1);
@@ -74,21 +77,26 @@ class StepThroughTest extends BrowserlessTest {
         stepAndWaitFor(2);
         assertEquals(2, session().history().stepCount());
         assertTrue(stepViewTitle().startsWith("Step 2:"), stepViewTitle());
-        assertNotEquals(firstDigit, _find(stepView(), Image.class).get(0).getSrc(),
+        assertNotEquals(
+                firstDigit,
+                _find(stepView(), Image.class).get(0).getSrc(),
                 "a new batch brings new digits");
-        assertNotEquals(firstLoss, _get(Div.class, s -> s.withId("step-view-loss")).getText());
+        assertNotEquals(
+                firstLoss, _get(Div.class, s -> s.withId("step-view-loss")).getText());
         assertEquals(8, _find(stepView(), Image.class).size());
     }
 
     @Test
     void stepEpochStopsAtTheEndOfTheEpochAndTheUpdateRatioChartGetsEveryMeasuredStep() {
-        eventually().until(() -> button("step-epoch").isEnabled()
-                && session().status().stepsPerEpoch() > 0);
+        eventually()
+                .until(() ->
+                        button("step-epoch").isEnabled() && session().status().stepsPerEpoch() > 0);
         int stepsPerEpoch = session().status().stepsPerEpoch();
         _click(button("step-epoch"));
         // If it did not stop at the epoch's end the run would still be running past it.
-        eventually().until(() -> session().history().stepCount() == stepsPerEpoch
-                && session().state() == RunState.PAUSED);
+        eventually()
+                .until(() -> session().history().stepCount() == stepsPerEpoch
+                        && session().state() == RunState.PAUSED);
         // The ratio is measured every 25th step (and on steps shown in the step view).
         float[] ratios = session().history().stepsSince(0).updateRatios()[0];
         long measured = 0;
@@ -99,10 +107,11 @@ class StepThroughTest extends BrowserlessTest {
         long expected = measured;
         // The last steps of the epoch may carry no ratio, so wait for both charts: a push can
         // land between the epoch's 120th and 125th step.
-        eventually().until(() -> view().charts().updateRatioChart().getDataPointsSent()
-                == expected
-                && view().charts().gradNormChart().getDataPointsSent() == stepsPerEpoch);
-        eventually().until(() -> button("step").isEnabled() && button("step-epoch").isEnabled());
+        eventually()
+                .until(() -> view().charts().updateRatioChart().getDataPointsSent() == expected
+                        && view().charts().gradNormChart().getDataPointsSent() == stepsPerEpoch);
+        eventually()
+                .until(() -> button("step").isEnabled() && button("step-epoch").isEnabled());
         assertEquals(stepsPerEpoch, session().history().stepCount(), "still paused");
     }
 
@@ -128,7 +137,8 @@ class StepThroughTest extends BrowserlessTest {
         assertFalse(accumulatedWarningShown());
         stepAndWaitFor(2);
         assertTrue(accumulatedWarningShown());
-        assertTrue(_get(Div.class, s -> s.withId("gradients-accumulated")).getText()
+        assertTrue(_get(Div.class, s -> s.withId("gradients-accumulated"))
+                .getText()
                 .startsWith("Gradients accumulated"));
 
         _setValue(_get(Checkbox.class, s -> s.withId("forget-zero-grad")), false);
@@ -149,12 +159,14 @@ class StepThroughTest extends BrowserlessTest {
 
         long started = System.nanoTime();
         _click(button("start"));
-        eventually().until(() -> _get(Span.class, s -> s.withId("status")).getText()
-                .startsWith("Training"));
+        eventually()
+                .until(() ->
+                        _get(Span.class, s -> s.withId("status")).getText().startsWith("Training"));
         eventually().until(() -> session().history().stepCount() >= 1);
         // A bound, not a timing: at 1 step/s no run can take more steps than seconds passed.
         double seconds = (System.nanoTime() - started) / 1e9;
-        assertTrue(session().history().stepCount() <= 1 + Math.ceil(seconds),
+        assertTrue(
+                session().history().stepCount() <= 1 + Math.ceil(seconds),
                 session().history().stepCount() + " steps in " + seconds + " s");
 
         _setValue(speed, 0.0);
@@ -173,5 +185,4 @@ class StepThroughTest extends BrowserlessTest {
         assertEquals(5.0, speed.getValue());
         assertTrue(_get(Checkbox.class, s -> s.withId("forget-zero-grad")).getValue());
     }
-
 }

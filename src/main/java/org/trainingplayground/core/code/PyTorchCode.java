@@ -94,8 +94,11 @@ public final class PyTorchCode {
     }
 
     private static void header(StringBuilder py, RunSpec run) {
-        line(py, "# The Training Playground run in PyTorch: %s, %s, %s.",
-                run.dataset().kind().label(), shape(run.network()),
+        line(
+                py,
+                "# The Training Playground run in PyTorch: %s, %s, %s.",
+                run.dataset().kind().label(),
+                shape(run.network()),
                 run.optimizer().kind() == OptimizerKind.ADAM ? "Adam" : "SGD");
         if (run.dataset().kind().images()) {
             line(py, "# Needs torch and torchvision (pip install torch torchvision, or on Debian:");
@@ -117,7 +120,9 @@ public final class PyTorchCode {
             line(py, "from torch.utils.data import DataLoader, TensorDataset");
         }
         line(py, "");
-        line(py, "# The same seed as the playground. PyTorch draws its random numbers differently,");
+        line(
+                py,
+                "# The same seed as the playground. PyTorch draws its random numbers differently,");
         line(py, "# so the losses come out close to the playground's, not identical.");
         line(py, "torch.manual_seed(%d)", run.seed());
         line(py, "");
@@ -138,7 +143,9 @@ public final class PyTorchCode {
         } else {
             points(py, dataset);
         }
-        line(py, "train_loader = DataLoader(train_set, batch_size=%d, shuffle=True)",
+        line(
+                py,
+                "train_loader = DataLoader(train_set, batch_size=%d, shuffle=True)",
                 run.batchSize());
         line(py, "test_loader = DataLoader(test_set, batch_size=1000)");
         line(py, "");
@@ -146,22 +153,33 @@ public final class PyTorchCode {
 
     private static void images(StringBuilder py, DatasetKind kind, Options options) {
         boolean mnist = kind == DatasetKind.MNIST;
-        String subset = mnist ? "8,000 for training and 2,000 for testing"
+        String subset = mnist
+                ? "8,000 for training and 2,000 for testing"
                 : "10,000 for training and 2,000 for testing";
-        line(py, "# Data: the full %s, 60,000 training and 10,000 test images, downloaded into",
+        line(
+                py,
+                "# Data: the full %s, 60,000 training and 10,000 test images, downloaded into",
                 mnist ? "MNIST" : "Fashion-MNIST");
-        line(py, "# %s the first time. The playground trains on a subset of the same images:",
+        line(
+                py,
+                "# %s the first time. The playground trains on a subset of the same images:",
                 pythonString(options.dataRoot().toString()));
         line(py, "# %s.", subset);
         line(py, "# ToTensor turns each 28x28 image into numbers from 0 (background) to 1 (ink),");
         line(py, "# as the playground does.");
         String dataClass = mnist ? "MNIST" : "FashionMNIST";
         for (boolean train : new boolean[] {true, false}) {
-            line(py, "%s_set = datasets.%s(%s, train=%s, download=%s,",
-                    train ? "train" : "test", dataClass,
-                    pythonString(options.dataRoot().toString()), train ? "True" : "False",
+            line(
+                    py,
+                    "%s_set = datasets.%s(%s, train=%s, download=%s,",
+                    train ? "train" : "test",
+                    dataClass,
+                    pythonString(options.dataRoot().toString()),
+                    train ? "True" : "False",
                     options.download() ? "True" : "False");
-            line(py, "%stransform=transforms.ToTensor())",
+            line(
+                    py,
+                    "%stransform=transforms.ToTensor())",
                     " ".repeat((train ? 22 : 21) + dataClass.length()));
         }
     }
@@ -172,25 +190,42 @@ public final class PyTorchCode {
      */
     private static void points(StringBuilder py, DatasetSpec dataset) {
         DatasetKind kind = dataset.kind();
-        line(py, "# Data: %d points, %d classes, noise %s, %d of them held out for testing.",
-                dataset.points(), dataset.classes(), number(dataset.noise()),
+        line(
+                py,
+                "# Data: %d points, %d classes, noise %s, %d of them held out for testing.",
+                dataset.points(),
+                dataset.classes(),
+                number(dataset.noise()),
                 dataset.testPoints());
         line(py, "# The same recipe as the playground's generator, with PyTorch's random");
         line(py, "# numbers: the same kind of points, not exactly the same ones.");
-        line(py, "points, classes, noise, test_count = %d, %d, %s, %d", dataset.points(),
-                dataset.classes(), number(dataset.noise()), dataset.testPoints());
+        line(
+                py,
+                "points, classes, noise, test_count = %d, %d, %s, %d",
+                dataset.points(),
+                dataset.classes(),
+                number(dataset.noise()),
+                dataset.testPoints());
         line(py, "labels = torch.arange(points) %% classes  # each class gets as many points");
         switch (kind) {
             case SPIRAL -> {
                 line(py, "radius = torch.rand(points)");
-                line(py, "# Each arm winds once around the centre, turned by 1/classes of a circle.");
+                line(
+                        py,
+                        "# Each arm winds once around the centre, turned by 1/classes of a circle.");
                 line(py, "angle = 2 * math.pi * (radius + labels / classes)");
-                line(py, "xy = torch.stack([radius * torch.cos(angle), radius * torch.sin(angle)], dim=1)");
+                line(
+                        py,
+                        "xy = torch.stack([radius * torch.cos(angle), radius * torch.sin(angle)], dim=1)");
             }
             case CIRCLES -> {
-                line(py, "radius = torch.where(labels == 0, 0.5, 1.0)  # class 0 on the inner circle");
+                line(
+                        py,
+                        "radius = torch.where(labels == 0, 0.5, 1.0)  # class 0 on the inner circle");
                 line(py, "angle = 2 * math.pi * torch.rand(points)");
-                line(py, "xy = torch.stack([radius * torch.cos(angle), radius * torch.sin(angle)], dim=1)");
+                line(
+                        py,
+                        "xy = torch.stack([radius * torch.cos(angle), radius * torch.sin(angle)], dim=1)");
             }
             case XOR -> {
                 line(py, "# Class 0 where x and y have the same sign, class 1 where they differ,");
@@ -202,20 +237,27 @@ public final class PyTorchCode {
                 line(py, "xy = torch.stack([x, y], dim=1)");
             }
             case GAUSSIAN -> {
-                line(py, "# One blob per class, the centres spread evenly on a circle of radius 0.6.");
+                line(
+                        py,
+                        "# One blob per class, the centres spread evenly on a circle of radius 0.6.");
                 line(py, "angle = 2 * math.pi * labels / classes");
-                line(py, "centres = 0.6 * torch.stack([torch.cos(angle), torch.sin(angle)], dim=1)");
+                line(
+                        py,
+                        "centres = 0.6 * torch.stack([torch.cos(angle), torch.sin(angle)], dim=1)");
                 line(py, "xy = centres + 0.15 * torch.randn(points, 2)");
             }
             case MOONS -> {
-                line(py, "# Two interleaved half circles (sklearn's make_moons), scaled into [-1, 1].");
+                line(
+                        py,
+                        "# Two interleaved half circles (sklearn's make_moons), scaled into [-1, 1].");
                 line(py, "t = math.pi * torch.rand(points)");
                 line(py, "x = torch.where(labels == 0, torch.cos(t), 1 - torch.cos(t))");
                 line(py, "y = torch.where(labels == 0, torch.sin(t), 0.5 - torch.sin(t))");
                 line(py, "xy = torch.stack([(x - 0.5) / 1.5, (y - 0.25) / 1.5], dim=1)");
             }
-            default -> throw new IllegalArgumentException(
-                    kind.label() + " is not a set of generated points.");
+            default ->
+                throw new IllegalArgumentException(
+                        kind.label() + " is not a set of generated points.");
         }
         line(py, "xy = xy + noise * torch.randn(points, 2)");
         line(py, "order = torch.randperm(points)  # shuffle, then hold out the test points");
@@ -223,8 +265,8 @@ public final class PyTorchCode {
         line(py, "train_set = TensorDataset(xy[order[test_count:]], labels[order[test_count:]])");
     }
 
-    private static void model(StringBuilder py, NetworkSpec network, boolean images,
-            LossKind loss) {
+    private static void model(
+            StringBuilder py, NetworkSpec network, boolean images, LossKind loss) {
         line(py, "# The network: Linear layers with an activation after each hidden one. The last");
         line(py, "# Linear layer has no activation: it outputs one score (logit) per class.");
         line(py, "model = nn.Sequential(");
@@ -274,12 +316,14 @@ public final class PyTorchCode {
 
     private static void criterionAndOptimizer(StringBuilder py, RunSpec run) {
         switch (run.loss()) {
-            case CROSS_ENTROPY -> line(py,
-                    "criterion = nn.CrossEntropyLoss()  # takes the raw logits: softmax is inside");
-            case NLL -> line(py,
-                    "criterion = nn.NLLLoss()  # takes the log-probabilities of LogSoftmax");
-            case MSE -> line(py,
-                    "criterion = nn.MSELoss()  # between the logits and one-hot targets");
+            case CROSS_ENTROPY ->
+                line(
+                        py,
+                        "criterion = nn.CrossEntropyLoss()  # takes the raw logits: softmax is inside");
+            case NLL ->
+                line(py, "criterion = nn.NLLLoss()  # takes the log-probabilities of LogSoftmax");
+            case MSE ->
+                line(py, "criterion = nn.MSELoss()  # between the logits and one-hot targets");
         }
         OptimizerSpec optimizer = run.optimizer();
         StringBuilder arguments = new StringBuilder("model.parameters(), lr=")
@@ -290,19 +334,27 @@ public final class PyTorchCode {
                 arguments.append(", nesterov=True");
             }
         } else {
-            arguments.append(", betas=(").append(number(optimizer.beta1())).append(", ")
-                    .append(number(optimizer.beta2())).append(')');
+            arguments
+                    .append(", betas=(")
+                    .append(number(optimizer.beta1()))
+                    .append(", ")
+                    .append(number(optimizer.beta2()))
+                    .append(')');
         }
         if (optimizer.weightDecay() > 0) {
             arguments.append(", weight_decay=").append(number(optimizer.weightDecay()));
         }
-        line(py, "optimizer = optim.%s(%s)",
-                optimizer.kind() == OptimizerKind.SGD ? "SGD" : "Adam", arguments);
+        line(
+                py,
+                "optimizer = optim.%s(%s)",
+                optimizer.kind() == OptimizerKind.SGD ? "SGD" : "Adam",
+                arguments);
         line(py, "");
     }
 
     private static void loop(StringBuilder py, RunSpec run, Options options) {
-        int epochs = options.maxEpochs() == 0 ? run.epochs()
+        int epochs = options.maxEpochs() == 0
+                ? run.epochs()
                 : Math.min(run.epochs(), options.maxEpochs());
         String i1 = INDENT;
         String i2 = INDENT + INDENT;
@@ -312,8 +364,12 @@ public final class PyTorchCode {
         line(py, "%stotal_loss, seen = 0.0, 0", i1);
         if (options.maxBatches() > 0) {
             line(py, "%sfor batch, (inputs, labels) in enumerate(train_loader):", i1);
-            line(py, "%sif batch == %d:  # a short check: stop after %d batch%s", i2,
-                    options.maxBatches(), options.maxBatches(),
+            line(
+                    py,
+                    "%sif batch == %d:  # a short check: stop after %d batch%s",
+                    i2,
+                    options.maxBatches(),
+                    options.maxBatches(),
                     options.maxBatches() == 1 ? "" : "es");
             line(py, "%sbreak", i3);
         } else {
@@ -322,9 +378,14 @@ public final class PyTorchCode {
         commented(py, i2, "optimizer.zero_grad()", "clear the gradients of the previous step");
         commented(py, i2, "outputs = model(inputs)", "forward");
         if (run.loss() == LossKind.MSE) {
-            commented(py, i2, String.format(Locale.ROOT,
-                    "targets = F.one_hot(labels, num_classes=%d).float()",
-                    run.network().outputs()), "1 for the true class, 0 for the others");
+            commented(
+                    py,
+                    i2,
+                    String.format(
+                            Locale.ROOT,
+                            "targets = F.one_hot(labels, num_classes=%d).float()",
+                            run.network().outputs()),
+                    "1 for the true class, 0 for the others");
             commented(py, i2, "loss = criterion(outputs, targets)", "loss");
         } else {
             commented(py, i2, "loss = criterion(outputs, labels)", "loss");
@@ -381,12 +442,15 @@ public final class PyTorchCode {
      * One statement of the loop with its comment, the comments lined up in one column so the
      * four steps read as a list.
      */
-    private static void commented(StringBuilder py, String indent, String statement,
-            String comment) {
+    private static void commented(
+            StringBuilder py, String indent, String statement, String comment) {
         String code = indent + statement;
         int column = LOOP_COMMENT_COLUMN;
-        py.append(code).append(" ".repeat(Math.max(2, column - code.length()))).append("# ")
-                .append(comment).append('\n');
+        py.append(code)
+                .append(" ".repeat(Math.max(2, column - code.length())))
+                .append("# ")
+                .append(comment)
+                .append('\n');
     }
 
     private static void line(StringBuilder py, String format, Object... arguments) {

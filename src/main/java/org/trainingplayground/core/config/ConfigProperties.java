@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.trainingplayground.core.Activation;
 import org.trainingplayground.core.Choice;
 import org.trainingplayground.core.DatasetKind;
 import org.trainingplayground.core.DatasetSpec;
@@ -66,7 +65,12 @@ public final class ConfigProperties {
     public record Reading(PlaygroundConfig config, List<Notice> notices) {}
 
     /** How a property's value is typed in the exported JSON. */
-    private enum JsonType { TEXT, NUMBER, BOOLEAN, LAYERS }
+    private enum JsonType {
+        TEXT,
+        NUMBER,
+        BOOLEAN,
+        LAYERS
+    }
 
     /** Reads one value into the draft; returns a sentence when it is refused, else null. */
     private interface Reader {
@@ -81,8 +85,14 @@ public final class ConfigProperties {
      * @param onlyFor what it applies to, for the notice when it does not, e.g. "SGD"
      * @param value its value as text
      */
-    private record Property(String key, String name, JsonType json, Predicate<Draft> applies,
-            String onlyFor, Function<Draft, String> value, Reader reader) {}
+    private record Property(
+            String key,
+            String name,
+            JsonType json,
+            Predicate<Draft> applies,
+            String onlyFor,
+            Function<Draft, String> value,
+            Reader reader) {}
 
     private static final Predicate<Draft> ALWAYS = draft -> true;
     private static final Predicate<Draft> POINT_SETS = draft -> !draft.kind.images();
@@ -90,93 +100,222 @@ public final class ConfigProperties {
     private static final Predicate<Draft> ADAM = draft -> draft.optimizer == OptimizerKind.ADAM;
 
     private static final List<Property> TABLE = List.of(
-            new Property("dataset", "the dataset", JsonType.TEXT, ALWAYS, null,
+            new Property(
+                    "dataset",
+                    "the dataset",
+                    JsonType.TEXT,
+                    ALWAYS,
+                    null,
                     draft -> draft.kind.key(),
-                    (text, draft) -> choose(DatasetKind.class, text, "dataset",
-                            draft::switchDataset)),
-            new Property("points", "the number of points", JsonType.NUMBER, POINT_SETS,
-                    "the 2-D sets", draft -> Integer.toString(draft.points),
-                    (text, draft) -> take(ConfigText.whole(text, "the number of points",
-                            DatasetSpec.MIN_POINTS, DatasetSpec.MAX_POINTS),
-                            value -> null, value -> draft.points = value.intValue())),
-            new Property("noise", "the noise", JsonType.NUMBER, POINT_SETS, "the 2-D sets",
+                    (text, draft) ->
+                            choose(DatasetKind.class, text, "dataset", draft::switchDataset)),
+            new Property(
+                    "points",
+                    "the number of points",
+                    JsonType.NUMBER,
+                    POINT_SETS,
+                    "the 2-D sets",
+                    draft -> Integer.toString(draft.points),
+                    (text, draft) -> take(
+                            ConfigText.whole(
+                                    text,
+                                    "the number of points",
+                                    DatasetSpec.MIN_POINTS,
+                                    DatasetSpec.MAX_POINTS),
+                            value -> null,
+                            value -> draft.points = value.intValue())),
+            new Property(
+                    "noise",
+                    "the noise",
+                    JsonType.NUMBER,
+                    POINT_SETS,
+                    "the 2-D sets",
                     draft -> ConfigText.format(draft.noise),
-                    (text, draft) -> take(ConfigText.decimal(text), DatasetSpec::noiseProblem,
+                    (text, draft) -> take(
+                            ConfigText.decimal(text),
+                            DatasetSpec::noiseProblem,
                             value -> draft.noise = value)),
-            new Property("test", "the test share", JsonType.NUMBER, POINT_SETS, "the 2-D sets",
+            new Property(
+                    "test",
+                    "the test share",
+                    JsonType.NUMBER,
+                    POINT_SETS,
+                    "the 2-D sets",
                     draft -> ConfigText.format(draft.testFraction),
-                    (text, draft) -> take(ConfigText.decimal(text),
+                    (text, draft) -> take(
+                            ConfigText.decimal(text),
                             DatasetSpec::testFractionProblem,
                             value -> draft.testFraction = value)),
-            new Property("classes", "the number of classes", JsonType.NUMBER,
-                    draft -> draft.kind.classesAdjustable(), "spiral and gaussian",
+            new Property(
+                    "classes",
+                    "the number of classes",
+                    JsonType.NUMBER,
+                    draft -> draft.kind.classesAdjustable(),
+                    "spiral and gaussian",
                     draft -> Integer.toString(draft.classes),
-                    (text, draft) -> take(ConfigText.whole(text, "the number of classes",
-                            draft.kind.minClasses(), draft.kind.maxClasses()),
-                            value -> null, value -> draft.classes = value.intValue())),
-            new Property("layers", "the hidden layers", JsonType.LAYERS, ALWAYS, null,
+                    (text, draft) -> take(
+                            ConfigText.whole(
+                                    text,
+                                    "the number of classes",
+                                    draft.kind.minClasses(),
+                                    draft.kind.maxClasses()),
+                            value -> null,
+                            value -> draft.classes = value.intValue())),
+            new Property(
+                    "layers",
+                    "the hidden layers",
+                    JsonType.LAYERS,
+                    ALWAYS,
+                    null,
                     draft -> Layers.write(draft.hidden),
-                    (text, draft) -> take(Layers.read(text, draft.limits), value -> null,
+                    (text, draft) -> take(
+                            Layers.read(text, draft.limits),
+                            value -> null,
                             value -> draft.hidden = value)),
-            new Property("init", "the initialisation", JsonType.TEXT, ALWAYS, null,
+            new Property(
+                    "init",
+                    "the initialisation",
+                    JsonType.TEXT,
+                    ALWAYS,
+                    null,
                     draft -> draft.init.key(),
-                    (text, draft) -> choose(Init.class, text, "initialisation",
-                            value -> draft.init = value)),
-            new Property("loss", "the loss", JsonType.TEXT, ALWAYS, null,
+                    (text, draft) -> choose(
+                            Init.class, text, "initialisation", value -> draft.init = value)),
+            new Property(
+                    "loss",
+                    "the loss",
+                    JsonType.TEXT,
+                    ALWAYS,
+                    null,
                     draft -> draft.loss.key(),
-                    (text, draft) -> choose(LossKind.class, text, "loss",
-                            value -> draft.loss = value)),
-            new Property("optimizer", "the optimizer", JsonType.TEXT, ALWAYS, null,
+                    (text, draft) ->
+                            choose(LossKind.class, text, "loss", value -> draft.loss = value)),
+            new Property(
+                    "optimizer",
+                    "the optimizer",
+                    JsonType.TEXT,
+                    ALWAYS,
+                    null,
                     draft -> draft.optimizer.key(),
-                    (text, draft) -> choose(OptimizerKind.class, text, "optimizer",
+                    (text, draft) -> choose(
+                            OptimizerKind.class,
+                            text,
+                            "optimizer",
                             value -> draft.optimizer = value)),
-            new Property("lr", "the learning rate", JsonType.NUMBER, ALWAYS, null,
+            new Property(
+                    "lr",
+                    "the learning rate",
+                    JsonType.NUMBER,
+                    ALWAYS,
+                    null,
                     draft -> ConfigText.format(draft.learningRate),
-                    (text, draft) -> take(ConfigText.decimal(text),
+                    (text, draft) -> take(
+                            ConfigText.decimal(text),
                             OptimizerSpec::learningRateProblem,
                             value -> draft.learningRate = value)),
-            new Property("momentum", "the momentum", JsonType.NUMBER, SGD, "SGD",
+            new Property(
+                    "momentum",
+                    "the momentum",
+                    JsonType.NUMBER,
+                    SGD,
+                    "SGD",
                     draft -> ConfigText.format(draft.momentum),
-                    (text, draft) -> take(ConfigText.fraction(text, "the momentum", "0.9"),
-                            value -> null, value -> draft.momentum = value)),
-            new Property("nesterov", "Nesterov momentum", JsonType.BOOLEAN, SGD, "SGD",
+                    (text, draft) -> take(
+                            ConfigText.fraction(text, "the momentum", "0.9"),
+                            value -> null,
+                            value -> draft.momentum = value)),
+            new Property(
+                    "nesterov",
+                    "Nesterov momentum",
+                    JsonType.BOOLEAN,
+                    SGD,
+                    "SGD",
                     draft -> Boolean.toString(draft.nesterov),
-                    (text, draft) -> take(ConfigText.bool(text), value -> null,
-                            value -> draft.nesterov = value)),
-            new Property("beta1", "β1", JsonType.NUMBER, ADAM, "Adam",
+                    (text, draft) -> take(
+                            ConfigText.bool(text), value -> null, value -> draft.nesterov = value)),
+            new Property(
+                    "beta1",
+                    "β1",
+                    JsonType.NUMBER,
+                    ADAM,
+                    "Adam",
                     draft -> ConfigText.format(draft.beta1),
-                    (text, draft) -> take(ConfigText.fraction(text, "β1", "0.9"),
-                            value -> null, value -> draft.beta1 = value)),
-            new Property("beta2", "β2", JsonType.NUMBER, ADAM, "Adam",
+                    (text, draft) -> take(
+                            ConfigText.fraction(text, "β1", "0.9"),
+                            value -> null,
+                            value -> draft.beta1 = value)),
+            new Property(
+                    "beta2",
+                    "β2",
+                    JsonType.NUMBER,
+                    ADAM,
+                    "Adam",
                     draft -> ConfigText.format(draft.beta2),
-                    (text, draft) -> take(ConfigText.fraction(text, "β2", "0.999"),
-                            value -> null, value -> draft.beta2 = value)),
-            new Property("decay", "the weight decay", JsonType.NUMBER, ALWAYS, null,
+                    (text, draft) -> take(
+                            ConfigText.fraction(text, "β2", "0.999"),
+                            value -> null,
+                            value -> draft.beta2 = value)),
+            new Property(
+                    "decay",
+                    "the weight decay",
+                    JsonType.NUMBER,
+                    ALWAYS,
+                    null,
                     draft -> ConfigText.format(draft.weightDecay),
-                    (text, draft) -> take(ConfigText.nonNegative(text, "the weight decay",
-                            "0.0001"), value -> null, value -> draft.weightDecay = value)),
-            new Property("batch", "the batch size", JsonType.NUMBER, ALWAYS, null,
+                    (text, draft) -> take(
+                            ConfigText.nonNegative(text, "the weight decay", "0.0001"),
+                            value -> null,
+                            value -> draft.weightDecay = value)),
+            new Property(
+                    "batch",
+                    "the batch size",
+                    JsonType.NUMBER,
+                    ALWAYS,
+                    null,
                     draft -> Integer.toString(draft.batchSize),
-                    (text, draft) -> take(ConfigText.whole(text, "the batch size", 1,
-                            draft.limits.maxBatchSize()), value -> null,
+                    (text, draft) -> take(
+                            ConfigText.whole(
+                                    text, "the batch size", 1, draft.limits.maxBatchSize()),
+                            value -> null,
                             value -> draft.batchSize = value.intValue())),
-            new Property("epochs", "the number of epochs", JsonType.NUMBER, ALWAYS, null,
+            new Property(
+                    "epochs",
+                    "the number of epochs",
+                    JsonType.NUMBER,
+                    ALWAYS,
+                    null,
                     draft -> Integer.toString(draft.epochs),
-                    (text, draft) -> take(ConfigText.whole(text, "the number of epochs", 1,
-                            draft.limits.maxEpochs()), value -> null,
+                    (text, draft) -> take(
+                            ConfigText.whole(
+                                    text, "the number of epochs", 1, draft.limits.maxEpochs()),
+                            value -> null,
                             value -> draft.epochs = value.intValue())),
-            new Property("seed", "the seed", JsonType.NUMBER, ALWAYS, null,
+            new Property(
+                    "seed",
+                    "the seed",
+                    JsonType.NUMBER,
+                    ALWAYS,
+                    null,
                     draft -> Long.toString(draft.seed),
-                    (text, draft) -> take(ConfigText.whole(text, "the seed", 0, Long.MAX_VALUE),
-                            value -> null, value -> draft.seed = value)),
-            new Property("speed", "the speed", JsonType.NUMBER, ALWAYS, null,
+                    (text, draft) -> take(
+                            ConfigText.whole(text, "the seed", 0, Long.MAX_VALUE),
+                            value -> null,
+                            value -> draft.seed = value)),
+            new Property(
+                    "speed",
+                    "the speed",
+                    JsonType.NUMBER,
+                    ALWAYS,
+                    null,
                     draft -> ConfigText.format(draft.speed),
-                    (text, draft) -> take(ConfigText.nonNegative(text, "the speed", "5"),
-                            value -> null, value -> draft.speed = value)));
+                    (text, draft) -> take(
+                            ConfigText.nonNegative(text, "the speed", "5"),
+                            value -> null,
+                            value -> draft.speed = value)));
 
     private static final Map<String, Property> BY_KEY = TABLE.stream()
-            .collect(Collectors.toMap(Property::key, property -> property, (a, b) -> a,
-                    LinkedHashMap::new));
+            .collect(Collectors.toMap(
+                    Property::key, property -> property, (a, b) -> a, LinkedHashMap::new));
 
     /** The keys of every property, in table order (the order they are written and applied). */
     public static List<String> keys() {
@@ -207,27 +346,34 @@ public final class ConfigProperties {
             String text = given.get(property.key());
             String problem;
             if (!property.applies().test(draft)) {
-                notices.add(new Notice(property.key(), said(property.key(), text) + ": "
-                        + ConfigText.capitalised(property.name()) + " applies to "
-                        + property.onlyFor() + " only; ignored."));
+                notices.add(new Notice(
+                        property.key(),
+                        said(property.key(), text) + ": "
+                                + ConfigText.capitalised(property.name()) + " applies to "
+                                + property.onlyFor() + " only; ignored."));
             } else if ((problem = property.reader().read(text, draft)) != null) {
-                notices.add(new Notice(property.key(), said(property.key(), text) + ": "
-                        + problem + " " + stays(property, draft)));
+                notices.add(new Notice(
+                        property.key(),
+                        said(property.key(), text) + ": " + problem + " "
+                                + stays(property, draft)));
             } else {
                 taken.add(property.key());
             }
         }
         for (String key : given.keySet()) {
             if (!BY_KEY.containsKey(key)) {
-                notices.add(new Notice(key,
-                        "Unknown setting " + ConfigText.quote(key) + " ignored."));
+                notices.add(
+                        new Notice(key, "Unknown setting " + ConfigText.quote(key) + " ignored."));
             }
         }
         PlaygroundConfig config = draft.settle(taken, (key, sentence) -> {
             Property property = BY_KEY.get(key);
-            notices.add(new Notice(key, property == null ? sentence
-                    : said(key, given.get(key)) + ": " + sentence + " "
-                            + stays(property, draft)));
+            notices.add(new Notice(
+                    key,
+                    property == null
+                            ? sentence
+                            : said(key, given.get(key)) + ": " + sentence + " "
+                                    + stays(property, draft)));
         });
         return new Reading(config, List.copyOf(notices));
     }
@@ -306,7 +452,8 @@ public final class ConfigProperties {
                 case LAYERS -> {
                     ArrayNode layers = file.putArray(key);
                     for (LayerSpec layer : draft.hidden) {
-                        layers.addObject().put("width", layer.width())
+                        layers.addObject()
+                                .put("width", layer.width())
                                 .put("activation", layer.activation().key());
                     }
                 }
@@ -329,7 +476,8 @@ public final class ConfigProperties {
         try {
             root = JSON.readTree(json == null ? "" : json);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
+            String where = e.getLocation() == null
+                    ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column "
                             + e.getLocation().getColumnNr() + ")";
             return unread(base, "", "The file is not valid JSON" + where + "; nothing was read.");
@@ -339,19 +487,24 @@ public final class ConfigProperties {
         }
         JsonNode format = root.get("format");
         if (format == null || !JSON_FORMAT.equals(format.asText())) {
-            return unread(base, "format", "The file is not a Training Playground configuration"
-                    + " (it lacks \"format\": \"" + JSON_FORMAT + "\"); nothing was read.");
+            return unread(
+                    base,
+                    "format",
+                    "The file is not a Training Playground configuration"
+                            + " (it lacks \"format\": \"" + JSON_FORMAT + "\"); nothing was read.");
         }
         List<Notice> fileNotices = new ArrayList<>();
         JsonNode version = root.get("version");
         if (version == null || !version.isInt() || version.asInt() != JSON_VERSION) {
-            fileNotices.add(new Notice("version", "The file's version is "
-                    + (version == null ? "missing" : ConfigText.quote(version.toString()))
-                    + ", not " + JSON_VERSION + "; the settings this playground knows were"
-                    + " read."));
+            fileNotices.add(new Notice(
+                    "version",
+                    "The file's version is "
+                            + (version == null ? "missing" : ConfigText.quote(version.toString()))
+                            + ", not " + JSON_VERSION + "; the settings this playground knows were"
+                            + " read."));
         }
         Map<String, String> values = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = root.fields(); fields.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = root.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!Set.of("format", "version").contains(field.getKey())) {
                 values.put(field.getKey(), asText(field.getKey(), field.getValue()));
@@ -374,9 +527,10 @@ public final class ConfigProperties {
         if ("layers".equals(key) && value.isArray()) {
             List<String> layers = new ArrayList<>();
             for (JsonNode layer : value) {
-                layers.add(layer.isObject()
-                        ? textOf(layer.get("width")) + "-" + textOf(layer.get("activation"))
-                        : textOf(layer));
+                layers.add(
+                        layer.isObject()
+                                ? textOf(layer.get("width")) + "-" + textOf(layer.get("activation"))
+                                : textOf(layer));
             }
             return String.join(",", layers);
         }
@@ -406,8 +560,8 @@ public final class ConfigProperties {
      * Reads a number, checks it with {@code problem} (a core check returning a sentence or
      * null) and hands it to {@code set} when both are happy.
      */
-    private static <T> String take(Parsed<T> parsed, Function<T, String> problem,
-            java.util.function.Consumer<T> set) {
+    private static <T> String take(
+            Parsed<T> parsed, Function<T, String> problem, java.util.function.Consumer<T> set) {
         if (parsed.problem() != null) {
             return parsed.problem();
         }
@@ -420,14 +574,15 @@ public final class ConfigProperties {
     }
 
     /** Picks a constant by its key, as {@link Choice#parse} does, quoting long text shortly. */
-    private static <E extends Enum<E> & Choice> String choose(Class<E> type, String text,
-            String what, java.util.function.Consumer<E> set) {
+    private static <E extends Enum<E> & Choice> String choose(
+            Class<E> type, String text, String what, java.util.function.Consumer<E> set) {
         String wanted = text == null ? "" : text.trim();
         try {
             set.accept(Choice.parse(type, wanted, what));
             return null;
         } catch (IllegalArgumentException unknown) {
-            String keys = Arrays.stream(type.getEnumConstants()).map(Choice::key)
+            String keys = Arrays.stream(type.getEnumConstants())
+                    .map(Choice::key)
                     .collect(Collectors.joining(", "));
             return "Unknown " + what + " " + ConfigText.quote(wanted) + ": choose one of " + keys
                     + ".";

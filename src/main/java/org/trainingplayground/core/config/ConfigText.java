@@ -39,8 +39,10 @@ final class ConfigText {
             if (typed.length() > MAX_NUMBER_CHARS) {
                 return Parsed.problem(tooLong(typed));
             }
-            return Parsed.problem(DECIMAL.matcher(typed).matches()
-                    ? quote(typed) + " is not a whole number." : notANumber(typed));
+            return Parsed.problem(
+                    DECIMAL.matcher(typed).matches()
+                            ? quote(typed) + " is not a whole number."
+                            : notANumber(typed));
         }
         String range = capitalised(name) + " must be between " + min + " and " + max + ", not "
                 + quote(typed, false) + ".";
@@ -98,8 +100,8 @@ final class ConfigText {
         if (typed.equalsIgnoreCase("true") || typed.equalsIgnoreCase("false")) {
             return Parsed.of(Boolean.parseBoolean(typed));
         }
-        return Parsed.problem(typed.isEmpty() ? "No value given."
-                : quote(typed) + " is neither true nor false.");
+        return Parsed.problem(
+                typed.isEmpty() ? "No value given." : quote(typed) + " is neither true nor false.");
     }
 
     /**

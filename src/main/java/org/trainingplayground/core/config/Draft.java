@@ -30,6 +30,7 @@ final class Draft {
     int classes;
     /** The dataset settings before any of points, noise, test or classes was read. */
     DatasetSpec datasetStart;
+
     List<LayerSpec> hidden;
     Init init;
     LossKind loss;
@@ -79,7 +80,8 @@ final class Draft {
         DatasetSpec current = datasetStart;
         DatasetSpec switched;
         try {
-            switched = kind.images() || newKind.images() ? DatasetSpec.of(newKind)
+            switched = kind.images() || newKind.images()
+                    ? DatasetSpec.of(newKind)
                     : current.withKind(newKind);
         } catch (IllegalArgumentException splitTooSmallForTheNewDefaultClasses) {
             switched = DatasetSpec.of(newKind);
@@ -112,8 +114,15 @@ final class Draft {
         }
         OptimizerSpec chosen = settleOptimizer(taken, revert);
         try {
-            RunSpec run = new RunSpec(network, loss, chosen, batchSize, epochs, seed,
-                    base.run().evalEverySteps(), data);
+            RunSpec run = new RunSpec(
+                    network,
+                    loss,
+                    chosen,
+                    batchSize,
+                    epochs,
+                    seed,
+                    base.run().evalEverySteps(),
+                    data);
             return new PlaygroundConfig(run, speed);
         } catch (IllegalArgumentException unexpected) {
             // Every field was checked as it was read; this guards the promise never to throw.
@@ -187,7 +196,9 @@ final class Draft {
         RunSpec probe = new RunSpec(network, loss, OptimizerSpec.sgd(0.1), 1, 1, 0, 0, data);
         return limits.check(probe).stream()
                 .filter(problem -> problem.field().equals("layers"))
-                .map(Limits.Problem::sentence).findFirst().orElse(null);
+                .map(Limits.Problem::sentence)
+                .findFirst()
+                .orElse(null);
     }
 
     private OptimizerSpec settleOptimizer(List<String> taken, Revert revert) {
@@ -214,7 +225,7 @@ final class Draft {
                 }
             }
         }
-        return new OptimizerSpec(optimizer, learningRate, momentum, nesterov, beta1, beta2,
-                weightDecay);
+        return new OptimizerSpec(
+                optimizer, learningRate, momentum, nesterov, beta1, beta2, weightDecay);
     }
 }

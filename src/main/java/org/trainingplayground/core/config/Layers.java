@@ -18,7 +18,8 @@ final class Layers {
     private Layers() {}
 
     static String write(List<LayerSpec> hidden) {
-        return hidden.stream().map(layer -> layer.width() + "-" + layer.activation().key())
+        return hidden.stream()
+                .map(layer -> layer.width() + "-" + layer.activation().key())
                 .collect(Collectors.joining(","));
     }
 
@@ -44,11 +45,11 @@ final class Layers {
             String widthText = dash < 0 ? part : part.substring(0, dash);
             String activationText = dash < 0 ? Activation.RELU.key() : part.substring(dash + 1);
             String layer = "Layer " + (i + 1);
-            Parsed<Long> width = ConfigText.whole(widthText, layer + "'s width",
-                    Long.MIN_VALUE, Long.MAX_VALUE);
+            Parsed<Long> width =
+                    ConfigText.whole(widthText, layer + "'s width", Long.MIN_VALUE, Long.MAX_VALUE);
             if (width.problem() == null && width.value() < 1) {
-                width = Parsed.problem("A layer needs at least one unit, not " + width.value()
-                        + ".");
+                width = Parsed.problem(
+                        "A layer needs at least one unit, not " + width.value() + ".");
             }
             if (width.problem() != null) {
                 return Parsed.problem(layer + ": " + width.problem()
@@ -72,7 +73,8 @@ final class Layers {
     }
 
     private static String keys() {
-        return java.util.Arrays.stream(Activation.values()).map(Choice::key)
+        return java.util.Arrays.stream(Activation.values())
+                .map(Choice::key)
                 .collect(Collectors.joining(", "));
     }
 }

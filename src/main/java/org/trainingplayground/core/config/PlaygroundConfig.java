@@ -15,8 +15,8 @@ public record PlaygroundConfig(RunSpec run, double speed) {
     public PlaygroundConfig {
         Objects.requireNonNull(run, "run");
         if (!(speed >= 0) || Double.isInfinite(speed)) {
-            throw new IllegalArgumentException("The speed must be 0 (full) or more steps per"
-                    + " second, not " + speed + ".");
+            throw new IllegalArgumentException(
+                    "The speed must be 0 (full) or more steps per" + " second, not " + speed + ".");
         }
     }
 }

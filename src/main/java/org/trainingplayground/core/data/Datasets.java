@@ -18,18 +18,31 @@ import org.trainingplayground.core.DatasetKind;
 public final class Datasets {
 
     /** The four files of one IDX dataset, as the build scripts in {@code datasets/} name them. */
-    private record ImageSet(String folder, String title, String buildScript,
-            List<String> classNames) {}
+    private record ImageSet(
+            String folder, String title, String buildScript, List<String> classNames) {}
 
-    private static final ImageSet MNIST = new ImageSet("mnist", "MNIST",
+    private static final ImageSet MNIST = new ImageSet(
+            "mnist",
+            "MNIST",
             "datasets/build-mnist.mjs",
             List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
 
     // Label order of Zalando's Fashion-MNIST, checked by rendering the shipped images.
-    private static final ImageSet FASHION_MNIST = new ImageSet("fashion-mnist", "Fashion-MNIST",
+    private static final ImageSet FASHION_MNIST = new ImageSet(
+            "fashion-mnist",
+            "Fashion-MNIST",
             "datasets/build-fashion-mnist.mjs",
-            List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
-                    "Sneaker", "Bag", "Ankle boot"));
+            List.of(
+                    "T-shirt/top",
+                    "Trouser",
+                    "Pullover",
+                    "Dress",
+                    "Coat",
+                    "Sandal",
+                    "Shirt",
+                    "Sneaker",
+                    "Bag",
+                    "Ankle boot"));
 
     private Datasets() {}
 
@@ -67,8 +80,10 @@ public final class Datasets {
         return switch (kind) {
             case MNIST -> mnist(directory);
             case FASHION_MNIST -> fashionMnist(directory);
-            default -> throw new IllegalArgumentException(kind.label()
-                    + " is generated from a seed, not loaded from files; use PointSets.generate.");
+            default ->
+                throw new IllegalArgumentException(
+                        kind.label()
+                                + " is generated from a seed, not loaded from files; use PointSets.generate.");
         };
     }
 
@@ -98,13 +113,13 @@ public final class Datasets {
         }
     }
 
-    private static InputStream open(ImageSet set, Path directory, String file)
-            throws IOException {
+    private static InputStream open(ImageSet set, Path directory, String file) throws IOException {
         if (directory != null) {
             Path path = directory.resolve(set.folder()).resolve(file);
             if (!Files.isRegularFile(path)) {
-                throw new UncheckedIOException(path + " does not exist. Build the "
-                        + set.title() + " files with: " + buildCommand(set, directory),
+                throw new UncheckedIOException(
+                        path + " does not exist. Build the " + set.title() + " files with: "
+                                + buildCommand(set, directory),
                         new FileNotFoundException(path.toString()));
             }
             return Files.newInputStream(path);
@@ -112,9 +127,11 @@ public final class Datasets {
         String resource = "/datasets/" + set.folder() + "/" + file;
         InputStream in = Datasets.class.getResourceAsStream(resource);
         if (in == null) {
-            throw new UncheckedIOException("datasets/" + set.folder() + "/" + file
-                    + " is not packaged in the jar. Build it with: " + buildCommand(set, null)
-                    + " Then package the application again.",
+            throw new UncheckedIOException(
+                    "datasets/" + set.folder() + "/" + file
+                            + " is not packaged in the jar. Build it with: "
+                            + buildCommand(set, null)
+                            + " Then package the application again.",
                     new FileNotFoundException(resource));
         }
         return in;
@@ -132,11 +149,14 @@ public final class Datasets {
                 : command + ".";
     }
 
-    private static UncheckedIOException unreadable(ImageSet set, Path directory, String file,
-            IOException e) {
-        String where = directory == null ? "the packaged datasets/" + set.folder() + "/" + file
+    private static UncheckedIOException unreadable(
+            ImageSet set, Path directory, String file, IOException e) {
+        String where = directory == null
+                ? "the packaged datasets/" + set.folder() + "/" + file
                 : directory.resolve(set.folder()).resolve(file).toString();
-        return new UncheckedIOException("Could not read " + where + ": " + e.getMessage()
-                + ". Rebuild it with: " + buildCommand(set, directory), e);
+        return new UncheckedIOException(
+                "Could not read " + where + ": " + e.getMessage() + ". Rebuild it with: "
+                        + buildCommand(set, directory),
+                e);
     }
 }

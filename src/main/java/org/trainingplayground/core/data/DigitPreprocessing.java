@@ -51,8 +51,8 @@ public final class DigitPreprocessing {
      */
     public static byte[] toMnist(byte[] ink, int side) {
         if (side < 1) {
-            throw new IllegalArgumentException("The drawing must be at least 1 pixel wide, not "
-                    + side + ".");
+            throw new IllegalArgumentException(
+                    "The drawing must be at least 1 pixel wide, not " + side + ".");
         }
         if (ink == null || ink.length != side * side) {
             throw new IllegalArgumentException("A " + side + "×" + side + " drawing has "
@@ -108,8 +108,8 @@ public final class DigitPreprocessing {
      * {@code [y][x]}. One scale for both axes keeps the aspect ratio; the shorter side is
      * rounded up to whole pixels, the part beyond the crop counting as paper.
      */
-    private static double[][] scaleIntoBox(byte[] ink, int side, int left, int top,
-            int cropWidth, int cropHeight) {
+    private static double[][] scaleIntoBox(
+            byte[] ink, int side, int left, int top, int cropWidth, int cropHeight) {
         double scale = (double) Math.max(cropWidth, cropHeight) / BOX; // input px per output px
         // The small epsilon keeps e.g. 40 / 2.0 = 20.000000001 from becoming 21 pixels.
         int boxWidth = Math.min(BOX, Math.max(1, (int) Math.ceil(cropWidth / scale - 1e-9)));

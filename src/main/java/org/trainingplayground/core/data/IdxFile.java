@@ -56,11 +56,11 @@ public final class IdxFile {
             long total = (long) count * rows * cols;
             // Java arrays are int-indexed; a larger header is corrupt or not meant for us.
             if (total > Integer.MAX_VALUE - 8) {
-                throw new IOException("IDX image file too large: " + count + " images of "
-                        + rows + " x " + cols + " pixels do not fit in one array");
+                throw new IOException("IDX image file too large: " + count + " images of " + rows
+                        + " x " + cols + " pixels do not fit in one array");
             }
-            byte[] pixels = readBody(data, (int) total, "pixel",
-                    count + " images of " + rows + " x " + cols);
+            byte[] pixels = readBody(
+                    data, (int) total, "pixel", count + " images of " + rows + " x " + cols);
             data.expectEnd();
             return new IdxImages(count, rows, cols, pixels);
         }
@@ -107,7 +107,8 @@ public final class IdxFile {
         byte[] head = peek.readNBytes(2);
         peek.unread(head);
         boolean gzipped = head.length == 2
-                && (head[0] & 0xFF) == GZIP_MAGIC_1 && (head[1] & 0xFF) == GZIP_MAGIC_2;
+                && (head[0] & 0xFF) == GZIP_MAGIC_1
+                && (head[1] & 0xFF) == GZIP_MAGIC_2;
         return gzipped
                 ? new IdxStream(new GZIPInputStream(peek, 64 * 1024), true)
                 : new IdxStream(peek, false);
@@ -135,8 +136,10 @@ public final class IdxFile {
             try {
                 next = read();
             } catch (EOFException e) {
-                throw new IOException("IDX file truncated: the gzip stream ends before its "
-                        + "checksum trailer" + detail(e), e);
+                throw new IOException(
+                        "IDX file truncated: the gzip stream ends before its " + "checksum trailer"
+                                + detail(e),
+                        e);
             } catch (ZipException e) {
                 throw corruptGzip(e);
             }
@@ -150,8 +153,10 @@ public final class IdxFile {
         try {
             return data.readInt();
         } catch (EOFException e) {
-            throw new IOException("IDX " + kind + " file truncated: the stream ends before the "
-                    + "4-byte magic number", e);
+            throw new IOException(
+                    "IDX " + kind + " file truncated: the stream ends before the "
+                            + "4-byte magic number",
+                    e);
         } catch (ZipException e) {
             throw corruptGzip(e);
         }
@@ -168,8 +173,7 @@ public final class IdxFile {
         }
         // Sizes are unsigned in the format, but anything past 2^31 cannot be real data.
         if (size < 0) {
-            throw new IOException(String.format(
-                    "IDX header is corrupt: %s is 0x%08x", what, size));
+            throw new IOException(String.format("IDX header is corrupt: %s is 0x%08x", what, size));
         }
         return size;
     }
@@ -183,8 +187,10 @@ public final class IdxFile {
             body = data.readNBytes(length);
         } catch (EOFException e) {
             // GZIPInputStream signals a cut-off compressed stream this way.
-            throw new IOException("IDX file truncated: the gzip stream ends inside the data of "
-                    + what + detail(e), e);
+            throw new IOException(
+                    "IDX file truncated: the gzip stream ends inside the data of " + what
+                            + detail(e),
+                    e);
         } catch (ZipException e) {
             throw corruptGzip(e);
         }

@@ -12,12 +12,12 @@ public record ImageDataset(
         int[] trainLabels,
         IdxImages testImages,
         int[] testLabels,
-        List<String> classNames) implements Dataset {
+        List<String> classNames)
+        implements Dataset {
 
     public ImageDataset {
         if (trainImages.count() != trainLabels.length || testImages.count() != testLabels.length) {
-            throw new IllegalArgumentException(
-                    name + ": the number of images and labels differ.");
+            throw new IllegalArgumentException(name + ": the number of images and labels differ.");
         }
         classNames = List.copyOf(classNames);
     }

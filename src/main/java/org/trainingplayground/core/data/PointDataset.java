@@ -14,13 +14,13 @@ public record PointDataset(
         int[] trainLabels,
         float[] testPoints,
         int[] testLabels,
-        List<String> classNames) implements Dataset {
+        List<String> classNames)
+        implements Dataset {
 
     public PointDataset {
         if (trainPoints.length != 2 * trainLabels.length
                 || testPoints.length != 2 * testLabels.length) {
-            throw new IllegalArgumentException(
-                    name + ": the number of points and labels differ.");
+            throw new IllegalArgumentException(name + ": the number of points and labels differ.");
         }
         classNames = List.copyOf(classNames);
     }

@@ -25,6 +25,7 @@ public final class PointSets {
     private static final double XOR_GAP = 0.05;
     /** Radius of the circle the blob centres sit on, and the spread of each blob. */
     private static final double BLOB_RING = 0.6;
+
     private static final double BLOB_SPREAD = 0.15;
     /** How far each spiral arm winds while its radius grows from 0 to 1. */
     private static final double SPIRAL_TURNS = 1.0;
@@ -141,8 +142,14 @@ public final class PointSets {
         return test;
     }
 
-    private static PointDataset split(DatasetSpec spec, double[] x, double[] y, int[] labels,
-            int[] order, int[] testLeft, List<String> names) {
+    private static PointDataset split(
+            DatasetSpec spec,
+            double[] x,
+            double[] y,
+            int[] labels,
+            int[] order,
+            int[] testLeft,
+            List<String> names) {
         int testSize = spec.testPoints();
         int trainSize = labels.length - testSize;
         float[] trainPoints = new float[2 * trainSize];
@@ -166,8 +173,8 @@ public final class PointSets {
                 trainLabels[train++] = label;
             }
         }
-        return new PointDataset(spec.kind().key(), trainPoints, trainLabels, testPoints,
-                testLabels, names);
+        return new PointDataset(
+                spec.kind().key(), trainPoints, trainLabels, testPoints, testLabels, names);
     }
 
     private static List<String> classNames(DatasetSpec spec) {

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
+
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -204,7 +205,11 @@ public class EChart extends Component implements HasSize, HasStyle {
             }
             json.append(values[i] < 0 ? "null" : Integer.toString(values[i]));
         }
-        replaceSeries(seriesIndex, "setGridValues", seriesIndex, columns,
+        replaceSeries(
+                seriesIndex,
+                "setGridValues",
+                seriesIndex,
+                columns,
                 json.append(']').toString());
     }
 
@@ -284,10 +289,12 @@ public class EChart extends Component implements HasSize, HasStyle {
         deliveryBookkeepingScheduled = true;
         // Runs with the response that includes our calls; if the chart is detached then,
         // Flow postpones it until the chart is attached again, as it does with the calls.
-        getElement().getNode().runWhenAttached(ui -> ui.beforeClientResponse(this, context -> {
-            deliveryBookkeepingScheduled = false;
-            dataPointsDelivered = dataPointsSent;
-        }));
+        getElement()
+                .getNode()
+                .runWhenAttached(ui -> ui.beforeClientResponse(this, context -> {
+                    deliveryBookkeepingScheduled = false;
+                    dataPointsDelivered = dataPointsSent;
+                }));
     }
 
     /** The wire format of {@link #appendPoints}; package-private for tests. */

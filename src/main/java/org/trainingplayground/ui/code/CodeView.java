@@ -77,17 +77,26 @@ public class CodeView extends Composite<Div> {
         copy.addThemeVariants(ButtonVariant.LUMO_SMALL);
         copy.addClickListener(e -> copyToClipboard());
         // The handler reads the script at request time, so the file is always what is shown.
-        download = new Anchor(DownloadHandler.fromInputStream(event -> pythonFile()),
-                AttachmentType.DOWNLOAD, "Download .py");
+        download = new Anchor(
+                DownloadHandler.fromInputStream(event -> pythonFile()),
+                AttachmentType.DOWNLOAD,
+                "Download .py");
         download.setId("download-code");
         Div actions = new Div(copy, download);
-        actions.getStyle().set("display", "flex").set("gap", "var(--lumo-space-m)")
-                .set("align-items", "center").set("margin-bottom", "var(--lumo-space-xs)");
+        actions.getStyle()
+                .set("display", "flex")
+                .set("gap", "var(--lumo-space-m)")
+                .set("align-items", "center")
+                .set("margin-bottom", "var(--lumo-space-xs)");
 
         code.setId("code-view-code");
-        code.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)")
-                .set("font-size", "0.8em").set("max-height", "400px").set("overflow", "auto")
-                .set("margin", "0").set("padding", "var(--lumo-space-s)")
+        code.getStyle()
+                .set("font-family", "var(--lumo-font-family-monospace, monospace)")
+                .set("font-size", "0.8em")
+                .set("max-height", "400px")
+                .set("overflow", "auto")
+                .set("margin", "0")
+                .set("padding", "var(--lumo-space-s)")
                 .set("background", "var(--lumo-contrast-5pct)")
                 .set("border-radius", "var(--lumo-border-radius-m)");
         panel.add(heading, intro, actions, code);
@@ -116,14 +125,20 @@ public class CodeView extends Composite<Div> {
     DownloadResponse pythonFile() {
         Script current = script;
         byte[] bytes = current.code().getBytes(StandardCharsets.UTF_8);
-        return new DownloadResponse(new ByteArrayInputStream(bytes), current.fileName(),
-                "text/x-python; charset=utf-8", bytes.length);
+        return new DownloadResponse(
+                new ByteArrayInputStream(bytes),
+                current.fileName(),
+                "text/x-python; charset=utf-8",
+                bytes.length);
     }
 
     private void copyToClipboard() {
-        getElement().executeJs(COPY_SCRIPT, script.code(), code.getElement()).then(
-                done -> Notification.show(COPIED, NOTICE_MILLIS, Notification.Position.BOTTOM_START),
-                error -> Notification.show(NOT_COPIED, 2 * NOTICE_MILLIS,
-                        Notification.Position.BOTTOM_START));
+        getElement()
+                .executeJs(COPY_SCRIPT, script.code(), code.getElement())
+                .then(
+                        done -> Notification.show(
+                                COPIED, NOTICE_MILLIS, Notification.Position.BOTTOM_START),
+                        error -> Notification.show(
+                                NOT_COPIED, 2 * NOTICE_MILLIS, Notification.Position.BOTTOM_START));
     }
 }

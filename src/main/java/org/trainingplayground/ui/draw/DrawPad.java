@@ -43,6 +43,7 @@ public class DrawPad extends Component implements HasStyle {
 
     /** Same bounds as the element's, so a side it accepts is never refused here. */
     static final int MIN_SIDE = 8;
+
     static final int MAX_SIDE = 512;
 
     private static final Logger log = LoggerFactory.getLogger(DrawPad.class);
@@ -58,7 +59,8 @@ public class DrawPad extends Component implements HasStyle {
     public DrawPad() {
         getElement().setProperty("side", side);
         addDrawingListener(e -> drawn = !e.isEmpty());
-        getElement().addEventListener("drawing", this::onDrawing)
+        getElement()
+                .addEventListener("drawing", this::onDrawing)
                 .addEventData("event.detail.side")
                 .addEventData("event.detail.ink")
                 .addEventData("event.detail.strokes");
@@ -125,11 +127,17 @@ public class DrawPad extends Component implements HasStyle {
         Integer sentSide = wholeNumber(data, "event.detail.side");
         Integer strokes = wholeNumber(data, "event.detail.strokes");
         JsonValue inkValue = data.hasKey("event.detail.ink") ? data.get("event.detail.ink") : null;
-        if (sentSide == null || sentSide < MIN_SIDE || sentSide > MAX_SIDE || strokes == null
-                || strokes < 0 || inkValue == null || inkValue.getType() != JsonType.STRING) {
+        if (sentSide == null
+                || sentSide < MIN_SIDE
+                || sentSide > MAX_SIDE
+                || strokes == null
+                || strokes < 0
+                || inkValue == null
+                || inkValue.getType() != JsonType.STRING) {
             String json = data.toJson();
             // Only the start: the message comes from the client and may be large.
-            malformed.warn("Ignored a malformed drawing message from the browser: {}",
+            malformed.warn(
+                    "Ignored a malformed drawing message from the browser: {}",
                     json.substring(0, Math.min(200, json.length())));
             return;
         }
@@ -142,13 +150,17 @@ public class DrawPad extends Component implements HasStyle {
         try {
             ink = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException notBase64) {
-            malformed.warn("Ignored a drawing message whose ink is not base64: {}",
+            malformed.warn(
+                    "Ignored a drawing message whose ink is not base64: {}",
                     notBase64.getMessage());
             return;
         }
         if (ink.length != sentSide * sentSide) {
-            malformed.warn("Ignored a drawing message with {} ink bytes for a {}×{} grid",
-                    ink.length, sentSide, sentSide);
+            malformed.warn(
+                    "Ignored a drawing message with {} ink bytes for a {}×{} grid",
+                    ink.length,
+                    sentSide,
+                    sentSide);
             return;
         }
         fireEvent(new DrawingEvent(this, true, ink, sentSide, strokes));
@@ -178,8 +190,7 @@ public class DrawPad extends Component implements HasStyle {
         private final int side;
         private final int strokes;
 
-        public DrawingEvent(DrawPad source, boolean fromClient, byte[] ink, int side,
-                int strokes) {
+        public DrawingEvent(DrawPad source, boolean fromClient, byte[] ink, int side, int strokes) {
             super(source, fromClient);
             this.ink = ink;
             this.side = side;

@@ -43,9 +43,8 @@ public class DrawPanel extends Composite<Div> {
 
     private static final Logger log = LoggerFactory.getLogger(DrawPanel.class);
     private static final String MUTED = "var(--lumo-secondary-text-color)";
-    private static final String BLANK_IMAGE =
-            InkPng.dataUrl(new byte[DigitPreprocessing.SIDE * DigitPreprocessing.SIDE],
-                    DigitPreprocessing.SIDE);
+    private static final String BLANK_IMAGE = InkPng.dataUrl(
+            new byte[DigitPreprocessing.SIDE * DigitPreprocessing.SIDE], DigitPreprocessing.SIDE);
 
     private final DrawPad pad = new DrawPad();
     private final Image preview = new Image(BLANK_IMAGE, "");
@@ -79,11 +78,14 @@ public class DrawPanel extends Composite<Div> {
         showIntro();
         intro.getStyle().set("margin", "var(--lumo-space-xs) 0").set("color", MUTED);
         pad.setId("draw-pad");
-        pad.addDrawingListener(e -> show(e.isEmpty() ? null
-                : DigitPreprocessing.toMnist(e.ink(), e.side())));
+        pad.addDrawingListener(
+                e -> show(e.isEmpty() ? null : DigitPreprocessing.toMnist(e.ink(), e.side())));
         Div row = new Div(pad, previewFigure(), predictionArea());
-        row.getStyle().set("display", "flex").set("flex-wrap", "wrap")
-                .set("gap", "var(--lumo-space-l)").set("align-items", "flex-start");
+        row.getStyle()
+                .set("display", "flex")
+                .set("flex-wrap", "wrap")
+                .set("gap", "var(--lumo-space-l)")
+                .set("align-items", "flex-start");
         panel.add(heading, intro, row);
         showAnswer(null, null);
     }
@@ -148,12 +150,11 @@ public class DrawPanel extends Composite<Div> {
             answer = CompletableFuture.failedFuture(
                     new IllegalStateException("the classifier gave no answer."));
         }
-        answer.whenComplete((probabilities, failure) ->
-                deliver(ui, () -> {
-                    if (asked == request) {
-                        showAnswer(probabilities, failure);
-                    }
-                }));
+        answer.whenComplete((probabilities, failure) -> deliver(ui, () -> {
+            if (asked == request) {
+                showAnswer(probabilities, failure);
+            }
+        }));
     }
 
     @Override
@@ -167,8 +168,8 @@ public class DrawPanel extends Composite<Div> {
     /** Shows a new drawing (null: the pad is empty) and asks the network about it. */
     private void show(byte[] drawing) {
         mnist = drawing;
-        preview.setSrc(drawing == null ? BLANK_IMAGE
-                : InkPng.dataUrl(drawing, DigitPreprocessing.SIDE));
+        preview.setSrc(
+                drawing == null ? BLANK_IMAGE : InkPng.dataUrl(drawing, DigitPreprocessing.SIDE));
         reclassify();
     }
 
@@ -220,10 +221,12 @@ public class DrawPanel extends Composite<Div> {
     private void addBar(String name, float probability, boolean top) {
         Span label = new Span(name);
         Div fill = new Div();
-        fill.getStyle().set("height", "100%")
+        fill.getStyle()
+                .set("height", "100%")
                 .set("width", Math.max(0, Math.min(1, probability)) * 100 + "%")
-                .set("background", top
-                        ? "var(--lumo-primary-color)" : "var(--lumo-contrast-30pct)");
+                .set(
+                        "background",
+                        top ? "var(--lumo-primary-color)" : "var(--lumo-contrast-30pct)");
         Div track = new Div(fill);
         track.getStyle().set("height", "0.8em").set("background", "var(--lumo-contrast-5pct)");
         Span percent = new Span(String.format(Locale.ROOT, "%.1f %%", probability * 100));
@@ -238,8 +241,8 @@ public class DrawPanel extends Composite<Div> {
     /** A sentence if the probabilities cannot be shown as they are, else null. */
     private String problemWith(float[] probabilities) {
         if (probabilities.length != classNames.size()) {
-            return "The network could not classify the drawing: it gave "
-                    + probabilities.length + " outputs for " + classNames.size() + " classes.";
+            return "The network could not classify the drawing: it gave " + probabilities.length
+                    + " outputs for " + classNames.size() + " classes.";
         }
         for (float p : probabilities) {
             if (!Float.isFinite(p)) {
@@ -258,13 +261,15 @@ public class DrawPanel extends Composite<Div> {
         }
         // Core's refusals are sentences for the page; anything else is an internal error,
         // whose message belongs in the log only (rate-limited: drawings come often).
-        boolean sentence = cause instanceof IllegalStateException
-                || cause instanceof IllegalArgumentException;
+        boolean sentence =
+                cause instanceof IllegalStateException || cause instanceof IllegalArgumentException;
         if (!sentence) {
             log.warn("Classifying a drawing failed: {}", cause.toString());
         }
-        String reason = !sentence || cause.getMessage() == null || cause.getMessage().isBlank()
-                ? "an internal error stopped it." : cause.getMessage().strip();
+        String reason =
+                !sentence || cause.getMessage() == null || cause.getMessage().isBlank()
+                        ? "an internal error stopped it."
+                        : cause.getMessage().strip();
         if (!reason.endsWith(".") && !reason.endsWith("!") && !reason.endsWith("?")) {
             reason += ".";
         }
@@ -277,13 +282,18 @@ public class DrawPanel extends Composite<Div> {
         preview.setWidth("112px");
         preview.setHeight("112px");
         // Each of the 28×28 pixels as a sharp square: blurring would hide what the network gets.
-        preview.getStyle().set("image-rendering", "pixelated").set("display", "block")
+        preview.getStyle()
+                .set("image-rendering", "pixelated")
+                .set("display", "block")
                 .set("border", "1px solid var(--lumo-contrast-30pct)");
         Span caption = new Span("What the network sees (28×28)");
         caption.getStyle().set("font-size", "0.8em").set("color", MUTED);
         Div figure = new Div(preview, caption);
-        figure.getStyle().set("display", "flex").set("flex-direction", "column")
-                .set("gap", "var(--lumo-space-xs)").set("width", "112px");
+        figure.getStyle()
+                .set("display", "flex")
+                .set("flex-direction", "column")
+                .set("gap", "var(--lumo-space-xs)")
+                .set("width", "112px");
         return figure;
     }
 
@@ -291,17 +301,28 @@ public class DrawPanel extends Composite<Div> {
         prediction.setId("draw-prediction");
         predictedClass.setId("draw-predicted-class");
         predictedClass.getStyle().set("font-weight", "700").set("line-height", "1.1");
-        bars.getStyle().set("display", "grid").set("grid-template-columns", "auto 1fr auto")
-                .set("column-gap", "var(--lumo-space-s)").set("row-gap", "2px")
-                .set("align-items", "center").set("font-size", "0.85em")
+        bars.getStyle()
+                .set("display", "grid")
+                .set("grid-template-columns", "auto 1fr auto")
+                .set("column-gap", "var(--lumo-space-s)")
+                .set("row-gap", "2px")
+                .set("align-items", "center")
+                .set("font-size", "0.85em")
                 .set("font-variant-numeric", "tabular-nums");
         error.setId("draw-error");
-        error.getStyle().set("margin", "0").set("font-size", "0.9em")
+        error.getStyle()
+                .set("margin", "0")
+                .set("font-size", "0.9em")
                 .set("color", "var(--lumo-error-text-color)");
         prediction.add(predictedClass, bars, error);
-        prediction.getStyle().set("display", "flex").set("flex-direction", "column")
-                .set("gap", "var(--lumo-space-s)").set("flex", "1 1 240px")
-                .set("min-width", "220px").set("max-width", "420px");
+        prediction
+                .getStyle()
+                .set("display", "flex")
+                .set("flex-direction", "column")
+                .set("gap", "var(--lumo-space-s)")
+                .set("flex", "1 1 240px")
+                .set("min-width", "220px")
+                .set("max-width", "420px");
         return prediction;
     }
 

@@ -10,8 +10,9 @@ import java.util.Locale;
  */
 final class ClassColours {
 
-    private static final List<String> PALETTE = List.of("#4e79a7", "#f28e2b", "#59a14f",
-            "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac");
+    private static final List<String> PALETTE = List.of(
+            "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7",
+            "#9c755f", "#bab0ac");
 
     private ClassColours() {}
 

@@ -48,9 +48,13 @@ public class ConfusionMatrixChart extends Composite<Div> {
         chart.setWidthFull();
         chart.setMaxWidth("560px");
         chart.setHeight(classNames.size() > 4 ? "460px" : "300px");
-        root.add(header(), normalise, chart, ClassLegend.caption("Each row is a true class; the"
-                + " diagonal counts the test images the network gets right; off-diagonal cells"
-                + " show which classes it confuses. Empty cells are zero."));
+        root.add(
+                header(),
+                normalise,
+                chart,
+                ClassLegend.caption("Each row is a true class; the"
+                        + " diagonal counts the test images the network gets right; off-diagonal cells"
+                        + " show which classes it confuses. Empty cells are zero."));
         clear();
     }
 
@@ -74,8 +78,12 @@ public class ConfusionMatrixChart extends Composite<Div> {
                     + " classes but the matrix shows " + classNames.size() + ".");
         }
         shown = predictions;
-        title.setText(String.format(Locale.ROOT, "after step %,d (epoch %d), %,d test images",
-                predictions.step(), predictions.epoch(), predictions.size()));
+        title.setText(String.format(
+                Locale.ROOT,
+                "after step %,d (epoch %d), %,d test images",
+                predictions.step(),
+                predictions.epoch(),
+                predictions.size()));
         getElement().setAttribute("data-step", Long.toString(predictions.step()));
         redraw();
     }
@@ -100,8 +108,13 @@ public class ConfusionMatrixChart extends Composite<Div> {
                 if (json.length() > 1) {
                     json.append(',');
                 }
-                json.append('[').append(column).append(',').append(row).append(',')
-                        .append(rowPercentages ? percent(count, rowTotal) : count).append(']');
+                json.append('[')
+                        .append(column)
+                        .append(',')
+                        .append(row)
+                        .append(',')
+                        .append(rowPercentages ? percent(count, rowTotal) : count)
+                        .append(']');
             }
         }
         return json.append(']').toString();
@@ -127,7 +140,8 @@ public class ConfusionMatrixChart extends Composite<Div> {
     /** Whole percent, but one decimal below 10 so that a few images still show. */
     private static String percent(int count, int total) {
         double share = 100.0 * count / total;
-        return share >= 10 ? Long.toString(Math.round(share))
+        return share >= 10
+                ? Long.toString(Math.round(share))
                 : String.format(Locale.ROOT, "%.1f", share);
     }
 
@@ -135,29 +149,42 @@ public class ConfusionMatrixChart extends Composite<Div> {
         ObjectNode option = JSON.createObjectNode();
         option.put("animation", false);
         boolean slanted = classNames.stream().anyMatch(n -> n.length() > UPRIGHT_NAME_LENGTH);
-        option.putObject("grid").put("left", slanted ? 90 : 64).put("right", 16).put("top", 16)
+        option.putObject("grid")
+                .put("left", slanted ? 90 : 64)
+                .put("right", 16)
+                .put("top", 16)
                 .put("bottom", slanted ? 96 : 56);
-        ObjectNode x = option.putObject("xAxis").put("type", "category")
-                .put("name", "predicted class").put("nameLocation", "middle")
+        ObjectNode x = option.putObject("xAxis")
+                .put("type", "category")
+                .put("name", "predicted class")
+                .put("nameLocation", "middle")
                 .put("nameGap", slanted ? 72 : 30);
         x.putObject("nameTextStyle").put("fontWeight", "bold");
         x.putObject("axisLabel").put("rotate", slanted ? 40 : 0).put("interval", 0);
         x.putObject("splitArea").put("show", true);
         names(x.putArray("data"));
-        ObjectNode y = option.putObject("yAxis").put("type", "category").put("name", "true class")
-                .put("nameLocation", "middle").put("nameGap", slanted ? 78 : 36)
+        ObjectNode y = option.putObject("yAxis")
+                .put("type", "category")
+                .put("name", "true class")
+                .put("nameLocation", "middle")
+                .put("nameGap", slanted ? 78 : 36)
                 .put("inverse", true);
         y.putObject("nameTextStyle").put("fontWeight", "bold");
         y.putObject("axisLabel").put("interval", 0);
         y.putObject("splitArea").put("show", true);
         names(y.putArray("data"));
-        ObjectNode scale = option.putObject("visualMap").put("type", "continuous")
-                .put("show", false).put("min", 0).put("max", rowPercentages ? 100 : largest)
+        ObjectNode scale = option.putObject("visualMap")
+                .put("type", "continuous")
+                .put("show", false)
+                .put("min", 0)
+                .put("max", rowPercentages ? 100 : largest)
                 .put("dimension", 2);
         scale.putObject("inRange").putArray("color").add("#eef4fb").add("#08519c");
         ArrayNode series = option.putArray("series");
         ObjectNode cells = series.addObject().put("type", "heatmap").put("name", "test images");
-        cells.putObject("label").put("show", true).put("fontSize", 11)
+        cells.putObject("label")
+                .put("show", true)
+                .put("fontSize", 11)
                 .put("formatter", rowPercentages ? "{@[2]}%" : "{@[2]}");
         cells.putObject("itemStyle").put("borderColor", "#fff").put("borderWidth", 1);
         return option.toString();
@@ -171,11 +198,13 @@ public class ConfusionMatrixChart extends Composite<Div> {
         H3 heading = new H3("Confusion matrix");
         heading.getStyle().set("margin", "0");
         title.setId("confusion-title");
-        title.getStyle().set("color", "var(--lumo-secondary-text-color)")
-                .set("font-size", "0.9em");
+        title.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "0.9em");
         Div header = new Div(heading, title);
-        header.getStyle().set("display", "flex").set("gap", "var(--lumo-space-m)")
-                .set("align-items", "baseline").set("flex-wrap", "wrap");
+        header.getStyle()
+                .set("display", "flex")
+                .set("gap", "var(--lumo-space-m)")
+                .set("align-items", "baseline")
+                .set("flex-wrap", "wrap");
         return header;
     }
 }

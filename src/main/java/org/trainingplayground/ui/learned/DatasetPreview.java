@@ -33,11 +33,15 @@ public class DatasetPreview extends Composite<Div> {
         H3 title = new H3("The training data");
         title.getStyle().set("margin", "0");
         summary.setId("dataset-preview-summary");
-        summary.getStyle().set("color", "var(--lumo-secondary-text-color)")
+        summary.getStyle()
+                .set("color", "var(--lumo-secondary-text-color)")
                 .set("font-size", "0.9em");
         Div header = new Div(title, summary);
-        header.getStyle().set("display", "flex").set("gap", "var(--lumo-space-m)")
-                .set("align-items", "baseline").set("flex-wrap", "wrap");
+        header.getStyle()
+                .set("display", "flex")
+                .set("gap", "var(--lumo-space-m)")
+                .set("align-items", "baseline")
+                .set("flex-wrap", "wrap");
         root.add(header, body);
     }
 
@@ -50,8 +54,12 @@ public class DatasetPreview extends Composite<Div> {
     /** Shows {@code data} instead of what was shown. */
     public void show(Dataset data) {
         body.removeAll();
-        summary.setText(String.format(Locale.ROOT, "%s: %,d training and %,d test samples in"
-                + " %d classes", data.name(), data.trainSize(), data.testSize(),
+        summary.setText(String.format(
+                Locale.ROOT,
+                "%s: %,d training and %,d test samples in" + " %d classes",
+                data.name(),
+                data.trainSize(),
+                data.testSize(),
                 data.classes()));
         if (data instanceof ImageDataset images) {
             body.add(imageRows(images));
@@ -63,33 +71,41 @@ public class DatasetPreview extends Composite<Div> {
     private static Component imageRows(ImageDataset data) {
         SampleImages images = new SampleImages(data.trainImages());
         Div rows = new Div();
-        rows.getStyle().set("display", "grid")
+        rows.getStyle()
+                .set("display", "grid")
                 .set("grid-template-columns", "minmax(3em, max-content) 1fr")
                 .set("gap", "var(--lumo-space-xs) var(--lumo-space-s)")
-                .set("align-items", "center").set("margin-top", "var(--lumo-space-xs)");
+                .set("align-items", "center")
+                .set("margin-top", "var(--lumo-space-xs)");
         for (int c = 0; c < data.classes(); c++) {
             Span name = new Span(data.classNames().get(c));
             name.getStyle().set("font-size", "0.85em").set("font-weight", "600");
             rows.add(name, samplesOf(data, c, images));
         }
-        return new Div(rows, ClassLegend.caption("The first " + SAMPLES_PER_CLASS
-                + " training images of each class, one row per class: the network sees only"
-                + " the pixels and must learn the name on the left."));
+        return new Div(
+                rows,
+                ClassLegend.caption("The first " + SAMPLES_PER_CLASS
+                        + " training images of each class, one row per class: the network sees only"
+                        + " the pixels and must learn the name on the left."));
     }
 
     private static Div samplesOf(ImageDataset data, int cls, SampleImages images) {
         Div row = new Div();
         row.addClassName("dataset-preview-row");
-        row.getStyle().set("display", "flex").set("gap", "var(--lumo-space-xs)")
+        row.getStyle()
+                .set("display", "flex")
+                .set("gap", "var(--lumo-space-xs)")
                 .set("flex-wrap", "wrap");
         int[] labels = data.trainLabels();
         for (int i = 0, shown = 0; i < labels.length && shown < SAMPLES_PER_CLASS; i++) {
             if (labels[i] == cls) {
-                Image image = new Image(images.dataUrl(i),
+                Image image = new Image(
+                        images.dataUrl(i),
                         "a training image of " + data.classNames().get(cls));
                 image.setWidth("40px");
                 image.setHeight("40px");
-                image.getStyle().set("image-rendering", "pixelated")
+                image.getStyle()
+                        .set("image-rendering", "pixelated")
                         .set("border", "1px solid var(--lumo-contrast-10pct)");
                 row.add(image);
                 shown++;
@@ -102,12 +118,14 @@ public class DatasetPreview extends Composite<Div> {
         EChart chart = PointCharts.squareChart("400px");
         chart.setOption(PointCharts.previewOption(data));
         for (int c = 0; c < data.classes(); c++) {
-            chart.setSeriesData(c,
-                    PointCharts.pointSeriesData(data.trainPoints(), data.trainLabels(), c));
+            chart.setSeriesData(
+                    c, PointCharts.pointSeriesData(data.trainPoints(), data.trainLabels(), c));
         }
-        Div wrapper = new Div(chart, ClassLegend.caption("Each dot is one training point, in"
-                + " the colour of its class: the network must learn to tell the colours apart"
-                + " from the position (x1, x2) alone."));
+        Div wrapper = new Div(
+                chart,
+                ClassLegend.caption("Each dot is one training point, in"
+                        + " the colour of its class: the network must learn to tell the colours apart"
+                        + " from the position (x1, x2) alone."));
         return wrapper;
     }
 }

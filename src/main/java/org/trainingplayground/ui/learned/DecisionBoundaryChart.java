@@ -32,6 +32,7 @@ public class DecisionBoundaryChart extends Composite<Div> {
     private DecisionBoundary shown;
     /** The grid geometry the option was built for; a new one needs a new option. */
     private int resolution = -1;
+
     private double min = Double.NaN;
     private double max = Double.NaN;
 
@@ -49,9 +50,11 @@ public class DecisionBoundaryChart extends Composite<Div> {
         double[] bounds = data.bounds();
         setGeometry(1, bounds[0], bounds[1]);
         for (int c = 0; c < data.classes(); c++) {
-            chart.setSeriesData(trainingSeries(c),
+            chart.setSeriesData(
+                    trainingSeries(c),
                     PointCharts.pointSeriesData(data.trainPoints(), data.trainLabels(), c));
-            chart.setSeriesData(testSeries(c),
+            chart.setSeriesData(
+                    testSeries(c),
                     PointCharts.pointSeriesData(data.testPoints(), data.testLabels(), c));
         }
         ClassLegend.fill(classLegend, data.classNames());
@@ -75,14 +78,14 @@ public class DecisionBoundaryChart extends Composite<Div> {
             return;
         }
         shown = boundary;
-        if (boundary.resolution() != resolution || boundary.min() != min
-                || boundary.max() != max) {
+        if (boundary.resolution() != resolution || boundary.min() != min || boundary.max() != max) {
             setGeometry(boundary.resolution(), boundary.min(), boundary.max());
         }
         chart.setGridValues(0, boundary.resolution(), shades(boundary, data.classes()));
-        status.setText(boundary.step() == 0
-                ? "The untrained network's guess (step 0)."
-                : String.format(Locale.ROOT, "After step %,d.", boundary.step()));
+        status.setText(
+                boundary.step() == 0
+                        ? "The untrained network's guess (step 0)."
+                        : String.format(Locale.ROOT, "After step %,d.", boundary.step()));
         getElement().setAttribute(STEP_ATTRIBUTE, Long.toString(boundary.step()));
     }
 
@@ -129,11 +132,15 @@ public class DecisionBoundaryChart extends Composite<Div> {
     private Div header() {
         H3 title = new H3("Decision boundary");
         title.getStyle().set("margin", "0");
-        status.getStyle().set("color", "var(--lumo-secondary-text-color)")
+        status.getStyle()
+                .set("color", "var(--lumo-secondary-text-color)")
                 .set("font-size", "0.9em");
         Div header = new Div(title, status);
-        header.getStyle().set("display", "flex").set("gap", "var(--lumo-space-m)")
-                .set("align-items", "baseline").set("flex-wrap", "wrap");
+        header.getStyle()
+                .set("display", "flex")
+                .set("gap", "var(--lumo-space-m)")
+                .set("align-items", "baseline")
+                .set("flex-wrap", "wrap");
         return header;
     }
 

@@ -28,6 +28,7 @@ final class PointCharts {
 
     /** Plot margins in % of the chart; with the chart's aspect ratio they make the plot square. */
     private static final String LEFT = "13%";
+
     private static final String RIGHT = "3%";
     private static final String TOP = "3%";
     private static final String BOTTOM = "19%";
@@ -55,10 +56,19 @@ final class PointCharts {
         int classes = data.classes();
         ObjectNode option = base();
         ArrayNode legend = option.putObject("legend").put("bottom", 0).putArray("data");
-        legend.addObject().put("name", TRAINING).put("icon", "circle").putObject("itemStyle")
-                .put("color", "#555").put("borderColor", "#fff");
-        legend.addObject().put("name", TEST).put("icon", "diamond").putObject("itemStyle")
-                .put("color", "#fff").put("borderColor", "#333").put("borderWidth", 2);
+        legend.addObject()
+                .put("name", TRAINING)
+                .put("icon", "circle")
+                .putObject("itemStyle")
+                .put("color", "#555")
+                .put("borderColor", "#fff");
+        legend.addObject()
+                .put("name", TEST)
+                .put("icon", "diamond")
+                .putObject("itemStyle")
+                .put("color", "#fff")
+                .put("borderColor", "#333")
+                .put("borderWidth", 2);
         ArrayNode grids = option.putArray("grid");
         grid(grids);
         grid(grids);
@@ -68,29 +78,44 @@ final class PointCharts {
         cellAxis(yAxes.addObject(), resolution);
         valueAxis(xAxes.addObject(), "x1", min, max).put("gridIndex", 1);
         valueAxis(yAxes.addObject(), "x2", min, max).put("gridIndex", 1);
-        ObjectNode shades = option.putObject("visualMap").put("type", "piecewise")
-                .put("show", false).put("seriesIndex", 0).put("dimension", 2);
+        ObjectNode shades = option.putObject("visualMap")
+                .put("type", "piecewise")
+                .put("show", false)
+                .put("seriesIndex", 0)
+                .put("dimension", 2);
         ArrayNode pieces = shades.putArray("pieces");
         for (int c = 0; c < classes; c++) {
             for (int level = 0; level < CONFIDENCE_LEVELS; level++) {
                 // Pale where the network is unsure, so the boundary's uncertain band shows.
                 double strength = 0.18 + 0.42 * level / (CONFIDENCE_LEVELS - 1);
-                pieces.addObject().put("value", c * CONFIDENCE_LEVELS + level)
+                pieces.addObject()
+                        .put("value", c * CONFIDENCE_LEVELS + level)
                         .put("color", ClassColours.light(c, strength));
             }
         }
         ArrayNode series = option.putArray("series");
-        series.addObject().put("type", "heatmap").put("xAxisIndex", 0).put("yAxisIndex", 0)
-                .put("silent", true).put("progressive", 0);
+        series.addObject()
+                .put("type", "heatmap")
+                .put("xAxisIndex", 0)
+                .put("yAxisIndex", 0)
+                .put("silent", true)
+                .put("progressive", 0);
         for (int c = 0; c < classes; c++) {
             trainingSeries(series.addObject(), c).put("name", TRAINING);
         }
         for (int c = 0; c < classes; c++) {
-            ObjectNode test = series.addObject().put("type", "scatter").put("name", TEST)
-                    .put("xAxisIndex", 1).put("yAxisIndex", 1).put("symbol", "diamond")
-                    .put("symbolSize", 9).put("silent", true);
-            test.putObject("itemStyle").put("color", "rgba(255,255,255,0.85)")
-                    .put("borderColor", ClassColours.dark(c)).put("borderWidth", 2);
+            ObjectNode test = series.addObject()
+                    .put("type", "scatter")
+                    .put("name", TEST)
+                    .put("xAxisIndex", 1)
+                    .put("yAxisIndex", 1)
+                    .put("symbol", "diamond")
+                    .put("symbolSize", 9)
+                    .put("silent", true);
+            test.putObject("itemStyle")
+                    .put("color", "rgba(255,255,255,0.85)")
+                    .put("borderColor", ClassColours.dark(c))
+                    .put("borderWidth", 2);
         }
         return option.toString();
     }
@@ -105,8 +130,10 @@ final class PointCharts {
         valueAxis(option.putObject("yAxis"), "x2", bounds[0], bounds[1]);
         ArrayNode series = option.putArray("series");
         for (int c = 0; c < data.classes(); c++) {
-            trainingSeries(series.addObject(), c).put("name", data.classNames().get(c))
-                    .put("xAxisIndex", 0).put("yAxisIndex", 0);
+            trainingSeries(series.addObject(), c)
+                    .put("name", data.classNames().get(c))
+                    .put("xAxisIndex", 0)
+                    .put("yAxisIndex", 0);
         }
         return option.toString();
     }
@@ -121,17 +148,25 @@ final class PointCharts {
             if (json.length() > 1) {
                 json.append(',');
             }
-            json.append('[').append(coordinate(points[2 * i])).append(',')
-                    .append(coordinate(points[2 * i + 1])).append(']');
+            json.append('[')
+                    .append(coordinate(points[2 * i]))
+                    .append(',')
+                    .append(coordinate(points[2 * i + 1]))
+                    .append(']');
         }
         return json.append(']').toString();
     }
 
     private static ObjectNode trainingSeries(ObjectNode series, int cls) {
-        series.put("type", "scatter").put("xAxisIndex", 1).put("yAxisIndex", 1)
-                .put("symbolSize", 7).put("silent", true);
-        series.putObject("itemStyle").put("color", ClassColours.dark(cls))
-                .put("borderColor", "#fff").put("borderWidth", 1);
+        series.put("type", "scatter")
+                .put("xAxisIndex", 1)
+                .put("yAxisIndex", 1)
+                .put("symbolSize", 7)
+                .put("silent", true);
+        series.putObject("itemStyle")
+                .put("color", ClassColours.dark(cls))
+                .put("borderColor", "#fff")
+                .put("borderWidth", 1);
         return series;
     }
 
@@ -142,7 +177,10 @@ final class PointCharts {
     }
 
     private static void grid(ArrayNode grids) {
-        grids.addObject().put("left", LEFT).put("right", RIGHT).put("top", TOP)
+        grids.addObject()
+                .put("left", LEFT)
+                .put("right", RIGHT)
+                .put("top", TOP)
                 .put("bottom", BOTTOM);
     }
 
@@ -155,8 +193,12 @@ final class PointCharts {
     }
 
     private static ObjectNode valueAxis(ObjectNode axis, String name, double min, double max) {
-        axis.put("type", "value").put("name", name).put("nameLocation", "middle")
-                .put("nameGap", 28).put("min", min).put("max", max);
+        axis.put("type", "value")
+                .put("name", name)
+                .put("nameLocation", "middle")
+                .put("nameGap", 28)
+                .put("min", min)
+                .put("max", max);
         axis.putObject("nameTextStyle").put("fontWeight", "bold");
         // At the plot's edge, not through the origin where it would hide points.
         axis.putObject("axisLine").put("onZero", false);

@@ -48,12 +48,18 @@ public class PredictionGallery extends Composite<Div> {
         misclassifiedOnly.addValueChangeListener(e -> redraw());
         none.setId("predictions-none");
         none.getStyle().set("margin", "var(--lumo-space-s) 0");
-        cardGrid.getStyle().set("display", "grid")
+        cardGrid.getStyle()
+                .set("display", "grid")
                 .set("grid-template-columns", "repeat(auto-fill, minmax(150px, 1fr))")
                 .set("gap", "var(--lumo-space-s)");
-        root.add(header(), ClassLegend.caption("Each card is a test image the network never"
-                + " trained on: its true class, the network's answer, and the probability it"
-                + " gives to each class (the bars)."), misclassifiedOnly, none, cardGrid);
+        root.add(
+                header(),
+                ClassLegend.caption("Each card is a test image the network never"
+                        + " trained on: its true class, the network's answer, and the probability it"
+                        + " gives to each class (the bars)."),
+                misclassifiedOnly,
+                none,
+                cardGrid);
         setDataset(data);
     }
 
@@ -85,9 +91,12 @@ public class PredictionGallery extends Composite<Div> {
                     + " test images but the dataset has " + data.testSize() + ".");
         }
         shown = predictions;
-        summary.setText(String.format(Locale.ROOT,
-                "Test images after step %,d (epoch %d): %.1f %% correct", predictions.step(),
-                predictions.epoch(), 100 * predictions.accuracy()));
+        summary.setText(String.format(
+                Locale.ROOT,
+                "Test images after step %,d (epoch %d): %.1f %% correct",
+                predictions.step(),
+                predictions.epoch(),
+                100 * predictions.accuracy()));
         getElement().setAttribute("data-step", Long.toString(predictions.step()));
         redraw();
     }
@@ -129,8 +138,8 @@ public class PredictionGallery extends Composite<Div> {
 
     private void redraw() {
         boolean wrongOnly = misclassifiedOnly.getValue();
-        int[] samples = shown == null ? new int[0]
-                : wrongOnly ? misclassified(shown, CARDS) : spread;
+        int[] samples =
+                shown == null ? new int[0] : wrongOnly ? misclassified(shown, CARDS) : spread;
         none.setVisible(shown != null && wrongOnly && samples.length == 0);
         while (cards.size() < samples.length) {
             PredictionCard card = new PredictionCard(data.classNames());
@@ -161,11 +170,15 @@ public class PredictionGallery extends Composite<Div> {
         H3 title = new H3("What the network predicts");
         title.getStyle().set("margin", "0");
         summary.setId("predictions-summary");
-        summary.getStyle().set("color", "var(--lumo-secondary-text-color)")
+        summary.getStyle()
+                .set("color", "var(--lumo-secondary-text-color)")
                 .set("font-size", "0.9em");
         Div header = new Div(title, summary);
-        header.getStyle().set("display", "flex").set("gap", "var(--lumo-space-m)")
-                .set("align-items", "baseline").set("flex-wrap", "wrap");
+        header.getStyle()
+                .set("display", "flex")
+                .set("gap", "var(--lumo-space-m)")
+                .set("align-items", "baseline")
+                .set("flex-wrap", "wrap");
         return header;
     }
 }

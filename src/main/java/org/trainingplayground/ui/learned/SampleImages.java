@@ -32,7 +32,7 @@ final class SampleImages {
     }
 
     private String encode(int index) {
-        return InkPng.dataUrl(images.pixels(), index * images.pixelsPerImage(), images.cols(),
-                images.rows());
+        return InkPng.dataUrl(
+                images.pixels(), index * images.pixelsPerImage(), images.cols(), images.rows());
     }
 }

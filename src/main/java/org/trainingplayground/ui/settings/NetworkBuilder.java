@@ -58,13 +58,17 @@ public class NetworkBuilder extends Composite<VerticalLayout> {
             edited();
         });
         layersProblem.setId("layers-error");
-        layersProblem.getStyle().set("color", "var(--lumo-error-text-color)")
+        layersProblem
+                .getStyle()
+                .set("color", "var(--lumo-error-text-color)")
                 .set("font-size", "var(--lumo-font-size-xs)");
         layersProblem.setVisible(false);
         configureInit();
         for (Div fixed : List.of(inputLayer, outputLayer)) {
-            fixed.getStyle().set("font-size", "var(--lumo-font-size-s)")
-                    .set("color", "var(--lumo-secondary-text-color)").set("padding", "2px 0");
+            fixed.getStyle()
+                    .set("font-size", "var(--lumo-font-size-s)")
+                    .set("color", "var(--lumo-secondary-text-color)")
+                    .set("padding", "2px 0");
         }
         layout.add(inputLayer, layers, addLayer, outputLayer, layersProblem, init);
         showFixedLayers();
@@ -118,10 +122,12 @@ public class NetworkBuilder extends Composite<VerticalLayout> {
     }
 
     private void showFixedLayers() {
-        inputLayer.setText(inputs == 2 ? "Input: 2 numbers, the point's x1 and x2"
-                : "Input: " + inputs + " pixels (each image is 28 × 28)");
-        outputLayer.setText("Output: Linear → " + outputs
-                + " logits, one per class (fixed by the dataset)");
+        inputLayer.setText(
+                inputs == 2
+                        ? "Input: 2 numbers, the point's x1 and x2"
+                        : "Input: " + inputs + " pixels (each image is 28 × 28)");
+        outputLayer.setText(
+                "Output: Linear → " + outputs + " logits, one per class (fixed by the dataset)");
     }
 
     /** Inputs of the network, fixed by the dataset. */
@@ -149,12 +155,14 @@ public class NetworkBuilder extends Composite<VerticalLayout> {
 
     /** What the diagram should draw for each hidden layer, "?" for a width still invalid. */
     public List<String> hiddenLabels() {
-        return rows.stream().map(row -> {
-            Integer width = row.width();
-            String units = width == null ? "?" : Integer.toString(width);
-            Activation activation = row.activation.getValue();
-            return activation == Activation.NONE ? units : units + " " + activation.label();
-        }).toList();
+        return rows.stream()
+                .map(row -> {
+                    Integer width = row.width();
+                    String units = width == null ? "?" : Integer.toString(width);
+                    Activation activation = row.activation.getValue();
+                    return activation == Activation.NONE ? units : units + " " + activation.label();
+                })
+                .toList();
     }
 
     public boolean isValid() {
@@ -163,8 +171,8 @@ public class NetworkBuilder extends Composite<VerticalLayout> {
 
     /** Shows a sentence about the network as a whole, e.g. an operator's limit. */
     public void showProblem(String sentence) {
-        layersProblem.setText(layersProblem.isVisible()
-                ? layersProblem.getText() + " " + sentence : sentence);
+        layersProblem.setText(
+                layersProblem.isVisible() ? layersProblem.getText() + " " + sentence : sentence);
         layersProblem.setVisible(true);
     }
 
@@ -235,7 +243,9 @@ public class NetworkBuilder extends Composite<VerticalLayout> {
             setSpacing(false);
             setAlignItems(FlexComponent.Alignment.BASELINE);
             getStyle().set("gap", "4px");
-            name.getStyle().set("width", "2.2em").set("font-family", "monospace")
+            name.getStyle()
+                    .set("width", "2.2em")
+                    .set("font-family", "monospace")
                     .set("font-size", "var(--lumo-font-size-s)");
             width.setWidth("5.5em");
             width.setPlaceholder("units");
@@ -304,7 +314,9 @@ public class NetworkBuilder extends Composite<VerticalLayout> {
 
     private static Button iconButton(VaadinIcon icon) {
         Button button = new Button(icon.create());
-        button.addThemeVariants(ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_TERTIARY_INLINE,
+        button.addThemeVariants(
+                ButtonVariant.LUMO_ICON,
+                ButtonVariant.LUMO_TERTIARY_INLINE,
                 ButtonVariant.LUMO_SMALL);
         return button;
     }

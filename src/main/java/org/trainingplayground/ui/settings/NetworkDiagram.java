@@ -2,6 +2,7 @@ package org.trainingplayground.ui.settings;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+
 import java.util.List;
 
 /**
@@ -12,8 +13,12 @@ public class NetworkDiagram extends Div {
 
     public NetworkDiagram() {
         setId("network-diagram");
-        getStyle().set("display", "flex").set("flex-wrap", "wrap").set("align-items", "center")
-                .set("gap", "2px 4px").set("margin", "var(--lumo-space-s) 0")
+        getStyle()
+                .set("display", "flex")
+                .set("flex-wrap", "wrap")
+                .set("align-items", "center")
+                .set("gap", "2px 4px")
+                .set("margin", "var(--lumo-space-s) 0")
                 .set("font-size", "var(--lumo-font-size-xs)");
     }
 
@@ -25,8 +30,9 @@ public class NetworkDiagram extends Div {
         removeAll();
         add(box(Integer.toString(inputs), "Input: one number per pixel", true));
         for (int i = 0; i < hidden.size(); i++) {
-            add(arrow(), box(hidden.get(i), "fc" + (i + 1) + ": Linear, then its activation",
-                    false));
+            add(
+                    arrow(),
+                    box(hidden.get(i), "fc" + (i + 1) + ": Linear, then its activation", false));
         }
         add(arrow(), box(Integer.toString(outputs), "Output: one logit per digit", true));
     }
@@ -35,11 +41,14 @@ public class NetworkDiagram extends Div {
         Div box = new Div(text);
         box.addClassName("layer-box");
         box.setTitle(title);
-        box.getStyle().set("border", "1px solid var(--lumo-contrast-30pct)")
-                .set("border-radius", "var(--lumo-border-radius-s)").set("padding", "1px 5px")
+        box.getStyle()
+                .set("border", "1px solid var(--lumo-contrast-30pct)")
+                .set("border-radius", "var(--lumo-border-radius-s)")
+                .set("padding", "1px 5px")
                 .set("white-space", "nowrap")
-                .set("background", fixed ? "var(--lumo-contrast-5pct)"
-                        : "var(--lumo-primary-color-10pct)");
+                .set(
+                        "background",
+                        fixed ? "var(--lumo-contrast-5pct)" : "var(--lumo-primary-color-10pct)");
         return box;
     }
 

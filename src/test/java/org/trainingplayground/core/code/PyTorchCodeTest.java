@@ -48,17 +48,21 @@ class PyTorchCodeTest {
     @BeforeAll
     static void placeTheImageSetsWhereTorchvisionLooks() throws IOException {
         unpack(Path.of("datasets", "mnist"), dataRoot.resolve("MNIST").resolve("raw"));
-        unpack(Path.of("datasets", "fashion-mnist"),
+        unpack(
+                Path.of("datasets", "fashion-mnist"),
                 dataRoot.resolve("FashionMNIST").resolve("raw"));
     }
 
     /** torchvision 0.14 reads the uncompressed files when they are present in {@code raw/}. */
     private static void unpack(Path from, Path to) throws IOException {
         Files.createDirectories(to);
-        for (String stem : List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
-                "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")) {
-            try (InputStream in = new GZIPInputStream(
-                    Files.newInputStream(from.resolve(stem + ".gz")));
+        for (String stem : List.of(
+                "train-images-idx3-ubyte",
+                "train-labels-idx1-ubyte",
+                "t10k-images-idx3-ubyte",
+                "t10k-labels-idx1-ubyte")) {
+            try (InputStream in =
+                            new GZIPInputStream(Files.newInputStream(from.resolve(stem + ".gz")));
                     OutputStream out = Files.newOutputStream(to.resolve(stem))) {
                 in.transferTo(out);
             }
@@ -72,7 +76,9 @@ class PyTorchCodeTest {
     private static RunSpec onPoints(DatasetSpec dataset, List<LayerSpec> hidden, Init init) {
         RunSpec run = RunSpec.lesson().withDataset(dataset);
         return run.withNetwork(run.network().withHidden(hidden).withInit(init))
-                .withOptimizer(OptimizerSpec.adam(0.01)).withBatchSize(32).withEpochs(50)
+                .withOptimizer(OptimizerSpec.adam(0.01))
+                .withBatchSize(32)
+                .withEpochs(50)
                 .withSeed(7);
     }
 
@@ -80,31 +86,36 @@ class PyTorchCodeTest {
         RunSpec lesson = RunSpec.lesson();
         RunSpec adamHe = lesson.withLoss(LossKind.NLL)
                 .withNetwork(lesson.network().withInit(Init.HE))
-                .withOptimizer(new OptimizerSpec(OptimizerKind.ADAM, 0.001, 0, false, 0.8,
-                        0.99, 0));
+                .withOptimizer(
+                        new OptimizerSpec(OptimizerKind.ADAM, 0.001, 0, false, 0.8, 0.99, 0));
         RunSpec fashion = lesson.withDataset(DatasetSpec.of(DatasetKind.FASHION_MNIST))
                 .withLoss(LossKind.MSE)
-                .withOptimizer(new OptimizerSpec(OptimizerKind.SGD, 0.05, 0.9, true, 0.9,
-                        0.999, 0.0001))
+                .withOptimizer(
+                        new OptimizerSpec(OptimizerKind.SGD, 0.05, 0.9, true, 0.9, 0.999, 0.0001))
                 .withBatchSize(128);
-        RunSpec spiral = onPoints(DatasetSpec.of(DatasetKind.SPIRAL).withClasses(5),
+        RunSpec spiral = onPoints(
+                DatasetSpec.of(DatasetKind.SPIRAL).withClasses(5),
                 List.of(new LayerSpec(32, Activation.TANH), new LayerSpec(32, Activation.TANH)),
                 Init.PYTORCH);
         RunSpec xor = onPoints(DatasetSpec.of(DatasetKind.XOR), List.of(), Init.PYTORCH)
                 .withOptimizer(OptimizerSpec.sgd(0.1));
-        RunSpec moons = onPoints(DatasetSpec.of(DatasetKind.MOONS).withNoise(0.2),
-                List.of(new LayerSpec(16, Activation.LEAKY_RELU)), Init.XAVIER);
-        RunSpec circles = onPoints(DatasetSpec.of(DatasetKind.CIRCLES).withPoints(300),
-                List.of(new LayerSpec(8, Activation.SIGMOID)), Init.HE);
-        RunSpec blobs = onPoints(DatasetSpec.of(DatasetKind.GAUSSIAN).withClasses(6)
-                        .withTestFraction(0.5),
-                List.of(new LayerSpec(8, Activation.NONE)), Init.PYTORCH)
+        RunSpec moons = onPoints(
+                DatasetSpec.of(DatasetKind.MOONS).withNoise(0.2),
+                List.of(new LayerSpec(16, Activation.LEAKY_RELU)),
+                Init.XAVIER);
+        RunSpec circles = onPoints(
+                DatasetSpec.of(DatasetKind.CIRCLES).withPoints(300),
+                List.of(new LayerSpec(8, Activation.SIGMOID)),
+                Init.HE);
+        RunSpec blobs = onPoints(
+                        DatasetSpec.of(DatasetKind.GAUSSIAN).withClasses(6).withTestFraction(0.5),
+                        List.of(new LayerSpec(8, Activation.NONE)),
+                        Init.PYTORCH)
                 .withLoss(LossKind.MSE);
         return Stream.of(
                 Arguments.of("the MNIST lesson with SGD", config(lesson)),
                 Arguments.of("MNIST with NLL, Adam and He", config(adamHe)),
-                Arguments.of("Fashion-MNIST with MSE, Nesterov and weight decay",
-                        config(fashion)),
+                Arguments.of("Fashion-MNIST with MSE, Nesterov and weight decay", config(fashion)),
                 Arguments.of("a five-armed spiral with Tanh", config(spiral)),
                 Arguments.of("XOR without a hidden layer", config(xor)),
                 Arguments.of("moons with LeakyReLU and Xavier", config(moons)),
@@ -114,15 +125,16 @@ class PyTorchCodeTest {
 
     @ParameterizedTest(name = "the script for {0} trains without error")
     @MethodSource("configurations")
-    void theShortCheckOfTheScriptTrainsWithoutError(String name, PlaygroundConfig config,
-            @TempDir Path folder) throws Exception {
+    void theShortCheckOfTheScriptTrainsWithoutError(
+            String name, PlaygroundConfig config, @TempDir Path folder) throws Exception {
         assumePythonWithTorch();
         Path script = folder.resolve(PyTorchCode.fileName(config));
-        Files.writeString(script,
-                PyTorchCode.generate(config, PyTorchCode.Options.quickCheck(dataRoot, 2)));
+        Files.writeString(
+                script, PyTorchCode.generate(config, PyTorchCode.Options.quickCheck(dataRoot, 2)));
 
         ProcessBuilder builder = new ProcessBuilder(PYTHON.toString(), script.toString())
-                .directory(folder.toFile()).redirectErrorStream(true)
+                .directory(folder.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(folder.resolve("output.txt").toFile());
         // One thread: the machine's cores are shared with the other tests.
         builder.environment().put("OMP_NUM_THREADS", "1");
@@ -132,12 +144,14 @@ class PyTorchCodeTest {
             python.destroyForcibly();
         }
         String output = Files.readString(folder.resolve("output.txt"));
-        assertTrue(finished, "Python did not finish within " + PYTHON_TIMEOUT_SECONDS
-                + " s:\n" + output);
+        assertTrue(
+                finished,
+                "Python did not finish within " + PYTHON_TIMEOUT_SECONDS + " s:\n" + output);
         assertEquals(0, python.exitValue(), "Python failed:\n" + output);
         Matcher loss = TRAIN_LOSS.matcher(output);
         assertTrue(loss.find(), "No train loss printed:\n" + output);
-        assertTrue(Double.isFinite(Double.parseDouble(loss.group(1))),
+        assertTrue(
+                Double.isFinite(Double.parseDouble(loss.group(1))),
                 "The loss is not finite:\n" + output);
     }
 
@@ -148,9 +162,10 @@ class PyTorchCodeTest {
     private static void assumePythonWithTorch() throws Exception {
         boolean available = false;
         if (Files.isExecutable(PYTHON)) {
-            Process check = new ProcessBuilder(PYTHON.toString(), "-c",
-                    "import torch, torchvision").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process check = new ProcessBuilder(PYTHON.toString(), "-c", "import torch, torchvision")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             available = check.waitFor(PYTHON_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                     && check.exitValue() == 0;
         }
@@ -158,8 +173,10 @@ class PyTorchCodeTest {
             fail("/usr/bin/python3 cannot import torch and torchvision; .ci/test installs"
                     + " python3-torch and python3-torchvision.");
         }
-        Assumptions.assumeTrue(available, "Skipped: /usr/bin/python3 cannot import torch and"
-                + " torchvision (apt-get install python3-torch python3-torchvision).");
+        Assumptions.assumeTrue(
+                available,
+                "Skipped: /usr/bin/python3 cannot import torch and"
+                        + " torchvision (apt-get install python3-torch python3-torchvision).");
     }
 
     @Test
@@ -169,13 +186,17 @@ class PyTorchCodeTest {
         assertTrue(code.contains("torch.manual_seed(1)\n"), code);
         assertTrue(code.contains("datasets.MNIST(\"data\", train=True, download=True,"), code);
         assertTrue(code.contains("DataLoader(train_set, batch_size=64, shuffle=True)"), code);
-        assertTrue(code.contains("optimizer = optim.SGD(model.parameters(), lr=0.003,"
-                + " momentum=0)\n"), code);
+        assertTrue(
+                code.contains(
+                        "optimizer = optim.SGD(model.parameters(), lr=0.003," + " momentum=0)\n"),
+                code);
         assertTrue(code.contains("criterion = nn.CrossEntropyLoss()"), code);
         assertTrue(code.contains("for epoch in range(1, 6):"), code);
         assertTrue(code.contains("nn.Flatten()"), code);
-        assertTrue(code.contains("    nn.Linear(784, 128),\n    nn.ReLU(),\n"
-                + "    nn.Linear(128, 64),\n    nn.ReLU(),\n    nn.Linear(64, 10),\n)"), code);
+        assertTrue(
+                code.contains("    nn.Linear(784, 128),\n    nn.ReLU(),\n"
+                        + "    nn.Linear(128, 64),\n    nn.ReLU(),\n    nn.Linear(64, 10),\n)"),
+                code);
         int zeroGrad = code.indexOf("optimizer.zero_grad()");
         int backward = code.indexOf("loss.backward()");
         int step = code.indexOf("optimizer.step()");
@@ -186,36 +207,44 @@ class PyTorchCodeTest {
 
     @Test
     void theStudentsScriptCarriesEachOptimizerSetting() {
-        RunSpec nesterov = RunSpec.lesson().withOptimizer(new OptimizerSpec(OptimizerKind.SGD,
-                0.01, 0.9, true, 0.9, 0.999, 0.0005)).withBatchSize(100).withSeed(2026);
+        RunSpec nesterov = RunSpec.lesson()
+                .withOptimizer(
+                        new OptimizerSpec(OptimizerKind.SGD, 0.01, 0.9, true, 0.9, 0.999, 0.0005))
+                .withBatchSize(100)
+                .withSeed(2026);
         String sgd = PyTorchCode.generate(config(nesterov));
-        assertTrue(sgd.contains("optim.SGD(model.parameters(), lr=0.01, momentum=0.9,"
-                + " nesterov=True, weight_decay=0.0005)"), sgd);
+        assertTrue(
+                sgd.contains("optim.SGD(model.parameters(), lr=0.01, momentum=0.9,"
+                        + " nesterov=True, weight_decay=0.0005)"),
+                sgd);
         assertTrue(sgd.contains("batch_size=100, shuffle=True"), sgd);
         assertTrue(sgd.contains("torch.manual_seed(2026)"), sgd);
 
-        RunSpec adam = RunSpec.lesson().withOptimizer(new OptimizerSpec(OptimizerKind.ADAM,
-                0.0003, 0, false, 0.85, 0.995, 0.00000001));
+        RunSpec adam = RunSpec.lesson()
+                .withOptimizer(new OptimizerSpec(
+                        OptimizerKind.ADAM, 0.0003, 0, false, 0.85, 0.995, 0.00000001));
         String code = PyTorchCode.generate(config(adam));
-        assertTrue(code.contains("optim.Adam(model.parameters(), lr=0.0003, betas=(0.85, 0.995),"
-                + " weight_decay=1e-8)"), code);
+        assertTrue(
+                code.contains("optim.Adam(model.parameters(), lr=0.0003, betas=(0.85, 0.995),"
+                        + " weight_decay=1e-8)"),
+                code);
     }
 
     @Test
     void eachLossAndInitialisationIsWrittenAsTheRunUsesIt() {
         RunSpec lesson = RunSpec.lesson();
-        String nll = PyTorchCode.generate(config(lesson.withLoss(LossKind.NLL)
-                .withNetwork(lesson.network().withInit(Init.XAVIER))));
+        String nll = PyTorchCode.generate(config(
+                lesson.withLoss(LossKind.NLL).withNetwork(lesson.network().withInit(Init.XAVIER))));
         assertTrue(nll.contains("    nn.Linear(64, 10),\n    nn.LogSoftmax(dim=1),"), nll);
         assertTrue(nll.contains("criterion = nn.NLLLoss()"), nll);
         assertTrue(nll.contains("nn.init.xavier_uniform_(layer.weight)"), nll);
         assertTrue(nll.contains("nn.init.zeros_(layer.bias)"), nll);
 
-        String mse = PyTorchCode.generate(config(lesson.withLoss(LossKind.MSE)
-                .withNetwork(lesson.network().withInit(Init.HE))));
+        String mse = PyTorchCode.generate(config(
+                lesson.withLoss(LossKind.MSE).withNetwork(lesson.network().withInit(Init.HE))));
         assertTrue(mse.contains("F.one_hot(labels, num_classes=10).float()"), mse);
-        assertTrue(mse.contains("nn.init.kaiming_normal_(layer.weight, nonlinearity=\"relu\")"),
-                mse);
+        assertTrue(
+                mse.contains("nn.init.kaiming_normal_(layer.weight, nonlinearity=\"relu\")"), mse);
         assertFalse(mse.contains("LogSoftmax"), mse);
 
         String plain = PyTorchCode.generate(config(lesson));
@@ -227,17 +256,19 @@ class PyTorchCodeTest {
         String code = PyTorchCode.generate(
                 config(RunSpec.lesson().withDataset(DatasetSpec.of(DatasetKind.FASHION_MNIST))));
 
-        assertTrue(code.contains("datasets.FashionMNIST(\"data\", train=False, download=True,"),
-                code);
+        assertTrue(
+                code.contains("datasets.FashionMNIST(\"data\", train=False, download=True,"), code);
         assertTrue(code.contains("10,000 for training and 2,000 for testing"), code);
-        assertEquals("training_playground_fashion_mnist.py", PyTorchCode.fileName(
-                config(RunSpec.lesson().withDataset(DatasetSpec.of(DatasetKind.FASHION_MNIST)))));
+        assertEquals(
+                "training_playground_fashion_mnist.py",
+                PyTorchCode.fileName(config(
+                        RunSpec.lesson().withDataset(DatasetSpec.of(DatasetKind.FASHION_MNIST)))));
     }
 
     @Test
     void pointSetsAreGeneratedWithTheirSizeNoiseAndTestShare() {
-        RunSpec spiral = RunSpec.lesson().withDataset(new DatasetSpec(DatasetKind.SPIRAL, 800,
-                0.05, 0.25, 4));
+        RunSpec spiral = RunSpec.lesson()
+                .withDataset(new DatasetSpec(DatasetKind.SPIRAL, 800, 0.05, 0.25, 4));
         String code = PyTorchCode.generate(config(spiral));
 
         assertTrue(code.contains("points, classes, noise, test_count = 800, 4, 0.05, 200"), code);
@@ -264,7 +295,8 @@ class PyTorchCodeTest {
 
     @Test
     void aNegativeBatchLimitIsRefusedWithASentence() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new PyTorchCode.Options(Path.of("data"), false, -1, 0));
         assertTrue(e.getMessage().endsWith("."), e.getMessage());
     }

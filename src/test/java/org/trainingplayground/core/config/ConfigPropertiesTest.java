@@ -31,31 +31,66 @@ class ConfigPropertiesTest {
     private static final Limits LIMITS = Limits.defaults();
     private static final PlaygroundConfig LESSON = new PlaygroundConfig(RunSpec.lesson(), 0);
 
-    static PlaygroundConfig config(DatasetSpec data, List<LayerSpec> hidden, Init init,
-            LossKind loss, OptimizerSpec optimizer, int batch, int epochs, long seed,
+    static PlaygroundConfig config(
+            DatasetSpec data,
+            List<LayerSpec> hidden,
+            Init init,
+            LossKind loss,
+            OptimizerSpec optimizer,
+            int batch,
+            int epochs,
+            long seed,
             double speed) {
         RunSpec run = RunSpec.lesson().withDataset(data);
-        run = run.withNetwork(run.network().withHidden(hidden).withInit(init)).withLoss(loss)
-                .withOptimizer(optimizer).withBatchSize(batch).withEpochs(epochs).withSeed(seed);
+        run = run.withNetwork(run.network().withHidden(hidden).withInit(init))
+                .withLoss(loss)
+                .withOptimizer(optimizer)
+                .withBatchSize(batch)
+                .withEpochs(epochs)
+                .withSeed(seed);
         return new PlaygroundConfig(run, speed);
     }
 
-    static final PlaygroundConfig MNIST_NESTEROV = config(DatasetSpec.mnist(),
-            List.of(LayerSpec.relu(128), LayerSpec.relu(64)), Init.PYTORCH,
+    static final PlaygroundConfig MNIST_NESTEROV = config(
+            DatasetSpec.mnist(),
+            List.of(LayerSpec.relu(128), LayerSpec.relu(64)),
+            Init.PYTORCH,
             LossKind.CROSS_ENTROPY,
-            new OptimizerSpec(OptimizerKind.SGD, 0.05, 0.9, true, 0.9, 0.999, 0), 64, 5, 1, 0);
-    static final PlaygroundConfig FASHION_ADAM = config(DatasetSpec.of(DatasetKind.FASHION_MNIST),
-            List.of(new LayerSpec(256, Activation.TANH)), Init.HE, LossKind.NLL,
-            new OptimizerSpec(OptimizerKind.ADAM, 0.001, 0, false, 0.8, 0.99, 0.0001), 128, 3,
-            42, 5);
+            new OptimizerSpec(OptimizerKind.SGD, 0.05, 0.9, true, 0.9, 0.999, 0),
+            64,
+            5,
+            1,
+            0);
+    static final PlaygroundConfig FASHION_ADAM = config(
+            DatasetSpec.of(DatasetKind.FASHION_MNIST),
+            List.of(new LayerSpec(256, Activation.TANH)),
+            Init.HE,
+            LossKind.NLL,
+            new OptimizerSpec(OptimizerKind.ADAM, 0.001, 0, false, 0.8, 0.99, 0.0001),
+            128,
+            3,
+            42,
+            5);
     static final PlaygroundConfig SPIRAL_FIVE = config(
             new DatasetSpec(DatasetKind.SPIRAL, 800, 0.2, 0.3, 5),
-            List.of(LayerSpec.relu(32), new LayerSpec(32, Activation.LEAKY_RELU)), Init.XAVIER,
-            LossKind.CROSS_ENTROPY, OptimizerSpec.adam(0.01), 16, 60, 7, 20);
+            List.of(LayerSpec.relu(32), new LayerSpec(32, Activation.LEAKY_RELU)),
+            Init.XAVIER,
+            LossKind.CROSS_ENTROPY,
+            OptimizerSpec.adam(0.01),
+            16,
+            60,
+            7,
+            20);
     static final PlaygroundConfig CIRCLES_NO_HIDDEN = config(
-            new DatasetSpec(DatasetKind.CIRCLES, 20, 0, 0.5, 2), List.of(), Init.PYTORCH,
-            LossKind.MSE, new OptimizerSpec(OptimizerKind.SGD, 1e-12, 0.5, false, 0.9, 0.999,
-                    1.5e-7), 1, 1, Long.MAX_VALUE, 1);
+            new DatasetSpec(DatasetKind.CIRCLES, 20, 0, 0.5, 2),
+            List.of(),
+            Init.PYTORCH,
+            LossKind.MSE,
+            new OptimizerSpec(OptimizerKind.SGD, 1e-12, 0.5, false, 0.9, 0.999, 1.5e-7),
+            1,
+            1,
+            Long.MAX_VALUE,
+            1);
 
     static final List<PlaygroundConfig> EXAMPLES =
             List.of(LESSON, MNIST_NESTEROV, FASHION_ADAM, SPIRAL_FIVE, CIRCLES_NO_HIDDEN);
@@ -104,21 +139,41 @@ class ConfigPropertiesTest {
             Reading link = readLink(ConfigProperties.toQuery(example), before);
             assertEquals(List.of(), link.notices(), ConfigProperties.toQuery(example));
             assertEquals(example, link.config(), ConfigProperties.toQuery(example));
-            Reading file = ConfigProperties.fromJson(ConfigProperties.toJson(example), before,
-                    LIMITS);
+            Reading file =
+                    ConfigProperties.fromJson(ConfigProperties.toJson(example), before, LIMITS);
             assertEquals(example, file.config(), ConfigProperties.toJson(example));
         }
     }
 
     @Test
     void theLinkListsTheKeysInTableOrderAndOnlyThoseThatApply() {
-        assertEquals("dataset=mnist&layers=128-relu,64-relu&init=pytorch&loss=cross-entropy"
-                + "&optimizer=sgd&lr=0.003&momentum=0&nesterov=false&decay=0&batch=64&epochs=5"
-                + "&seed=1&speed=0", ConfigProperties.toQuery(LESSON));
-        assertEquals(List.of("dataset", "points", "noise", "test", "classes", "layers", "init",
-                "loss", "optimizer", "lr", "beta1", "beta2", "decay", "batch", "epochs", "seed",
-                "speed"), List.copyOf(ConfigProperties.write(SPIRAL_FIVE).keySet()));
-        assertFalse(ConfigProperties.write(CIRCLES_NO_HIDDEN).containsKey("classes"),
+        assertEquals(
+                "dataset=mnist&layers=128-relu,64-relu&init=pytorch&loss=cross-entropy"
+                        + "&optimizer=sgd&lr=0.003&momentum=0&nesterov=false&decay=0&batch=64&epochs=5"
+                        + "&seed=1&speed=0",
+                ConfigProperties.toQuery(LESSON));
+        assertEquals(
+                List.of(
+                        "dataset",
+                        "points",
+                        "noise",
+                        "test",
+                        "classes",
+                        "layers",
+                        "init",
+                        "loss",
+                        "optimizer",
+                        "lr",
+                        "beta1",
+                        "beta2",
+                        "decay",
+                        "batch",
+                        "epochs",
+                        "seed",
+                        "speed"),
+                List.copyOf(ConfigProperties.write(SPIRAL_FIVE).keySet()));
+        assertFalse(
+                ConfigProperties.write(CIRCLES_NO_HIDDEN).containsKey("classes"),
                 "two circles always have two classes");
         assertEquals("", ConfigProperties.write(CIRCLES_NO_HIDDEN).get("layers"));
     }
@@ -137,8 +192,9 @@ class ConfigPropertiesTest {
     @Test
     void aLearningRateThatIsNotANumberIsNoticedAndTheRestApplies() {
         Reading reading = readLink("lr=abc&batch=32&optimizer=adam");
-        assertEquals(List.of(new Notice("lr",
-                "lr=abc: \"abc\" is not a number. The learning rate stays 0.003.")),
+        assertEquals(
+                List.of(new Notice(
+                        "lr", "lr=abc: \"abc\" is not a number. The learning rate stays 0.003.")),
                 reading.notices());
         assertEquals(32, reading.config().run().batchSize());
         assertEquals(OptimizerKind.ADAM, reading.config().run().optimizer().kind());
@@ -148,42 +204,72 @@ class ConfigPropertiesTest {
     @Test
     void eachBadValueGetsItsOwnSentenceNamingTheValue() {
         Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("dataset=cifar", "dataset=cifar: Unknown dataset \"cifar\": choose one of"
-                + " mnist, fashion-mnist, spiral, circles, xor, gaussian, moons. The dataset"
-                + " stays mnist.");
-        expected.put("lr=-1", "lr=-1: The learning rate must be greater than 0, such as 0.003."
-                + " The learning rate stays 0.003.");
-        expected.put("lr=0,01", "lr=0,01: \"0,01\" is not a number; write decimals with a"
-                + " point. The learning rate stays 0.003.");
-        expected.put("momentum=1.5", "momentum=1.5: The momentum must be at least 0 and below"
-                + " 1, such as 0.9, not 1.5. The momentum stays 0.");
-        expected.put("nesterov=yes", "nesterov=yes: \"yes\" is neither true nor false."
-                + " Nesterov momentum stays false.");
-        expected.put("batch=2000", "batch=2000: The batch size must be between 1 and 1024, not"
-                + " 2000. The batch size stays 64.");
-        expected.put("epochs=2.5", "epochs=2.5: \"2.5\" is not a whole number. The number of"
-                + " epochs stays 5.");
-        expected.put("seed=-3", "seed=-3: The seed must be between 0 and 9223372036854775807,"
-                + " not -3. The seed stays 1.");
-        expected.put("decay=-0.1", "decay=-0.1: The weight decay must be 0 or more, such as"
-                + " 0.0001, not -0.1. The weight decay stays 0.");
+        expected.put(
+                "dataset=cifar",
+                "dataset=cifar: Unknown dataset \"cifar\": choose one of"
+                        + " mnist, fashion-mnist, spiral, circles, xor, gaussian, moons. The dataset"
+                        + " stays mnist.");
+        expected.put(
+                "lr=-1",
+                "lr=-1: The learning rate must be greater than 0, such as 0.003."
+                        + " The learning rate stays 0.003.");
+        expected.put(
+                "lr=0,01",
+                "lr=0,01: \"0,01\" is not a number; write decimals with a"
+                        + " point. The learning rate stays 0.003.");
+        expected.put(
+                "momentum=1.5",
+                "momentum=1.5: The momentum must be at least 0 and below"
+                        + " 1, such as 0.9, not 1.5. The momentum stays 0.");
+        expected.put(
+                "nesterov=yes",
+                "nesterov=yes: \"yes\" is neither true nor false."
+                        + " Nesterov momentum stays false.");
+        expected.put(
+                "batch=2000",
+                "batch=2000: The batch size must be between 1 and 1024, not"
+                        + " 2000. The batch size stays 64.");
+        expected.put(
+                "epochs=2.5",
+                "epochs=2.5: \"2.5\" is not a whole number. The number of" + " epochs stays 5.");
+        expected.put(
+                "seed=-3",
+                "seed=-3: The seed must be between 0 and 9223372036854775807,"
+                        + " not -3. The seed stays 1.");
+        expected.put(
+                "decay=-0.1",
+                "decay=-0.1: The weight decay must be 0 or more, such as"
+                        + " 0.0001, not -0.1. The weight decay stays 0.");
         expected.put("speed=1e999", "speed=1e999: \"1e999\" is too large. The speed stays 0.");
-        expected.put("loss=hinge", "loss=hinge: Unknown loss \"hinge\": choose one of"
-                + " cross-entropy, nll, mse. The loss stays cross-entropy.");
-        expected.put("init=zeros", "init=zeros: Unknown initialisation \"zeros\": choose one of"
-                + " pytorch, xavier, he. The initialisation stays pytorch.");
-        expected.put("layers=128-gelu", "layers=128-gelu: Layer 1: unknown activation \"gelu\";"
-                + " choose one of none, relu, sigmoid, tanh, leakyrelu. The hidden layers stay"
-                + " 128-relu,64-relu.");
-        expected.put("layers=2000-relu", "layers=2000-relu: Layer 1 has 2000 units; at most"
-                + " 1024 are allowed here. The hidden layers stay 128-relu,64-relu.");
-        expected.put("layers=1,2,3,4,5,6,7", "layers=1,2,3,4,5,6,7: At most 6 hidden layers are"
-                + " allowed here; this network has 7. The hidden layers stay 128-relu,64-relu.");
-        expected.put("layers=0-relu", "layers=0-relu: Layer 1: A layer needs at least one unit,"
-                + " not 0. Write each layer as width-activation, such as 128-relu. The hidden"
-                + " layers stay 128-relu,64-relu.");
-        expected.put("points=300", "points=300: The number of points applies to the 2-D sets"
-                + " only; ignored.");
+        expected.put(
+                "loss=hinge",
+                "loss=hinge: Unknown loss \"hinge\": choose one of"
+                        + " cross-entropy, nll, mse. The loss stays cross-entropy.");
+        expected.put(
+                "init=zeros",
+                "init=zeros: Unknown initialisation \"zeros\": choose one of"
+                        + " pytorch, xavier, he. The initialisation stays pytorch.");
+        expected.put(
+                "layers=128-gelu",
+                "layers=128-gelu: Layer 1: unknown activation \"gelu\";"
+                        + " choose one of none, relu, sigmoid, tanh, leakyrelu. The hidden layers stay"
+                        + " 128-relu,64-relu.");
+        expected.put(
+                "layers=2000-relu",
+                "layers=2000-relu: Layer 1 has 2000 units; at most"
+                        + " 1024 are allowed here. The hidden layers stay 128-relu,64-relu.");
+        expected.put(
+                "layers=1,2,3,4,5,6,7",
+                "layers=1,2,3,4,5,6,7: At most 6 hidden layers are"
+                        + " allowed here; this network has 7. The hidden layers stay 128-relu,64-relu.");
+        expected.put(
+                "layers=0-relu",
+                "layers=0-relu: Layer 1: A layer needs at least one unit,"
+                        + " not 0. Write each layer as width-activation, such as 128-relu. The hidden"
+                        + " layers stay 128-relu,64-relu.");
+        expected.put(
+                "points=300",
+                "points=300: The number of points applies to the 2-D sets" + " only; ignored.");
         expected.put("beta1=0.5", "beta1=0.5: β1 applies to Adam only; ignored.");
         expected.put("lr", "lr=: No value given. The learning rate stays 0.003.");
         expected.forEach((query, sentence) -> {
@@ -198,7 +284,8 @@ class ConfigPropertiesTest {
     @Test
     void aSettingOfTheOtherOptimizerIsIgnoredWithANotice() {
         Reading reading = readLink("optimizer=adam&momentum=0.9&beta1=0.5");
-        assertEquals(List.of("momentum=0.9: The momentum applies to SGD only; ignored."),
+        assertEquals(
+                List.of("momentum=0.9: The momentum applies to SGD only; ignored."),
                 sentences(reading));
         assertEquals(0.5, reading.config().run().optimizer().beta1());
         assertEquals(0, reading.config().run().optimizer().momentum());
@@ -207,9 +294,12 @@ class ConfigPropertiesTest {
     @Test
     void unknownKeysAreNoticedOneByOne() {
         Reading reading = readLink("foo=1&lr=0.1&=2&LR=3");
-        assertEquals(List.of(new Notice("foo", "Unknown setting \"foo\" ignored."),
-                new Notice("", "Unknown setting \"\" ignored."),
-                new Notice("LR", "Unknown setting \"LR\" ignored.")), reading.notices());
+        assertEquals(
+                List.of(
+                        new Notice("foo", "Unknown setting \"foo\" ignored."),
+                        new Notice("", "Unknown setting \"\" ignored."),
+                        new Notice("LR", "Unknown setting \"LR\" ignored.")),
+                reading.notices());
         assertEquals(0.1, reading.config().run().optimizer().learningRate());
     }
 
@@ -221,8 +311,8 @@ class ConfigPropertiesTest {
         values.put("momentum", "0.5");
         values.put("optimizer", "sgd");
         values.put("dataset", "spiral");
-        Reading reading = ConfigProperties.read(values,
-                new PlaygroundConfig(FASHION_ADAM.run(), 0), LIMITS);
+        Reading reading =
+                ConfigProperties.read(values, new PlaygroundConfig(FASHION_ADAM.run(), 0), LIMITS);
         assertEquals(List.of(), reading.notices());
         RunSpec run = reading.config().run();
         assertEquals(DatasetKind.SPIRAL, run.dataset().kind());
@@ -235,21 +325,30 @@ class ConfigPropertiesTest {
     @Test
     void aSplitTooSmallForTheClassesTakesBackTheLastSettingRead() {
         Reading reading = readLink("dataset=spiral&points=20&test=0.2&classes=6");
-        assertEquals(List.of(new Notice("classes", "classes=6: With 20 points and a test share"
-                + " of 0.2, a split would be too small for 6 classes. The number of classes"
-                + " stays 3.")), reading.notices());
-        assertEquals(new DatasetSpec(DatasetKind.SPIRAL, 20, 0.05, 0.2, 3),
+        assertEquals(
+                List.of(new Notice(
+                        "classes",
+                        "classes=6: With 20 points and a test share"
+                                + " of 0.2, a split would be too small for 6 classes. The number of classes"
+                                + " stays 3.")),
+                reading.notices());
+        assertEquals(
+                new DatasetSpec(DatasetKind.SPIRAL, 20, 0.05, 0.2, 3),
                 reading.config().run().dataset());
     }
 
     @Test
     void whenTakingBackTheClassesIsNotEnoughTheTestShareGoesBackToo() {
         Reading reading = readLink("dataset=spiral&points=20&test=0.1&classes=6");
-        assertEquals(List.of("classes", "test"),
+        assertEquals(
+                List.of("classes", "test"),
                 reading.notices().stream().map(Notice::key).toList());
-        assertTrue(sentences(reading).get(1).startsWith("test=0.1: With 20 points and a test"
-                + " share of 0.1, a split would be too small for 3 classes."));
-        assertEquals(new DatasetSpec(DatasetKind.SPIRAL, 20, 0.05, 0.2, 3),
+        assertTrue(sentences(reading)
+                .get(1)
+                .startsWith("test=0.1: With 20 points and a test"
+                        + " share of 0.1, a split would be too small for 3 classes."));
+        assertEquals(
+                new DatasetSpec(DatasetKind.SPIRAL, 20, 0.05, 0.2, 3),
                 reading.config().run().dataset());
     }
 
@@ -257,8 +356,11 @@ class ConfigPropertiesTest {
     void aNetworkWithMoreWeightsThanAllowedIsRefusedNamingTheLimit() {
         Reading reading = readLink("layers=1024,1024,1024,1024,1024,1024&seed=9");
         assertEquals(1, reading.notices().size(), reading.notices().toString());
-        assertTrue(reading.notices().get(0).sentence().contains(
-                "weights and biases; at most 5,000,000 are allowed here."),
+        assertTrue(
+                reading.notices()
+                        .get(0)
+                        .sentence()
+                        .contains("weights and biases; at most 5,000,000 are allowed here."),
                 reading.notices().get(0).sentence());
         assertEquals(RunSpec.lesson().network(), reading.config().run().network());
         assertEquals(9, reading.config().run().seed());
@@ -268,22 +370,27 @@ class ConfigPropertiesTest {
     void tighterLimitsRefuseWhatTheDefaultsAllow() {
         Limits classroom = new Limits(2, 256, 256, 10, 500_000);
         Reading reading = ConfigProperties.read(
-                ConfigProperties.parseQuery("layers=512-relu&batch=512&epochs=20"), LESSON,
+                ConfigProperties.parseQuery("layers=512-relu&batch=512&epochs=20"),
+                LESSON,
                 classroom);
-        assertEquals(List.of(
-                "layers=512-relu: Layer 1 has 512 units; at most 256 are allowed here. The"
-                        + " hidden layers stay 128-relu,64-relu.",
-                "batch=512: The batch size must be between 1 and 256, not 512. The batch size"
-                        + " stays 64.",
-                "epochs=20: The number of epochs must be between 1 and 10, not 20. The number"
-                        + " of epochs stays 5."), sentences(reading));
+        assertEquals(
+                List.of(
+                        "layers=512-relu: Layer 1 has 512 units; at most 256 are allowed here. The"
+                                + " hidden layers stay 128-relu,64-relu.",
+                        "batch=512: The batch size must be between 1 and 256, not 512. The batch size"
+                                + " stays 64.",
+                        "epochs=20: The number of epochs must be between 1 and 10, not 20. The number"
+                                + " of epochs stays 5."),
+                sentences(reading));
     }
 
     @Test
     void nesterovWithoutMomentumIsTakenBack() {
         Reading reading = readLink("nesterov=true&lr=0.1");
-        assertEquals(List.of("nesterov=true: Nesterov momentum needs a momentum above 0, such"
-                + " as 0.9. Nesterov momentum stays false."), sentences(reading));
+        assertEquals(
+                List.of("nesterov=true: Nesterov momentum needs a momentum above 0, such"
+                        + " as 0.9. Nesterov momentum stays false."),
+                sentences(reading));
         assertFalse(reading.config().run().optimizer().nesterov());
         assertEquals(0.1, reading.config().run().optimizer().learningRate());
         Reading withMomentum = readLink("nesterov=true&momentum=0.9");
@@ -296,9 +403,12 @@ class ConfigPropertiesTest {
         Map<String, String> values = ConfigProperties.parseQuery("?lr=%zz&batch=3%2&seed=%41");
         assertEquals("%zz", values.get("lr"));
         Reading reading = ConfigProperties.read(values, LESSON, LIMITS);
-        assertEquals(List.of("lr=%zz: \"%zz\" is not a number. The learning rate stays 0.003.",
-                "batch=3%2: \"3%2\" is not a number. The batch size stays 64.",
-                "seed=A: \"A\" is not a number. The seed stays 1."), sentences(reading));
+        assertEquals(
+                List.of(
+                        "lr=%zz: \"%zz\" is not a number. The learning rate stays 0.003.",
+                        "batch=3%2: \"3%2\" is not a number. The batch size stays 64.",
+                        "seed=A: \"A\" is not a number. The seed stays 1."),
+                sentences(reading));
     }
 
     @Test
@@ -320,15 +430,26 @@ class ConfigPropertiesTest {
 
     @Test
     void aFileThatIsNotOursIsOneNoticeAndChangesNothing() {
-        for (String text : List.of("{\"lr\": 0.1}", "[1, 2]", "", "not json", "{\"format\":",
-                "null", "{\"format\": \"something-else\", \"lr\": 0.1}", "{} trailing")) {
+        for (String text : List.of(
+                "{\"lr\": 0.1}",
+                "[1, 2]",
+                "",
+                "not json",
+                "{\"format\":",
+                "null",
+                "{\"format\": \"something-else\", \"lr\": 0.1}",
+                "{} trailing")) {
             Reading reading = ConfigProperties.fromJson(text, LESSON, LIMITS);
             assertEquals(LESSON, reading.config(), text);
             assertEquals(1, reading.notices().size(), text + ": " + reading.notices());
         }
-        assertEquals("The file is not a Training Playground configuration (it lacks \"format\":"
-                + " \"training-playground-config\"); nothing was read.", ConfigProperties
-                        .fromJson("{\"lr\": 0.1}", LESSON, LIMITS).notices().get(0).sentence());
+        assertEquals(
+                "The file is not a Training Playground configuration (it lacks \"format\":"
+                        + " \"training-playground-config\"); nothing was read.",
+                ConfigProperties.fromJson("{\"lr\": 0.1}", LESSON, LIMITS)
+                        .notices()
+                        .get(0)
+                        .sentence());
     }
 
     @Test
@@ -339,9 +460,10 @@ class ConfigPropertiesTest {
                  "batch": 16, "nesterov": 1, "colour": "red", "seed": null}
                 """;
         Reading reading = ConfigProperties.fromJson(json, LESSON, LIMITS);
-        assertEquals(List.of("classes", "layers", "nesterov", "seed", "colour"),
-                reading.notices().stream().map(Notice::key).toList(), reading.notices()
-                        .toString());
+        assertEquals(
+                List.of("classes", "layers", "nesterov", "seed", "colour"),
+                reading.notices().stream().map(Notice::key).toList(),
+                reading.notices().toString());
         assertEquals(DatasetKind.SPIRAL, reading.config().run().dataset().kind());
         assertEquals(16, reading.config().run().batchSize());
     }
@@ -352,16 +474,18 @@ class ConfigPropertiesTest {
                 + " \"layers\": \"32-tanh,16\"}";
         Reading reading = ConfigProperties.fromJson(json, LESSON, LIMITS);
         assertEquals(List.of(), reading.notices());
-        assertEquals(List.of(new LayerSpec(32, Activation.TANH), LayerSpec.relu(16)),
+        assertEquals(
+                List.of(new LayerSpec(32, Activation.TANH), LayerSpec.relu(16)),
                 reading.config().run().network().hidden());
     }
 
     @Test
     void aNewerVersionIsNoticedButWhatIsKnownIsRead() {
-        String json = "{\"format\": \"training-playground-config\", \"version\": 2,"
-                + " \"batch\": 8}";
+        String json =
+                "{\"format\": \"training-playground-config\", \"version\": 2," + " \"batch\": 8}";
         Reading reading = ConfigProperties.fromJson(json, LESSON, LIMITS);
-        assertEquals(List.of("version"), reading.notices().stream().map(Notice::key).toList());
+        assertEquals(
+                List.of("version"), reading.notices().stream().map(Notice::key).toList());
         assertEquals(8, reading.config().run().batchSize());
     }
 
@@ -386,11 +510,11 @@ class ConfigPropertiesTest {
         Random random = new Random(2);
         String alphabet = "%&=+?#,.-_ 0123456789abcdefzlrepochsbatchlayersreluadam"
                 + "é漢\u0000\uD83D\uDE00\uD800";
-        List<String> real = List.of(ConfigProperties.toQuery(SPIRAL_FIVE),
-                ConfigProperties.toQuery(MNIST_NESTEROV));
+        List<String> real = List.of(
+                ConfigProperties.toQuery(SPIRAL_FIVE), ConfigProperties.toQuery(MNIST_NESTEROV));
         for (int i = 0; i < 5000; i++) {
-            StringBuilder query = new StringBuilder(random.nextBoolean()
-                    ? real.get(random.nextInt(real.size())) : "");
+            StringBuilder query = new StringBuilder(
+                    random.nextBoolean() ? real.get(random.nextInt(real.size())) : "");
             int length = random.nextInt(i % 500 == 0 ? 50_000 : 80);
             for (int c = 0; c < length; c++) {
                 int at = query.length() == 0 ? 0 : random.nextInt(query.length() + 1);
@@ -421,8 +545,17 @@ class ConfigPropertiesTest {
         String input = escaped(text);
         assertNotNull(reading, input);
         RunSpec run = reading.config().run();
-        assertEquals(run, new RunSpec(run.network(), run.loss(), run.optimizer(),
-                run.batchSize(), run.epochs(), run.seed(), run.evalEverySteps(), run.dataset()),
+        assertEquals(
+                run,
+                new RunSpec(
+                        run.network(),
+                        run.loss(),
+                        run.optimizer(),
+                        run.batchSize(),
+                        run.epochs(),
+                        run.seed(),
+                        run.evalEverySteps(),
+                        run.dataset()),
                 input);
         assertEquals(List.of(), LIMITS.check(run), input);
         reading.notices().forEach(notice -> {
@@ -431,8 +564,11 @@ class ConfigPropertiesTest {
             assertTrue(notice.sentence().length() < 400, notice.sentence());
         });
         Reading again = readLink(ConfigProperties.toQuery(reading.config()), LESSON);
-        assertEquals(reading.config(), again.config(), () -> input + " → "
-                + ConfigProperties.toQuery(reading.config()) + " " + again.notices());
+        assertEquals(
+                reading.config(),
+                again.config(),
+                () -> input + " → " + ConfigProperties.toQuery(reading.config()) + " "
+                        + again.notices());
     }
 
     /** Characters a test report cannot hold (NUL, lone surrogates) as \\uXXXX escapes. */
@@ -441,8 +577,11 @@ class ConfigPropertiesTest {
             return "null";
         }
         StringBuilder shown = new StringBuilder();
-        text.chars().forEach(c -> shown.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c)
-                : String.format("\\u%04x", c)));
+        text.chars()
+                .forEach(c -> shown.append(
+                        c >= 0x20 && c < 0x7f
+                                ? String.valueOf((char) c)
+                                : String.format("\\u%04x", c)));
         return shown.toString();
     }
 
@@ -452,38 +591,92 @@ class ConfigPropertiesTest {
         if (!kind.images()) {
             int points = 60 + random.nextInt(4000);
             double test = 0.1 + random.nextInt(81) / 100.0;
-            int classes = kind.minClasses()
-                    + random.nextInt(kind.maxClasses() - kind.minClasses() + 1);
+            int classes =
+                    kind.minClasses() + random.nextInt(kind.maxClasses() - kind.minClasses() + 1);
             data = new DatasetSpec(kind, points, random.nextDouble(), test, classes);
         }
         List<LayerSpec> hidden = new ArrayList<>();
         for (int i = random.nextInt(4); i > 0; i--) {
-            hidden.add(new LayerSpec(1 + random.nextInt(200),
+            hidden.add(new LayerSpec(
+                    1 + random.nextInt(200),
                     Activation.values()[random.nextInt(Activation.values().length)]));
         }
         double lr = Math.pow(10, -6 * random.nextDouble()) * random.nextDouble() + 1e-9;
         OptimizerSpec optimizer;
         if (random.nextBoolean()) {
             double momentum = random.nextBoolean() ? 0 : random.nextDouble();
-            optimizer = new OptimizerSpec(OptimizerKind.SGD, lr, momentum,
-                    momentum > 0 && random.nextBoolean(), 0.9, 0.999, random.nextDouble());
+            optimizer = new OptimizerSpec(
+                    OptimizerKind.SGD,
+                    lr,
+                    momentum,
+                    momentum > 0 && random.nextBoolean(),
+                    0.9,
+                    0.999,
+                    random.nextDouble());
         } else {
-            optimizer = new OptimizerSpec(OptimizerKind.ADAM, lr, 0, false, random.nextDouble(),
-                    random.nextDouble(), random.nextBoolean() ? 0 : 1e-4);
+            optimizer = new OptimizerSpec(
+                    OptimizerKind.ADAM,
+                    lr,
+                    0,
+                    false,
+                    random.nextDouble(),
+                    random.nextDouble(),
+                    random.nextBoolean() ? 0 : 1e-4);
         }
         double speed = List.of(0.0, 1.0, 5.0, 20.0, 2.5).get(random.nextInt(5));
-        return config(data, hidden, Init.values()[random.nextInt(Init.values().length)],
-                LossKind.values()[random.nextInt(LossKind.values().length)], optimizer,
-                1 + random.nextInt(1024), 1 + random.nextInt(100),
-                random.nextLong() & Long.MAX_VALUE, speed);
+        return config(
+                data,
+                hidden,
+                Init.values()[random.nextInt(Init.values().length)],
+                LossKind.values()[random.nextInt(LossKind.values().length)],
+                optimizer,
+                1 + random.nextInt(1024),
+                1 + random.nextInt(100),
+                random.nextLong() & Long.MAX_VALUE,
+                speed);
     }
 
     private static String randomValue(Random random) {
-        List<String> pool = List.of("", " ", "0", "1", "-1", "0.5", "1e999", "NaN", "Infinity",
-                "abc", "true", "false", "mnist", "spiral", "gaussian", "adam", "sgd", "relu",
-                "128-relu,64-tanh", "1024,1024,1024,1024,1024", "2000", "5000", "20", "0.1",
-                "0.9", "6", "%zz", "漢字", "\uD83D\uDE00", "\uD800", "9".repeat(30),
-                "-9223372036854775809", "0x10", "1,5", "1-relu,", ",,,", "-", "--", "1--relu");
+        List<String> pool = List.of(
+                "",
+                " ",
+                "0",
+                "1",
+                "-1",
+                "0.5",
+                "1e999",
+                "NaN",
+                "Infinity",
+                "abc",
+                "true",
+                "false",
+                "mnist",
+                "spiral",
+                "gaussian",
+                "adam",
+                "sgd",
+                "relu",
+                "128-relu,64-tanh",
+                "1024,1024,1024,1024,1024",
+                "2000",
+                "5000",
+                "20",
+                "0.1",
+                "0.9",
+                "6",
+                "%zz",
+                "漢字",
+                "\uD83D\uDE00",
+                "\uD800",
+                "9".repeat(30),
+                "-9223372036854775809",
+                "0x10",
+                "1,5",
+                "1-relu,",
+                ",,,",
+                "-",
+                "--",
+                "1--relu");
         return switch (random.nextInt(8)) {
             case 0 -> null;
             case 1 -> "x".repeat(random.nextInt(20_000));
@@ -523,8 +716,11 @@ class ConfigPropertiesTest {
                 case 1 -> file.put(key, random.nextInt(2000) - 10);
                 case 2 -> file.put(key, random.nextBoolean());
                 case 3 -> file.putNull(key);
-                case 4 -> file.putArray(key).addObject().put("width", random.nextInt(3000))
-                        .put("activation", random.nextBoolean() ? "relu" : "x");
+                case 4 ->
+                    file.putArray(key)
+                            .addObject()
+                            .put("width", random.nextInt(3000))
+                            .put("activation", random.nextBoolean() ? "relu" : "x");
                 case 5 -> file.putObject(key).putArray("nested").add(1).addObject();
                 default -> file.put(key, randomValue(random));
             }

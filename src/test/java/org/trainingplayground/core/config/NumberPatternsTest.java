@@ -45,14 +45,15 @@ class NumberPatternsTest {
     @Test
     void aTwentyThousandDigitLearningRateInALinkIsRefusedWithASentenceAndChangesNothing() {
         String lr = "1".repeat(20_000) + "x";
-        ConfigProperties.Reading reading = ConfigProperties.read(
-                Map.of("lr", lr, "batch", "32"), LESSON, Limits.defaults());
+        ConfigProperties.Reading reading =
+                ConfigProperties.read(Map.of("lr", lr, "batch", "32"), LESSON, Limits.defaults());
         assertEquals(1, reading.notices().size());
         String sentence = reading.notices().get(0).sentence();
         assertTrue(sentence.contains("20001 characters long"), sentence);
         assertTrue(sentence.contains("at most 64"), sentence);
         assertTrue(sentence.length() < 300, "the value is not echoed whole: " + sentence.length());
-        assertEquals(LESSON.run().optimizer().learningRate(),
+        assertEquals(
+                LESSON.run().optimizer().learningRate(),
                 reading.config().run().optimizer().learningRate());
         assertEquals(32, reading.config().run().batchSize(), "the other values still apply");
     }

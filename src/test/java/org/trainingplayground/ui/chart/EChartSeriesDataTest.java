@@ -32,15 +32,16 @@ class EChartSeriesDataTest {
 
     @Test
     void seriesDataThatIsNotAJsonArrayIsRefusedWithASentence() {
-        var notJson = assertThrows(IllegalArgumentException.class,
-                () -> chart.setSeriesData(0, "[[1,2"));
-        assertTrue(notJson.getMessage().startsWith("The series data is not valid JSON"),
+        var notJson =
+                assertThrows(IllegalArgumentException.class, () -> chart.setSeriesData(0, "[[1,2"));
+        assertTrue(
+                notJson.getMessage().startsWith("The series data is not valid JSON"),
                 notJson.getMessage());
-        var object = assertThrows(IllegalArgumentException.class,
-                () -> chart.setSeriesData(0, "{\"data\":[]}"));
+        var object = assertThrows(
+                IllegalArgumentException.class, () -> chart.setSeriesData(0, "{\"data\":[]}"));
         assertEquals("The series data must be a JSON array.", object.getMessage());
-        var negative = assertThrows(IllegalArgumentException.class,
-                () -> chart.setSeriesData(-1, "[]"));
+        var negative =
+                assertThrows(IllegalArgumentException.class, () -> chart.setSeriesData(-1, "[]"));
         assertEquals("A series index counts from 0; -1 is not one.", negative.getMessage());
         assertEquals(List.of(), SentCalls.take(), "nothing invalid reaches the browser");
         assertEquals(0, chart.getSeriesUpdatesSent());
@@ -50,7 +51,8 @@ class EChartSeriesDataTest {
     void seriesDataIsSentUnchangedForThatSeriesOnly() {
         chart.setSeriesData(0, "[[0.5,1.25],[2,3]]");
 
-        assertEquals(List.of(new SentCalls.Call("setSeriesData", List.of(0, "[[0.5,1.25],[2,3]]"))),
+        assertEquals(
+                List.of(new SentCalls.Call("setSeriesData", List.of(0, "[[0.5,1.25],[2,3]]"))),
                 SentCalls.take());
         assertEquals(1, chart.getSeriesUpdatesSent());
     }
@@ -59,18 +61,19 @@ class EChartSeriesDataTest {
     void gridValuesTravelAsBareNumbersWithEmptyCellsAsNull() {
         chart.setGridValues(1, 2, new int[] {1, -1, 3, 4});
 
-        assertEquals(List.of(new SentCalls.Call("setGridValues", List.of(1, 2, "[1,null,3,4]"))),
+        assertEquals(
+                List.of(new SentCalls.Call("setGridValues", List.of(1, 2, "[1,null,3,4]"))),
                 SentCalls.take());
     }
 
     @Test
     void gridValuesThatDoNotFillWholeRowsAreRefusedWithASentence() {
-        var error = assertThrows(IllegalArgumentException.class,
+        var error = assertThrows(
+                IllegalArgumentException.class,
                 () -> chart.setGridValues(0, 2, new int[] {1, 2, 3}));
-        assertEquals("A grid of 3 values cannot be split into rows of 2 columns.",
-                error.getMessage());
-        assertThrows(IllegalArgumentException.class,
-                () -> chart.setGridValues(0, 0, new int[0]));
+        assertEquals(
+                "A grid of 3 values cannot be split into rows of 2 columns.", error.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> chart.setGridValues(0, 0, new int[0]));
     }
 
     @Test
@@ -85,8 +88,11 @@ class EChartSeriesDataTest {
         MockVaadin.clientRoundtrip();
         UI.getCurrent().add(chart);
 
-        assertEquals(List.of(new SentCalls.Call("setSeriesData", List.of(0, "[[2,2]]")),
-                new SentCalls.Call("setGridValues", List.of(1, 1, "[7]"))), SentCalls.take());
+        assertEquals(
+                List.of(
+                        new SentCalls.Call("setSeriesData", List.of(0, "[[2,2]]")),
+                        new SentCalls.Call("setGridValues", List.of(1, 1, "[7]"))),
+                SentCalls.take());
     }
 
     @Test
@@ -101,7 +107,8 @@ class EChartSeriesDataTest {
         MockVaadin.clientRoundtrip();
         UI.getCurrent().add(chart);
 
-        assertEquals(List.of(new SentCalls.Call("setSeriesData", List.of(1, "[[0,0,1]]"))),
+        assertEquals(
+                List.of(new SentCalls.Call("setSeriesData", List.of(1, "[[0,0,1]]"))),
                 SentCalls.take());
     }
 }

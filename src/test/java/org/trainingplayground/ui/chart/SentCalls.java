@@ -2,6 +2,7 @@ package org.trainingplayground.ui.chart;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
+
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,8 +21,10 @@ public final class SentCalls {
     public record Call(String function, List<Object> arguments) {
         /** The number of characters of the string arguments: what the call costs on the wire. */
         public int textLength() {
-            return arguments.stream().filter(String.class::isInstance)
-                    .mapToInt(a -> ((String) a).length()).sum();
+            return arguments.stream()
+                    .filter(String.class::isInstance)
+                    .mapToInt(a -> ((String) a).length())
+                    .sum();
         }
     }
 

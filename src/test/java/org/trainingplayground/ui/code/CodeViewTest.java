@@ -66,8 +66,8 @@ class CodeViewTest {
         view.show(LESSON);
         String before = shownCode();
 
-        PlaygroundConfig adam = new PlaygroundConfig(
-                RunSpec.lesson().withOptimizer(OptimizerSpec.adam(0.001)), 0);
+        PlaygroundConfig adam =
+                new PlaygroundConfig(RunSpec.lesson().withOptimizer(OptimizerSpec.adam(0.001)), 0);
         view.show(adam);
 
         assertNotEquals(before, shownCode());
@@ -94,8 +94,9 @@ class CodeViewTest {
         DownloadResponse file = view.pythonFile();
 
         assertEquals("training_playground_spiral.py", file.getFileName());
-        assertEquals(shownCode(), new String(file.getInputStream().readAllBytes(),
-                StandardCharsets.UTF_8));
+        assertEquals(
+                shownCode(),
+                new String(file.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         Anchor link = _get(Anchor.class, s -> s.withId("download-code"));
         assertTrue(link.getElement().hasAttribute("download"), "The link saves a file.");
         assertEquals(shownCode(), new String(DownloadKt._download(link), StandardCharsets.UTF_8));
@@ -109,7 +110,8 @@ class CodeViewTest {
         _click(_get(Button.class, s -> s.withId("copy-code")));
 
         PendingJavaScriptInvocation copy = copyInvocation();
-        assertTrue(copy.getInvocation().getParameters().contains(view.code()),
+        assertTrue(
+                copy.getInvocation().getParameters().contains(view.code()),
                 "The code travels as a parameter, not inside the script.");
         copy.complete(Json.createNull());
         NotificationsKt.expectNotifications(CodeView.COPIED);
@@ -130,7 +132,8 @@ class CodeViewTest {
     private static PendingJavaScriptInvocation copyInvocation() {
         return pending().stream()
                 .filter(i -> i.getInvocation().getExpression().contains("clipboard"))
-                .findFirst().orElseThrow(() -> new AssertionError("Nothing was sent to copy."));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("Nothing was sent to copy."));
     }
 
     private static List<PendingJavaScriptInvocation> pending() {

@@ -33,8 +33,9 @@ class DrawPanelTest {
     private static final List<String> DIGITS =
             List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
     /** Sure it is a 3, a little unsure about 8. */
-    private static final float[] THREE =
-            {0.01f, 0.01f, 0.02f, 0.8f, 0.01f, 0.03f, 0.01f, 0.01f, 0.09f, 0.01f};
+    private static final float[] THREE = {
+        0.01f, 0.01f, 0.02f, 0.8f, 0.01f, 0.03f, 0.01f, 0.01f, 0.09f, 0.01f
+    };
 
     private final List<float[]> asked = new ArrayList<>();
     private DrawPanel panel;
@@ -69,8 +70,13 @@ class DrawPanelTest {
         assertTrue(texts.containsAll(DIGITS), texts.toString());
         assertTrue(texts.contains("80.0 %"), texts.toString());
         assertTrue(texts.contains("9.0 %"), texts.toString());
-        assertEquals(10, _find(prediction(), Div.class,
-                s -> s.withPredicate(d -> d.getStyle().get("width") != null)).size(),
+        assertEquals(
+                10,
+                _find(
+                                prediction(),
+                                Div.class,
+                                s -> s.withPredicate(d -> d.getStyle().get("width") != null))
+                        .size(),
                 "one bar per class");
     }
 
@@ -110,7 +116,8 @@ class DrawPanelTest {
 
         draw();
 
-        assertEquals("The network could not classify the drawing: an internal error stopped it.",
+        assertEquals(
+                "The network could not classify the drawing: an internal error stopped it.",
                 _get(Paragraph.class, s -> s.withId("draw-error")).getText());
     }
 
@@ -121,7 +128,8 @@ class DrawPanelTest {
 
         draw();
 
-        assertEquals("The network could not classify the drawing: the run is being rebuilt.",
+        assertEquals(
+                "The network could not classify the drawing: the run is being rebuilt.",
                 _get(Paragraph.class, s -> s.withId("draw-error")).getText());
         assertNull(prediction().getElement().getAttribute("data-predicted"));
     }
@@ -134,7 +142,8 @@ class DrawPanelTest {
 
         draw();
 
-        assertTrue(_get(Paragraph.class, s -> s.withId("draw-error")).getText()
+        assertTrue(_get(Paragraph.class, s -> s.withId("draw-error"))
+                .getText()
                 .startsWith("The network's outputs are not numbers"));
     }
 
@@ -189,8 +198,17 @@ class DrawPanelTest {
         open(inputs -> CompletableFuture.completedFuture(THREE));
         draw();
 
-        panel.setClassNames(List.of("T-shirt", "Trouser", "Pullover", "Dress", "Coat",
-                "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"));
+        panel.setClassNames(List.of(
+                "T-shirt",
+                "Trouser",
+                "Pullover",
+                "Dress",
+                "Coat",
+                "Sandal",
+                "Shirt",
+                "Sneaker",
+                "Bag",
+                "Ankle boot"));
 
         assertEquals("Dress", predictedClass());
     }
@@ -232,7 +250,8 @@ class DrawPanelTest {
     }
 
     private static List<String> texts() {
-        return _find(prediction(), Span.class).stream().map(Span::getText)
+        return _find(prediction(), Span.class).stream()
+                .map(Span::getText)
                 .collect(Collectors.toList());
     }
 }

@@ -28,7 +28,8 @@ class ConfusionMatrixChartTest extends LearnedPanelsTestBase {
     /** The cells of the last setSeriesData call, as [predicted, true, value]. */
     private static JsonNode lastCells() throws Exception {
         List<SentCalls.Call> calls = SentCalls.take().stream()
-                .filter(c -> c.function().equals("setSeriesData")).toList();
+                .filter(c -> c.function().equals("setSeriesData"))
+                .toList();
         return JSON.readTree((String) calls.get(calls.size() - 1).arguments().get(1));
     }
 
@@ -51,7 +52,8 @@ class ConfusionMatrixChartTest extends LearnedPanelsTestBase {
         assertEquals(7, diagonal);
         // Zero cells are left out; row 2 (birds) has 2 in column 0 (taken for cats).
         assertEquals("[[0,0,2],[1,0,1],[1,1,2],[0,2,2],[2,2,3]]", cells.toString());
-        assertEquals("after step 300 (epoch 2), 10 test images",
+        assertEquals(
+                "after step 300 (epoch 2), 10 test images",
                 _get(Span.class, s -> s.withId("confusion-title")).getText());
     }
 
@@ -70,7 +72,8 @@ class ConfusionMatrixChartTest extends LearnedPanelsTestBase {
         assertEquals(100, rowSums[0], 0.1);
         assertEquals(100, rowSums[1], 0.1);
         assertEquals(100, rowSums[2], 0.1);
-        assertTrue(matrix.chart().getElement().getProperty("optionJson").contains("{@[2]}%"),
+        assertTrue(
+                matrix.chart().getElement().getProperty("optionJson").contains("{@[2]}%"),
                 "the labels say it is percent");
     }
 

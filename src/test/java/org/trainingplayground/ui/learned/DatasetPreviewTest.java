@@ -17,8 +17,10 @@ class DatasetPreviewTest extends LearnedPanelsTestBase {
 
         assertEquals(60, _find(preview, Image.class).size());
         assertTrue(_find(preview, Span.class).stream().anyMatch(s -> s.getText().equals("7")));
-        assertEquals("mnist: 8,000 training and 2,000 test samples in 10 classes",
-                _find(preview, Span.class, s -> s.withId("dataset-preview-summary")).get(0)
+        assertEquals(
+                "mnist: 8,000 training and 2,000 test samples in 10 classes",
+                _find(preview, Span.class, s -> s.withId("dataset-preview-summary"))
+                        .get(0)
                         .getText());
     }
 
@@ -28,7 +30,8 @@ class DatasetPreviewTest extends LearnedPanelsTestBase {
 
         EChart chart = _find(preview, EChart.class).get(0);
         String option = chart.getElement().getProperty("optionJson");
-        assertTrue(option.contains("\"name\":\"left\"") && option.contains("\"name\":\"right\""),
+        assertTrue(
+                option.contains("\"name\":\"left\"") && option.contains("\"name\":\"right\""),
                 option);
         assertEquals(3, chart.getSeriesUpdatesSent(), "one series of points per class");
     }

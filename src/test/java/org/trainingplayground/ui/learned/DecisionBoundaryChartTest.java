@@ -29,8 +29,11 @@ class DecisionBoundaryChartTest extends LearnedPanelsTestBase {
         DecisionBoundaryChart chart = onPage(new DecisionBoundaryChart(threeStripes()));
         List<SentCalls.Call> first = SentCalls.take();
         // Training and test points for each of the 3 classes, and the empty grid.
-        assertEquals(6, first.stream().filter(c -> c.function().equals("setSeriesData")).count());
-        assertTrue(first.stream().anyMatch(c -> c.arguments().contains("[[0.5,0],[0.2,2.5]]")),
+        assertEquals(
+                6,
+                first.stream().filter(c -> c.function().equals("setSeriesData")).count());
+        assertTrue(
+                first.stream().anyMatch(c -> c.arguments().contains("[[0.5,0],[0.2,2.5]]")),
                 first.toString());
 
         chart.show(grid(10));
@@ -43,22 +46,26 @@ class DecisionBoundaryChartTest extends LearnedPanelsTestBase {
         assertEquals("setGridValues", update.get(0).function());
         assertEquals(0, update.get(0).arguments().get(0));
         assertEquals(50, update.get(0).arguments().get(1));
-        assertTrue(update.get(0).textLength() < 8_000,
+        assertTrue(
+                update.get(0).textLength() < 8_000,
                 "a 50 × 50 grid is a few KB, was " + update.get(0).textLength());
-        assertEquals(option, chart.chart().getElement().getProperty("optionJson"),
+        assertEquals(
+                option,
+                chart.chart().getElement().getProperty("optionJson"),
                 "the option is not sent again");
         assertEquals("20", chart.getElement().getAttribute("data-boundary-step"));
     }
 
     @Test
     void eachCellIsItsClassColourPalerWhereTheNetworkIsUnsure() {
-        DecisionBoundary boundary = new DecisionBoundary(1, 0, 1, 2,
-                new int[] {0, 1, 2, 2}, new float[] {1f / 3, 0.99f, 0.5f, 1f});
+        DecisionBoundary boundary = new DecisionBoundary(
+                1, 0, 1, 2, new int[] {0, 1, 2, 2}, new float[] {1f / 3, 0.99f, 0.5f, 1f});
 
         int[] shades = DecisionBoundaryChart.shades(boundary, 3);
 
         int levels = PointCharts.CONFIDENCE_LEVELS;
-        assertEquals(List.of(0, levels + levels - 1, 2 * levels + 1, 2 * levels + levels - 1),
+        assertEquals(
+                List.of(0, levels + levels - 1, 2 * levels + 1, 2 * levels + levels - 1),
                 Arrays.stream(shades).boxed().toList());
     }
 
@@ -70,7 +77,8 @@ class DecisionBoundaryChartTest extends LearnedPanelsTestBase {
 
         chart.clear();
 
-        assertEquals(List.of(new SentCalls.Call("setGridValues", List.of(0, 1, "[null]"))),
+        assertEquals(
+                List.of(new SentCalls.Call("setGridValues", List.of(0, 1, "[null]"))),
                 SentCalls.take());
         assertEquals(null, chart.getElement().getAttribute("data-boundary-step"));
         assertEquals(-1, chart.shownStep());

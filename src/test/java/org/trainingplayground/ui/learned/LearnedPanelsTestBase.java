@@ -42,7 +42,8 @@ abstract class LearnedPanelsTestBase {
 
     /** Three classes of points on a line: class = which third of [0, 3) the x falls in. */
     static PointDataset threeStripes() {
-        return new PointDataset("stripes",
+        return new PointDataset(
+                "stripes",
                 new float[] {0.5f, 0, 1.5f, 1, 2.5f, 2, 0.2f, 2.5f},
                 new int[] {0, 1, 2, 0},
                 new float[] {1.2f, 0.3f, 2.8f, 1.1f},
@@ -54,7 +55,11 @@ abstract class LearnedPanelsTestBase {
      * Predictions for {@code labels}: sample {@code i} is answered correctly unless {@code wrong}
      * says otherwise (then the next class), with probability 0.7 for the answer.
      */
-    static TestPredictions predictions(long step, int epoch, int classes, int[] labels,
+    static TestPredictions predictions(
+            long step,
+            int epoch,
+            int classes,
+            int[] labels,
             java.util.function.IntPredicate wrong) {
         int[] predicted = new int[labels.length];
         float[] probabilities = new float[labels.length * classes];
@@ -73,7 +78,9 @@ abstract class LearnedPanelsTestBase {
         if (root.getId().filter(id::equals).isPresent()) {
             return Optional.of(root);
         }
-        return root.getChildren().map(child -> byId(child, id)).flatMap(Optional::stream)
+        return root.getChildren()
+                .map(child -> byId(child, id))
+                .flatMap(Optional::stream)
                 .findFirst();
     }
 }

@@ -50,8 +50,7 @@ class PredictionGalleryTest extends LearnedPanelsTestBase {
         for (PredictionCard card : cards()) {
             boolean correct = card.sample() % 4 != 0;
             assertEquals(correct, card.isCorrect());
-            assertEquals(Boolean.toString(correct),
-                    card.getElement().getAttribute("data-correct"));
+            assertEquals(Boolean.toString(correct), card.getElement().getAttribute("data-correct"));
             assertTrue(card.getElement().getClassList().contains("prediction-card"));
             String mark = _find(card, Span.class).get(2).getText();
             assertTrue(mark.startsWith(correct ? "✓ correct (" : "✗ wrong ("), mark);
@@ -65,7 +64,9 @@ class PredictionGalleryTest extends LearnedPanelsTestBase {
         int[] samples = PredictionGallery.spread(labels, 4, 6);
 
         // Two turns: classes 0, 1, 2, 3 then 0, 1; class 2 and 3 have one sample each.
-        assertEquals(List.of(1, 3, 2, 5, 4, 0), java.util.Arrays.stream(samples).boxed().toList());
+        assertEquals(
+                List.of(1, 3, 2, 5, 4, 0),
+                java.util.Arrays.stream(samples).boxed().toList());
     }
 
     @Test
@@ -74,13 +75,15 @@ class PredictionGalleryTest extends LearnedPanelsTestBase {
         PredictionGallery gallery = onPage(new PredictionGallery(data));
         gallery.show(predictions(10, 0, 10, data.testLabels(), i -> true));
         List<String> images = _find(gallery, Image.class).stream()
-                .map(image -> image.getSrc()).toList();
+                .map(image -> image.getSrc())
+                .toList();
 
         gallery.show(predictions(20, 0, 10, data.testLabels(), i -> false));
 
         assertTrue(cards().stream().allMatch(PredictionCard::isCorrect));
         List<String> after = _find(gallery, Image.class).stream()
-                .map(image -> image.getSrc()).toList();
+                .map(image -> image.getSrc())
+                .toList();
         for (int i = 0; i < images.size(); i++) {
             assertTrue(images.get(i) == after.get(i), "the same cached image, not a new one");
         }
@@ -118,7 +121,8 @@ class PredictionGalleryTest extends LearnedPanelsTestBase {
 
         assertEquals(List.of(), cards());
         assertTrue(noneSentenceShown(gallery));
-        assertEquals("No test image is misclassified.",
+        assertEquals(
+                "No test image is misclassified.",
                 byId(gallery, "predictions-none").orElseThrow().getElement().getText());
     }
 
@@ -128,7 +132,8 @@ class PredictionGalleryTest extends LearnedPanelsTestBase {
         var error = org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalArgumentException.class,
                 () -> gallery.show(predictions(1, 0, 10, new int[] {1, 2}, i -> false)));
-        assertEquals("The predictions cover 2 test images but the dataset has 2000.",
+        assertEquals(
+                "The predictions cover 2 test images but the dataset has 2000.",
                 error.getMessage());
     }
 }

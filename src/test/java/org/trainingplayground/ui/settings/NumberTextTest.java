@@ -24,7 +24,6 @@ class NumberTextTest {
     @Test
     void aLongNotANumberIsQuotedShortened() {
         NumberText.Reading<Double> reading = NumberText.nonNegative("a".repeat(60), LR);
-        assertTrue(reading.problem().startsWith("\"" + "a".repeat(40) + "…\""),
-                reading.problem());
+        assertTrue(reading.problem().startsWith("\"" + "a".repeat(40) + "…\""), reading.problem());
     }
 }
