@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.trainingplayground.core.EngineConfig;
-import org.trainingplayground.core.Limits;
+import org.trainingplayground.core.spec.Limits;
 
 /**
  * The operator's settings, read from environment variables or {@code -D} system properties (a

@@ -20,16 +20,16 @@ import org.trainingplayground.AppConfig;
 import org.trainingplayground.Services;
 import org.trainingplayground.WebApp;
 import org.trainingplayground.core.EngineConfig;
-import org.trainingplayground.core.LayerSpec;
-import org.trainingplayground.core.Limits;
-import org.trainingplayground.core.LossKind;
-import org.trainingplayground.core.NetworkSpec;
-import org.trainingplayground.core.OptimizerKind;
-import org.trainingplayground.core.OptimizerSpec;
-import org.trainingplayground.core.RunSpec;
-import org.trainingplayground.core.RunState;
 import org.trainingplayground.core.TrainingEngine;
 import org.trainingplayground.core.TrainingScheduler;
+import org.trainingplayground.core.metrics.RunState;
+import org.trainingplayground.core.spec.LayerSpec;
+import org.trainingplayground.core.spec.Limits;
+import org.trainingplayground.core.spec.LossKind;
+import org.trainingplayground.core.spec.NetworkSpec;
+import org.trainingplayground.core.spec.OptimizerKind;
+import org.trainingplayground.core.spec.OptimizerSpec;
+import org.trainingplayground.core.spec.RunSpec;
 import org.trainingplayground.session.PlaygroundSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -575,8 +575,8 @@ public final class BenchCommand implements Callable<Integer> {
                     index,
                     25);
             if (index % 4 == 3) {
-                run = run.withDataset(org.trainingplayground.core.DatasetSpec.of(
-                        org.trainingplayground.core.DatasetKind.SPIRAL));
+                run = run.withDataset(org.trainingplayground.core.spec.DatasetSpec.of(
+                        org.trainingplayground.core.spec.DatasetKind.SPIRAL));
             }
             return run;
         }

@@ -3,6 +3,7 @@ package org.trainingplayground.core;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.trainingplayground.core.spec.RunSpec;
 
 /**
  * Times the training step of one run on the scheduler thread, with and without its

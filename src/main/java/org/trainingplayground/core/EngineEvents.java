@@ -6,6 +6,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trainingplayground.core.metrics.DecisionBoundary;
+import org.trainingplayground.core.metrics.EpochMetrics;
+import org.trainingplayground.core.metrics.EvalMetrics;
+import org.trainingplayground.core.metrics.RunListener;
+import org.trainingplayground.core.metrics.RunState;
+import org.trainingplayground.core.metrics.StepDetail;
+import org.trainingplayground.core.metrics.StepMetrics;
+import org.trainingplayground.core.metrics.TestPredictions;
+import org.trainingplayground.core.spec.RunSpec;
 
 /**
  * What the operator watches across all runs of the JVM: each step's duration and each run's

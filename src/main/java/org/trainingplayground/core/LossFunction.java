@@ -7,6 +7,8 @@ import ai.djl.training.loss.L2Loss;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 
+import org.trainingplayground.core.spec.LossKind;
+
 /** The lesson's three losses on DJL's loss classes, all taking the last Linear layer's logits. */
 final class LossFunction {
 

@@ -10,10 +10,10 @@ import ai.djl.training.optimizer.Nag;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.optimizer.Sgd;
 import ai.djl.training.tracker.ParameterTracker;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.trainingplayground.core.spec.OptimizerSpec;
 
 /**
  * DJL's optimizers, with their state (momentum, Adam's two moments) owned by the run, and

@@ -17,6 +17,12 @@ import org.trainingplayground.core.data.Dataset;
 import org.trainingplayground.core.data.Datasets;
 import org.trainingplayground.core.data.ImageDataset;
 import org.trainingplayground.core.data.PointSets;
+import org.trainingplayground.core.metrics.RunListener;
+import org.trainingplayground.core.spec.DatasetKind;
+import org.trainingplayground.core.spec.DatasetSpec;
+import org.trainingplayground.core.spec.Init;
+import org.trainingplayground.core.spec.NetworkSpec;
+import org.trainingplayground.core.spec.RunSpec;
 
 /**
  * The application's training engine: libtorch through DJL, the datasets held once in native

@@ -24,6 +24,16 @@ import java.util.SplittableRandom;
 import org.trainingplayground.core.data.Dataset;
 import org.trainingplayground.core.data.ImageDataset;
 import org.trainingplayground.core.data.PointDataset;
+import org.trainingplayground.core.metrics.DecisionBoundary;
+import org.trainingplayground.core.metrics.EvalMetrics;
+import org.trainingplayground.core.metrics.StepDetail;
+import org.trainingplayground.core.metrics.StepMetrics;
+import org.trainingplayground.core.metrics.TestPredictions;
+import org.trainingplayground.core.spec.Activation;
+import org.trainingplayground.core.spec.LayerSpec;
+import org.trainingplayground.core.spec.NetworkSpec;
+import org.trainingplayground.core.spec.OptimizerSpec;
+import org.trainingplayground.core.spec.RunSpec;
 
 /**
  * One student's network being trained: its weights, optimizer state and position in the data.

@@ -3,7 +3,7 @@ package org.trainingplayground.ops;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trainingplayground.core.EngineEvents;
-import org.trainingplayground.core.RunSpec;
+import org.trainingplayground.core.spec.RunSpec;
 
 /**
  * Writes one line per run start, stop and failure, as key=value pairs a log search can filter

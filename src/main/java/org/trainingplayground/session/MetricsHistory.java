@@ -1,8 +1,8 @@
 package org.trainingplayground.session;
 
 import java.util.Arrays;
-import org.trainingplayground.core.EvalMetrics;
-import org.trainingplayground.core.StepMetrics;
+import org.trainingplayground.core.metrics.EvalMetrics;
+import org.trainingplayground.core.metrics.StepMetrics;
 
 /**
  * Everything one run has measured so far, kept so that a reloaded page can redraw its charts, and

@@ -4,21 +4,21 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import org.trainingplayground.core.DecisionBoundary;
-import org.trainingplayground.core.EpochMetrics;
-import org.trainingplayground.core.EvalMetrics;
-import org.trainingplayground.core.Limits;
-import org.trainingplayground.core.LossKind;
-import org.trainingplayground.core.OptimizerSpec;
 import org.trainingplayground.core.RunHandle;
-import org.trainingplayground.core.RunListener;
-import org.trainingplayground.core.RunSpec;
-import org.trainingplayground.core.RunState;
-import org.trainingplayground.core.StepDetail;
-import org.trainingplayground.core.StepMetrics;
-import org.trainingplayground.core.TestPredictions;
 import org.trainingplayground.core.TrainingEngine;
 import org.trainingplayground.core.data.Dataset;
+import org.trainingplayground.core.metrics.DecisionBoundary;
+import org.trainingplayground.core.metrics.EpochMetrics;
+import org.trainingplayground.core.metrics.EvalMetrics;
+import org.trainingplayground.core.metrics.RunListener;
+import org.trainingplayground.core.metrics.RunState;
+import org.trainingplayground.core.metrics.StepDetail;
+import org.trainingplayground.core.metrics.StepMetrics;
+import org.trainingplayground.core.metrics.TestPredictions;
+import org.trainingplayground.core.spec.Limits;
+import org.trainingplayground.core.spec.LossKind;
+import org.trainingplayground.core.spec.OptimizerSpec;
+import org.trainingplayground.core.spec.RunSpec;
 
 /**
  * One user's playground: the settings they chose, their current run and everything it measured.

@@ -1,16 +1,16 @@
 package org.trainingplayground.session;
 
 import java.util.List;
-import org.trainingplayground.core.Activation;
-import org.trainingplayground.core.DatasetKind;
-import org.trainingplayground.core.DatasetSpec;
-import org.trainingplayground.core.Init;
-import org.trainingplayground.core.LayerSpec;
-import org.trainingplayground.core.LossKind;
-import org.trainingplayground.core.NetworkSpec;
-import org.trainingplayground.core.OptimizerKind;
-import org.trainingplayground.core.OptimizerSpec;
-import org.trainingplayground.core.RunSpec;
+import org.trainingplayground.core.spec.Activation;
+import org.trainingplayground.core.spec.DatasetKind;
+import org.trainingplayground.core.spec.DatasetSpec;
+import org.trainingplayground.core.spec.Init;
+import org.trainingplayground.core.spec.LayerSpec;
+import org.trainingplayground.core.spec.LossKind;
+import org.trainingplayground.core.spec.NetworkSpec;
+import org.trainingplayground.core.spec.OptimizerKind;
+import org.trainingplayground.core.spec.OptimizerSpec;
+import org.trainingplayground.core.spec.RunSpec;
 
 /** Ready-made settings a student can pick instead of filling in the form. */
 public enum Presets {

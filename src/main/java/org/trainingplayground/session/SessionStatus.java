@@ -1,7 +1,7 @@
 package org.trainingplayground.session;
 
-import org.trainingplayground.core.LossKind;
-import org.trainingplayground.core.RunState;
+import org.trainingplayground.core.metrics.RunState;
+import org.trainingplayground.core.spec.LossKind;
 
 /**
  * What the status line shows, as one consistent snapshot.

@@ -16,7 +16,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
-import org.trainingplayground.core.RunState;
+import org.trainingplayground.core.metrics.RunState;
 
 /** The buttons and switches that drive a run. It fires events; the view acts on them. */
 class ControlPanel extends Composite<VerticalLayout> {

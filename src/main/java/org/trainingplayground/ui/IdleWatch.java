@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.trainingplayground.core.RunState;
+import org.trainingplayground.core.metrics.RunState;
 import org.trainingplayground.session.PlaygroundSession;
 
 /**

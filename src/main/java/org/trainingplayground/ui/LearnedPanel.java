@@ -5,11 +5,11 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 
-import org.trainingplayground.core.DecisionBoundary;
-import org.trainingplayground.core.TestPredictions;
 import org.trainingplayground.core.data.Dataset;
 import org.trainingplayground.core.data.ImageDataset;
 import org.trainingplayground.core.data.PointDataset;
+import org.trainingplayground.core.metrics.DecisionBoundary;
+import org.trainingplayground.core.metrics.TestPredictions;
 import org.trainingplayground.ui.draw.Classifier;
 import org.trainingplayground.ui.draw.DrawPanel;
 import org.trainingplayground.ui.learned.ConfusionMatrixChart;

@@ -6,8 +6,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.util.Locale;
-import org.trainingplayground.core.LossKind;
-import org.trainingplayground.core.RunState;
+import org.trainingplayground.core.metrics.RunState;
+import org.trainingplayground.core.spec.LossKind;
 import org.trainingplayground.session.SessionStatus;
 
 /** One line saying where training is, the epoch's progress bar, and any error as a sentence. */

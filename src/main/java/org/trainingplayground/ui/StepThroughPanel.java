@@ -11,11 +11,11 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
 import java.util.Locale;
-import org.trainingplayground.core.LossKind;
-import org.trainingplayground.core.OptimizerKind;
-import org.trainingplayground.core.OptimizerSpec;
-import org.trainingplayground.core.RunSpec;
-import org.trainingplayground.core.StepDetail;
+import org.trainingplayground.core.metrics.StepDetail;
+import org.trainingplayground.core.spec.LossKind;
+import org.trainingplayground.core.spec.OptimizerKind;
+import org.trainingplayground.core.spec.OptimizerSpec;
+import org.trainingplayground.core.spec.RunSpec;
 import org.trainingplayground.ui.image.InkPng;
 
 /**

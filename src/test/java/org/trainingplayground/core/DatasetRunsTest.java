@@ -12,6 +12,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.trainingplayground.core.metrics.DecisionBoundary;
+import org.trainingplayground.core.metrics.EvalMetrics;
+import org.trainingplayground.core.metrics.RunListener;
+import org.trainingplayground.core.metrics.RunState;
+import org.trainingplayground.core.metrics.TestPredictions;
+import org.trainingplayground.core.spec.Activation;
+import org.trainingplayground.core.spec.DatasetKind;
+import org.trainingplayground.core.spec.DatasetSpec;
+import org.trainingplayground.core.spec.LossKind;
+import org.trainingplayground.core.spec.NetworkSpec;
+import org.trainingplayground.core.spec.OptimizerSpec;
+import org.trainingplayground.core.spec.RunSpec;
 
 /** Runs on the other datasets: 2-D points with their decision boundary, and the image sets. */
 class DatasetRunsTest {

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.trainingplayground.core.metrics.RunListener;
+import org.trainingplayground.core.metrics.RunState;
+import org.trainingplayground.core.metrics.StepMetrics;
+import org.trainingplayground.core.spec.RunSpec;
 
 class EngineCloseTest {
 

@@ -8,6 +8,14 @@ import static org.trainingplayground.core.TestEngine.onScheduler;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.trainingplayground.core.metrics.StepDetail;
+import org.trainingplayground.core.spec.Activation;
+import org.trainingplayground.core.spec.Init;
+import org.trainingplayground.core.spec.LayerSpec;
+import org.trainingplayground.core.spec.LossKind;
+import org.trainingplayground.core.spec.NetworkSpec;
+import org.trainingplayground.core.spec.OptimizerSpec;
+import org.trainingplayground.core.spec.RunSpec;
 
 /** The four ideas of the lesson, checked on real steps: loss, backward, gradient descent. */
 class LessonLoopTest {

@@ -15,6 +15,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.trainingplayground.core.metrics.EvalMetrics;
+import org.trainingplayground.core.metrics.RunListener;
+import org.trainingplayground.core.metrics.RunState;
+import org.trainingplayground.core.metrics.StepMetrics;
+import org.trainingplayground.core.spec.RunSpec;
 
 /** The cap on runs taking turns, and the queue that runs started beyond it wait in. */
 class QueueTest {

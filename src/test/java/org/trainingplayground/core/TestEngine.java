@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.trainingplayground.core.spec.RunSpec;
 
 /** One real engine shared by all tests of a JVM (libtorch loads once per process anyway). */
 public final class TestEngine {

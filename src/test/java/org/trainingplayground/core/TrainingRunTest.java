@@ -8,6 +8,12 @@ import static org.trainingplayground.core.TestEngine.onScheduler;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.trainingplayground.core.metrics.EvalMetrics;
+import org.trainingplayground.core.metrics.StepDetail;
+import org.trainingplayground.core.metrics.StepMetrics;
+import org.trainingplayground.core.spec.OptimizerKind;
+import org.trainingplayground.core.spec.OptimizerSpec;
+import org.trainingplayground.core.spec.RunSpec;
 
 class TrainingRunTest {
 

@@ -12,6 +12,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.trainingplayground.core.metrics.EpochMetrics;
+import org.trainingplayground.core.metrics.EvalMetrics;
+import org.trainingplayground.core.metrics.RunListener;
+import org.trainingplayground.core.metrics.RunState;
+import org.trainingplayground.core.metrics.StepMetrics;
+import org.trainingplayground.core.spec.Activation;
+import org.trainingplayground.core.spec.LossKind;
+import org.trainingplayground.core.spec.NetworkSpec;
+import org.trainingplayground.core.spec.OptimizerKind;
+import org.trainingplayground.core.spec.OptimizerSpec;
+import org.trainingplayground.core.spec.RunSpec;
 
 class TrainingSchedulerTest {
 

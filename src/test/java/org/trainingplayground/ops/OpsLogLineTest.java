@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.trainingplayground.core.EngineEvents;
-import org.trainingplayground.core.RunSpec;
+import org.trainingplayground.core.spec.RunSpec;
 
 class OpsLogLineTest {
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.trainingplayground.AppConfig;
-import org.trainingplayground.core.RunState;
+import org.trainingplayground.core.metrics.RunState;
 import org.trainingplayground.session.PlaygroundSession;
 
 /** The hosting rules for idle users: runs nobody looks at pause, sessions expire. */

@@ -21,9 +21,9 @@ import java.util.function.Consumer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.trainingplayground.Services;
-import org.trainingplayground.core.OptimizerKind;
-import org.trainingplayground.core.RunState;
 import org.trainingplayground.core.TrainingScheduler;
+import org.trainingplayground.core.metrics.RunState;
+import org.trainingplayground.core.spec.OptimizerKind;
 import org.trainingplayground.session.PlaygroundSession;
 
 /** The view driven in the JVM, with the real training engine behind it. */

@@ -94,7 +94,9 @@ class ServerFullTest extends BrowserlessTest {
             script.removeUI(page);
             UserSessions.pageNeverConnected(script);
             assertNull(script.getAttribute(PlaygroundSession.class));
-            eventually().until(() -> built.state() == org.trainingplayground.core.RunState.CLOSED);
+            eventually()
+                    .until(() ->
+                            built.state() == org.trainingplayground.core.metrics.RunState.CLOSED);
         } finally {
             unlockFully(script);
             CurrentInstance.restoreInstances(firstVisitor);

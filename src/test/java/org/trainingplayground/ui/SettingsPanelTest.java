@@ -22,13 +22,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.trainingplayground.core.Activation;
-import org.trainingplayground.core.Init;
-import org.trainingplayground.core.LayerSpec;
-import org.trainingplayground.core.Limits;
-import org.trainingplayground.core.LossKind;
-import org.trainingplayground.core.OptimizerKind;
-import org.trainingplayground.core.RunState;
+import org.trainingplayground.core.metrics.RunState;
+import org.trainingplayground.core.spec.Activation;
+import org.trainingplayground.core.spec.Init;
+import org.trainingplayground.core.spec.LayerSpec;
+import org.trainingplayground.core.spec.Limits;
+import org.trainingplayground.core.spec.LossKind;
+import org.trainingplayground.core.spec.OptimizerKind;
 import org.trainingplayground.session.Presets;
 
 /** The settings form driven in the JVM, with the real session and training engine behind it. */

@@ -3,8 +3,8 @@ package org.trainingplayground.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
-import org.trainingplayground.core.LossKind;
-import org.trainingplayground.core.RunState;
+import org.trainingplayground.core.metrics.RunState;
+import org.trainingplayground.core.spec.LossKind;
 import org.trainingplayground.session.SessionStatus;
 
 /** The status line of a run waiting for a free place. */

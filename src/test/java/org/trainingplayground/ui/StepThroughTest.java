@@ -19,7 +19,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.trainingplayground.core.RunState;
+import org.trainingplayground.core.metrics.RunState;
 
 /** Step, Step epoch, speed and forget zero_grad, driven in the JVM with the real engine. */
 class StepThroughTest extends BrowserlessTest {

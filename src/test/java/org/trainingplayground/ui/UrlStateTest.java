@@ -16,13 +16,13 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.trainingplayground.core.Activation;
-import org.trainingplayground.core.DatasetKind;
-import org.trainingplayground.core.LayerSpec;
-import org.trainingplayground.core.OptimizerKind;
-import org.trainingplayground.core.RunState;
 import org.trainingplayground.core.config.ConfigProperties;
 import org.trainingplayground.core.config.PlaygroundConfig;
+import org.trainingplayground.core.metrics.RunState;
+import org.trainingplayground.core.spec.Activation;
+import org.trainingplayground.core.spec.DatasetKind;
+import org.trainingplayground.core.spec.LayerSpec;
+import org.trainingplayground.core.spec.OptimizerKind;
 
 /** Settings in the URL and in files, driven in the JVM with the real session behind them. */
 class UrlStateTest extends BrowserlessTest {

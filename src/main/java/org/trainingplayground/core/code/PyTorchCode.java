@@ -4,16 +4,16 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
-import org.trainingplayground.core.Activation;
-import org.trainingplayground.core.DatasetKind;
-import org.trainingplayground.core.DatasetSpec;
-import org.trainingplayground.core.LayerSpec;
-import org.trainingplayground.core.LossKind;
-import org.trainingplayground.core.NetworkSpec;
-import org.trainingplayground.core.OptimizerKind;
-import org.trainingplayground.core.OptimizerSpec;
-import org.trainingplayground.core.RunSpec;
 import org.trainingplayground.core.config.PlaygroundConfig;
+import org.trainingplayground.core.spec.Activation;
+import org.trainingplayground.core.spec.DatasetKind;
+import org.trainingplayground.core.spec.DatasetSpec;
+import org.trainingplayground.core.spec.LayerSpec;
+import org.trainingplayground.core.spec.LossKind;
+import org.trainingplayground.core.spec.NetworkSpec;
+import org.trainingplayground.core.spec.OptimizerKind;
+import org.trainingplayground.core.spec.OptimizerSpec;
+import org.trainingplayground.core.spec.RunSpec;
 
 /**
  * Writes the PyTorch script that trains what a configuration describes: the same data, network,

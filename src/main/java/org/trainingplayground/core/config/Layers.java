@@ -3,11 +3,11 @@ package org.trainingplayground.core.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.trainingplayground.core.Activation;
-import org.trainingplayground.core.Choice;
-import org.trainingplayground.core.LayerSpec;
-import org.trainingplayground.core.Limits;
 import org.trainingplayground.core.config.ConfigText.Parsed;
+import org.trainingplayground.core.spec.Activation;
+import org.trainingplayground.core.spec.Choice;
+import org.trainingplayground.core.spec.LayerSpec;
+import org.trainingplayground.core.spec.Limits;
 
 /**
  * The hidden layers as a link writes them: {@code 128-relu,64-relu}, width and activation key

@@ -1,7 +1,7 @@
 package org.trainingplayground.core.config;
 
 import java.util.Objects;
-import org.trainingplayground.core.RunSpec;
+import org.trainingplayground.core.spec.RunSpec;
 
 /**
  * Everything a link, an exported file or {@code train --config} carries: the run's settings and

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import org.trainingplayground.core.DatasetKind;
+import org.trainingplayground.core.spec.DatasetKind;
 
 /**
  * Loads the image datasets shipped with the application. They are read from a directory when one

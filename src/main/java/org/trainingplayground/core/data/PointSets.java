@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import org.trainingplayground.core.DatasetSpec;
+import org.trainingplayground.core.spec.DatasetSpec;
 
 /**
  * Generates the 2-D point sets (spiral, circles, XOR, Gaussian blobs, moons) from a

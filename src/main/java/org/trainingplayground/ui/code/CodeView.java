@@ -15,9 +15,9 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import org.trainingplayground.core.RunSpec;
 import org.trainingplayground.core.code.PyTorchCode;
 import org.trainingplayground.core.config.PlaygroundConfig;
+import org.trainingplayground.core.spec.RunSpec;
 
 /**
  * "The same in PyTorch": the script that trains the current configuration outside the

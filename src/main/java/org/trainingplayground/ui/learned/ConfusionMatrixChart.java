@@ -10,7 +10,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
 import java.util.Locale;
-import org.trainingplayground.core.TestPredictions;
+import org.trainingplayground.core.metrics.TestPredictions;
 import org.trainingplayground.ui.chart.EChart;
 
 /**

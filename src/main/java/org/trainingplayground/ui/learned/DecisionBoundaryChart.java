@@ -7,8 +7,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import java.util.Locale;
 import java.util.Objects;
-import org.trainingplayground.core.DecisionBoundary;
 import org.trainingplayground.core.data.PointDataset;
+import org.trainingplayground.core.metrics.DecisionBoundary;
 import org.trainingplayground.ui.chart.EChart;
 
 /**

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
 import java.util.Locale;
-import org.trainingplayground.core.TestPredictions;
+import org.trainingplayground.core.metrics.TestPredictions;
 
 /**
  * One test image with its true class, the network's answer and a bar per class for the

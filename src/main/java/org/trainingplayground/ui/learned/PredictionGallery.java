@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.trainingplayground.core.TestPredictions;
 import org.trainingplayground.core.data.ImageDataset;
+import org.trainingplayground.core.metrics.TestPredictions;
 
 /**
  * Test images with the network's answers: a fixed spread of a few samples per class, or the

@@ -14,10 +14,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.ArrayList;
 import java.util.List;
-import org.trainingplayground.core.Activation;
-import org.trainingplayground.core.Init;
-import org.trainingplayground.core.LayerSpec;
-import org.trainingplayground.core.NetworkSpec;
+import org.trainingplayground.core.spec.Activation;
+import org.trainingplayground.core.spec.Init;
+import org.trainingplayground.core.spec.LayerSpec;
+import org.trainingplayground.core.spec.NetworkSpec;
 import org.trainingplayground.ui.settings.NumberText.Quantity;
 import org.trainingplayground.ui.settings.NumberText.Reading;
 

@@ -24,16 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.trainingplayground.core.Activation;
-import org.trainingplayground.core.DatasetKind;
-import org.trainingplayground.core.DatasetSpec;
-import org.trainingplayground.core.Init;
-import org.trainingplayground.core.LayerSpec;
-import org.trainingplayground.core.LossKind;
-import org.trainingplayground.core.OptimizerKind;
-import org.trainingplayground.core.OptimizerSpec;
-import org.trainingplayground.core.RunSpec;
 import org.trainingplayground.core.config.PlaygroundConfig;
+import org.trainingplayground.core.spec.Activation;
+import org.trainingplayground.core.spec.DatasetKind;
+import org.trainingplayground.core.spec.DatasetSpec;
+import org.trainingplayground.core.spec.Init;
+import org.trainingplayground.core.spec.LayerSpec;
+import org.trainingplayground.core.spec.LossKind;
+import org.trainingplayground.core.spec.OptimizerKind;
+import org.trainingplayground.core.spec.OptimizerSpec;
+import org.trainingplayground.core.spec.RunSpec;
 
 class PyTorchCodeTest {
 

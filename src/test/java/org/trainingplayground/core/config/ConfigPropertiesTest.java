@@ -13,18 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.trainingplayground.core.Activation;
-import org.trainingplayground.core.DatasetKind;
-import org.trainingplayground.core.DatasetSpec;
-import org.trainingplayground.core.Init;
-import org.trainingplayground.core.LayerSpec;
-import org.trainingplayground.core.Limits;
-import org.trainingplayground.core.LossKind;
-import org.trainingplayground.core.OptimizerKind;
-import org.trainingplayground.core.OptimizerSpec;
-import org.trainingplayground.core.RunSpec;
 import org.trainingplayground.core.config.ConfigProperties.Notice;
 import org.trainingplayground.core.config.ConfigProperties.Reading;
+import org.trainingplayground.core.spec.Activation;
+import org.trainingplayground.core.spec.DatasetKind;
+import org.trainingplayground.core.spec.DatasetSpec;
+import org.trainingplayground.core.spec.Init;
+import org.trainingplayground.core.spec.LayerSpec;
+import org.trainingplayground.core.spec.Limits;
+import org.trainingplayground.core.spec.LossKind;
+import org.trainingplayground.core.spec.OptimizerKind;
+import org.trainingplayground.core.spec.OptimizerSpec;
+import org.trainingplayground.core.spec.RunSpec;
 
 class ConfigPropertiesTest {
 

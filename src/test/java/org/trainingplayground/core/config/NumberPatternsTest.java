@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.trainingplayground.core.Limits;
-import org.trainingplayground.core.RunSpec;
+import org.trainingplayground.core.spec.Limits;
+import org.trainingplayground.core.spec.RunSpec;
 
 class NumberPatternsTest {
 

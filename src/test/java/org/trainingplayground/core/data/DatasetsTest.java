@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.trainingplayground.core.DatasetKind;
+import org.trainingplayground.core.spec.DatasetKind;
 
 class DatasetsTest {
 

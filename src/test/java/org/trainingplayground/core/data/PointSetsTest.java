@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.trainingplayground.core.DatasetKind;
-import org.trainingplayground.core.DatasetSpec;
+import org.trainingplayground.core.spec.DatasetKind;
+import org.trainingplayground.core.spec.DatasetSpec;
 
 class PointSetsTest {
 

@@ -11,7 +11,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.trainingplayground.core.TestPredictions;
+import org.trainingplayground.core.metrics.TestPredictions;
 import org.trainingplayground.ui.chart.SentCalls;
 
 class ConfusionMatrixChartTest extends LearnedPanelsTestBase {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.trainingplayground.core.DecisionBoundary;
+import org.trainingplayground.core.metrics.DecisionBoundary;
 import org.trainingplayground.ui.chart.SentCalls;
 
 class DecisionBoundaryChartTest extends LearnedPanelsTestBase {

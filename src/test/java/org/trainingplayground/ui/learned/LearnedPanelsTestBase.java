@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.trainingplayground.core.TestPredictions;
 import org.trainingplayground.core.data.Datasets;
 import org.trainingplayground.core.data.ImageDataset;
 import org.trainingplayground.core.data.PointDataset;
+import org.trainingplayground.core.metrics.TestPredictions;
 
 /** A page without a session or engine, and the plain values the panels are given. */
 abstract class LearnedPanelsTestBase {

@@ -12,8 +12,8 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.trainingplayground.core.TestPredictions;
 import org.trainingplayground.core.data.ImageDataset;
+import org.trainingplayground.core.metrics.TestPredictions;
 
 class PredictionGalleryTest extends LearnedPanelsTestBase {
 

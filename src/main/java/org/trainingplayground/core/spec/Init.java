@@ -1,4 +1,4 @@
-package org.trainingplayground.core;
+package org.trainingplayground.core.spec;
 
 /** How the weights of each Linear layer are drawn before training. */
 public enum Init implements Choice {

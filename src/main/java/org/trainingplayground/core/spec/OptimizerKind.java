@@ -1,4 +1,4 @@
-package org.trainingplayground.core;
+package org.trainingplayground.core.spec;
 
 /** The optimizers a student can choose. */
 public enum OptimizerKind implements Choice {

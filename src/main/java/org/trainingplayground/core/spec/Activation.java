@@ -1,4 +1,4 @@
-package org.trainingplayground.core;
+package org.trainingplayground.core.spec;
 
 /** The non-linearity placed after a hidden Linear layer. */
 public enum Activation implements Choice {

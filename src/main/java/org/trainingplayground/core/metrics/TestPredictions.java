@@ -1,4 +1,4 @@
-package org.trainingplayground.core;
+package org.trainingplayground.core.metrics;
 
 /**
  * The network's answer for every sample of the test split, from one evaluation: what the

@@ -1,4 +1,4 @@
-package org.trainingplayground.core;
+package org.trainingplayground.core.metrics;
 
 /**
  * The summary of one finished epoch.

@@ -1,4 +1,4 @@
-package org.trainingplayground.core;
+package org.trainingplayground.core.spec;
 
 /** The loss functions of the lesson. */
 public enum LossKind implements Choice {

@@ -1,4 +1,6 @@
-package org.trainingplayground.core;
+package org.trainingplayground.core.metrics;
+
+import org.trainingplayground.core.spec.NetworkSpec;
 
 /**
  * What one training step measured.

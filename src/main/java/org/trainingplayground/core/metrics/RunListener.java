@@ -1,4 +1,4 @@
-package org.trainingplayground.core;
+package org.trainingplayground.core.metrics;
 
 /**
  * Receives what a run measures. Called on the scheduler thread: implementations must return

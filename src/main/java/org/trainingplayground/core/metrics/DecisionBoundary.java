@@ -1,4 +1,4 @@
-package org.trainingplayground.core;
+package org.trainingplayground.core.metrics;
 
 /**
  * What a network trained on 2-D points predicts over a square grid: the picture behind the

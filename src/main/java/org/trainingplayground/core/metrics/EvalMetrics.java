@@ -1,4 +1,4 @@
-package org.trainingplayground.core;
+package org.trainingplayground.core.metrics;
 
 /**
  * The network measured on the test split, without training on it.

@@ -1,4 +1,4 @@
-package org.trainingplayground.core;
+package org.trainingplayground.core.spec;
 
 /**
  * The datasets a student can train on: two sets of 28×28 images shipped in {@code datasets/},
