@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.trainingplayground.core.EngineConfig;
 import org.trainingplayground.core.spec.Limits;
+import org.trainingplayground.core.train.EngineConfig;
 
 /**
  * The operator's settings, read from environment variables or {@code -D} system properties (a

@@ -11,7 +11,7 @@ import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.trainingplayground.core.EngineEvents;
+import org.trainingplayground.core.train.EngineEvents;
 import org.trainingplayground.ops.HealthServlet;
 import org.trainingplayground.ops.MetricsServlet;
 import org.trainingplayground.ops.PlaygroundMetrics;

@@ -5,8 +5,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.trainingplayground.core.TrainingEngine;
 import org.trainingplayground.core.spec.Limits;
+import org.trainingplayground.core.train.TrainingEngine;
 
 /**
  * The app-wide services, owned by {@link Bootstrap}: the training engine (with its scheduler)

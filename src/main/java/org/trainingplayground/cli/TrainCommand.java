@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
-import org.trainingplayground.core.EngineConfig;
-import org.trainingplayground.core.RunHandle;
-import org.trainingplayground.core.TrainingEngine;
 import org.trainingplayground.core.config.ConfigProperties;
 import org.trainingplayground.core.config.PlaygroundConfig;
 import org.trainingplayground.core.metrics.EpochMetrics;
@@ -36,6 +33,9 @@ import org.trainingplayground.core.spec.NetworkSpec;
 import org.trainingplayground.core.spec.OptimizerKind;
 import org.trainingplayground.core.spec.OptimizerSpec;
 import org.trainingplayground.core.spec.RunSpec;
+import org.trainingplayground.core.train.EngineConfig;
+import org.trainingplayground.core.train.RunHandle;
+import org.trainingplayground.core.train.TrainingEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -444,8 +444,7 @@ public final class TrainCommand implements Callable<Integer> {
 
         ObjectNode summary = json.createObjectNode();
         summary.put("summary", "djl");
-        summary.put(
-                "engine", "PyTorch " + ai.djl.engine.Engine.getEngine("PyTorch").getVersion());
+        summary.put("engine", engine.engineVersion());
         summary.put("threads", threads);
         summary.put("steps", steps[0]);
         summary.put("msPerStepMedian", round(medianOfWarmSteps(stepNanos[0], steps[0]) / 1e6));

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trainingplayground.Services;
-import org.trainingplayground.core.TrainingEngine;
+import org.trainingplayground.core.train.TrainingEngine;
 
 /**
  * {@code /health/live}: the JVM answers requests. {@code /health/ready}: it can also train,

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
-import org.trainingplayground.core.EngineEvents;
-import org.trainingplayground.core.TrainingEngine;
+import org.trainingplayground.core.train.EngineEvents;
+import org.trainingplayground.core.train.TrainingEngine;
 
 /**
  * The server's meters, in Prometheus's text format for {@code /metrics}: how many sessions and

@@ -2,8 +2,8 @@ package org.trainingplayground.ops;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.trainingplayground.core.EngineEvents;
 import org.trainingplayground.core.spec.RunSpec;
+import org.trainingplayground.core.train.EngineEvents;
 
 /**
  * Writes one line per run start, stop and failure, as key=value pairs a log search can filter

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.trainingplayground.core.EngineEvents;
+import org.trainingplayground.core.train.EngineEvents;
 
 /**
  * Names the browser session that starts a run in the logs.

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import org.trainingplayground.core.RunHandle;
-import org.trainingplayground.core.TrainingEngine;
 import org.trainingplayground.core.data.Dataset;
 import org.trainingplayground.core.metrics.DecisionBoundary;
 import org.trainingplayground.core.metrics.EpochMetrics;
@@ -19,6 +17,8 @@ import org.trainingplayground.core.spec.Limits;
 import org.trainingplayground.core.spec.LossKind;
 import org.trainingplayground.core.spec.OptimizerSpec;
 import org.trainingplayground.core.spec.RunSpec;
+import org.trainingplayground.core.train.RunHandle;
+import org.trainingplayground.core.train.TrainingEngine;
 
 /**
  * One user's playground: the settings they chose, their current run and everything it measured.

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.trainingplayground.core.EngineEvents;
-import org.trainingplayground.core.RunHandle;
-import org.trainingplayground.core.TestEngine;
-import org.trainingplayground.core.TrainingEngine;
 import org.trainingplayground.core.metrics.RunListener;
 import org.trainingplayground.core.spec.DatasetKind;
 import org.trainingplayground.core.spec.DatasetSpec;
 import org.trainingplayground.core.spec.RunSpec;
+import org.trainingplayground.core.train.EngineEvents;
+import org.trainingplayground.core.train.RunHandle;
+import org.trainingplayground.core.train.TestEngine;
+import org.trainingplayground.core.train.TrainingEngine;
 
 class MetricsOfRealRunsTest {
 

@@ -3,8 +3,8 @@ package org.trainingplayground.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
-import org.trainingplayground.core.EngineEvents;
 import org.trainingplayground.core.spec.RunSpec;
+import org.trainingplayground.core.train.EngineEvents;
 
 class OpsLogLineTest {
 

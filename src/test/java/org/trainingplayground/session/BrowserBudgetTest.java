@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.trainingplayground.core.TestEngine;
 import org.trainingplayground.core.metrics.RunState;
 import org.trainingplayground.core.spec.Limits;
 import org.trainingplayground.core.spec.NetworkSpec;
+import org.trainingplayground.core.train.TestEngine;
 
 class BrowserBudgetTest {
 

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.trainingplayground.core.TestEngine;
 import org.trainingplayground.core.metrics.RunState;
+import org.trainingplayground.core.train.TestEngine;
 
 class PromptChangesTest {
 

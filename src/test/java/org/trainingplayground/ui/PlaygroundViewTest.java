@@ -21,8 +21,8 @@ import java.util.function.Consumer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.trainingplayground.Services;
-import org.trainingplayground.core.TrainingScheduler;
 import org.trainingplayground.core.metrics.RunState;
+import org.trainingplayground.core.schedule.TrainingScheduler;
 import org.trainingplayground.core.spec.OptimizerKind;
 import org.trainingplayground.session.PlaygroundSession;
 

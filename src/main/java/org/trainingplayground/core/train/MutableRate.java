@@ -1,4 +1,4 @@
-package org.trainingplayground.core;
+package org.trainingplayground.core.train;
 
 import ai.djl.training.tracker.Tracker;
 

@@ -1,7 +1,8 @@
-package org.trainingplayground.core;
+package org.trainingplayground.core.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -18,6 +19,7 @@ import org.trainingplayground.core.data.Datasets;
 import org.trainingplayground.core.data.ImageDataset;
 import org.trainingplayground.core.data.PointSets;
 import org.trainingplayground.core.metrics.RunListener;
+import org.trainingplayground.core.schedule.TrainingScheduler;
 import org.trainingplayground.core.spec.DatasetKind;
 import org.trainingplayground.core.spec.DatasetSpec;
 import org.trainingplayground.core.spec.Init;
@@ -89,8 +91,10 @@ public final class TrainingEngine implements AutoCloseable {
         long started = System.nanoTime();
         Engine engine = Engine.getEngine("PyTorch");
         NDManager root = engine.newBaseManager();
-        TrainingEngine trainingEngine =
-                new TrainingEngine(root, config.datasetsDir(), TrainingScheduler.forThisJvm());
+        TrainingEngine trainingEngine = new TrainingEngine(
+                root,
+                config.datasetsDir(),
+                TrainingScheduler.forThisJvm(TrainingEngine::prepareTrainingThread));
         // MNIST is the default, so a missing file stops start-up instead of the first run.
         trainingEngine.imageDataset(DatasetKind.MNIST);
         log.info(
@@ -100,6 +104,17 @@ public final class TrainingEngine implements AutoCloseable {
                 (System.nanoTime() - started) / 1_000_000,
                 config.threads());
         return trainingEngine;
+    }
+
+    /** The native engine and its version, e.g. "PyTorch 2.7.1". */
+    public String engineVersion() {
+        Engine engine = Engine.getEngine("PyTorch");
+        return engine.getEngineName() + " " + engine.getVersion();
+    }
+
+    /** On the scheduler's thread, before its first task: no autograd outside a step's collector. */
+    private static void prepareTrainingThread() {
+        JniUtils.setGradMode(false);
     }
 
     private static void configureDjl(EngineConfig config) {

@@ -1,4 +1,4 @@
-package org.trainingplayground.core;
+package org.trainingplayground.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package org.trainingplayground.core;
+package org.trainingplayground.core.train;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,6 +17,7 @@ import org.trainingplayground.core.metrics.EvalMetrics;
 import org.trainingplayground.core.metrics.RunListener;
 import org.trainingplayground.core.metrics.RunState;
 import org.trainingplayground.core.metrics.StepMetrics;
+import org.trainingplayground.core.schedule.BackgroundPriority;
 import org.trainingplayground.core.spec.Activation;
 import org.trainingplayground.core.spec.LossKind;
 import org.trainingplayground.core.spec.NetworkSpec;

@@ -1,4 +1,4 @@
-package org.trainingplayground.core;
+package org.trainingplayground.core.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -29,6 +29,7 @@ import org.trainingplayground.core.metrics.EvalMetrics;
 import org.trainingplayground.core.metrics.StepDetail;
 import org.trainingplayground.core.metrics.StepMetrics;
 import org.trainingplayground.core.metrics.TestPredictions;
+import org.trainingplayground.core.schedule.TrainingScheduler;
 import org.trainingplayground.core.spec.Activation;
 import org.trainingplayground.core.spec.LayerSpec;
 import org.trainingplayground.core.spec.NetworkSpec;

@@ -1,4 +1,4 @@
-package org.trainingplayground.core;
+package org.trainingplayground.core.train;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

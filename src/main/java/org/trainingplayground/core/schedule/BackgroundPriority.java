@@ -1,4 +1,4 @@
-package org.trainingplayground.core;
+package org.trainingplayground.core.schedule;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
  * gets every cycle they leave. Java has no API for a thread's nice value, so this asks
  * {@code renice} (util-linux, in every Debian) to change the calling thread's.
  */
-final class BackgroundPriority {
+public final class BackgroundPriority {
 
     /** Nice value of the training thread: 10, half-way to the lowest priority. */
-    static final int NICENESS = 10;
+    public static final int NICENESS = 10;
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundPriority.class);
 
@@ -52,7 +52,7 @@ final class BackgroundPriority {
     }
 
     /** The calling thread's nice value, or null where Linux's /proc is missing. */
-    static Integer currentThreadNiceness() {
+    public static Integer currentThreadNiceness() {
         try {
             String stat = Files.readString(Path.of("/proc/thread-self/stat"));
             // Fields after the command name (which may hold spaces) in parentheses; nice is

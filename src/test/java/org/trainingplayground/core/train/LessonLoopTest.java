@@ -1,10 +1,10 @@
-package org.trainingplayground.core;
+package org.trainingplayground.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.trainingplayground.core.TestEngine.onScheduler;
+import static org.trainingplayground.core.train.TestEngine.onScheduler;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;

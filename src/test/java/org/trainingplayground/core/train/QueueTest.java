@@ -1,4 +1,4 @@
-package org.trainingplayground.core;
+package org.trainingplayground.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,6 +19,7 @@ import org.trainingplayground.core.metrics.EvalMetrics;
 import org.trainingplayground.core.metrics.RunListener;
 import org.trainingplayground.core.metrics.RunState;
 import org.trainingplayground.core.metrics.StepMetrics;
+import org.trainingplayground.core.schedule.TrainingScheduler;
 import org.trainingplayground.core.spec.RunSpec;
 
 /** The cap on runs taking turns, and the queue that runs started beyond it wait in. */

@@ -1,4 +1,4 @@
-package org.trainingplayground.core;
+package org.trainingplayground.core.train;
 
 import java.util.List;
 import org.slf4j.Logger;
@@ -11,6 +11,8 @@ import org.trainingplayground.core.metrics.RunListener;
 import org.trainingplayground.core.metrics.RunState;
 import org.trainingplayground.core.metrics.StepDetail;
 import org.trainingplayground.core.metrics.StepMetrics;
+import org.trainingplayground.core.schedule.ScheduledRun;
+import org.trainingplayground.core.schedule.TrainingScheduler;
 import org.trainingplayground.core.spec.OptimizerSpec;
 import org.trainingplayground.core.spec.RunSpec;
 
@@ -27,6 +29,29 @@ public final class RunHandle implements AutoCloseable {
 
     private final RunSpec spec;
     private final TrainingScheduler scheduler;
+    /** This run as the scheduler sees it; kept apart so that its turn is not public here. */
+    private final ScheduledRun turns = new ScheduledRun() {
+        @Override
+        public long takeTurn() {
+            return RunHandle.this.takeTurn();
+        }
+
+        @Override
+        public void admitted() {
+            RunHandle.this.admitted();
+        }
+
+        @Override
+        public void movedInQueue() {
+            RunHandle.this.movedInQueue();
+        }
+
+        @Override
+        public void fail(String sentence) {
+            RunHandle.this.fail(sentence);
+        }
+    };
+
     private final RunListener listener;
     private final Dataset dataset;
     private final TrainingEngine.TensorSource tensorSource;
@@ -131,7 +156,7 @@ public final class RunHandle implements AutoCloseable {
     }
 
     private void takeTurnsOrQueue() {
-        if (scheduler.activateOrQueue(this)) {
+        if (scheduler.activateOrQueue(turns)) {
             setState(RunState.RUNNING, null);
         } else {
             setState(RunState.QUEUED, null);
@@ -139,12 +164,12 @@ public final class RunHandle implements AutoCloseable {
     }
 
     /** A place freed up and this waiting run took it (scheduler thread). */
-    void admitted() {
+    private void admitted() {
         setState(RunState.RUNNING, null);
     }
 
     /** Runs ahead of this one left the queue; the listener hears it to show the new place. */
-    void movedInQueue() {
+    private void movedInQueue() {
         if (state == RunState.QUEUED) {
             listener.onStateChanged(RunState.QUEUED, null);
         }
@@ -155,7 +180,7 @@ public final class RunHandle implements AutoCloseable {
      * may have just been given a place, before its state says RUNNING).
      */
     public int queuePosition() {
-        return scheduler.queuePosition(this);
+        return scheduler.queuePosition(turns);
     }
 
     /**
@@ -168,7 +193,7 @@ public final class RunHandle implements AutoCloseable {
                 // A Step epoch's pause at the epoch's end is forgotten with an explicit pause.
                 pauseAtEpochEnd = false;
                 pauseAfterNextStep = false;
-                scheduler.deactivate(this);
+                scheduler.deactivate(turns);
                 // The boundary is drawn a few times a second; show where it stopped.
                 reportBoundary();
                 setState(RunState.PAUSED, null);
@@ -243,7 +268,7 @@ public final class RunHandle implements AutoCloseable {
             return;
         }
         scheduler.execute(() -> {
-            scheduler.deactivate(this);
+            scheduler.deactivate(turns);
             if (run != null) {
                 run.close();
                 run = null;
@@ -261,9 +286,9 @@ public final class RunHandle implements AutoCloseable {
      *
      * @return 0 if a step was taken, otherwise nanoseconds until the next step is due
      */
-    long takeTurn() {
+    private long takeTurn() {
         if (state != RunState.RUNNING || run == null) {
-            scheduler.deactivate(this);
+            scheduler.deactivate(turns);
             return 0;
         }
         if (pauseAfterNextStep) {
@@ -302,12 +327,12 @@ public final class RunHandle implements AutoCloseable {
             EvalMetrics validation = evaluate(epoch);
             listener.onEpoch(new EpochMetrics(epoch, run.stepsTaken(), trainLoss, validation));
             if (run.finished()) {
-                scheduler.deactivate(this);
+                scheduler.deactivate(turns);
                 reportBoundary();
                 setState(RunState.FINISHED, null);
             } else if (pauseAtEpochEnd && state == RunState.RUNNING) {
                 pauseAtEpochEnd = false;
-                scheduler.deactivate(this);
+                scheduler.deactivate(turns);
                 reportBoundary();
                 setState(RunState.PAUSED, null);
             }
@@ -316,7 +341,7 @@ public final class RunHandle implements AutoCloseable {
         }
         if (pauseAfterNextStep && state == RunState.RUNNING) {
             pauseAfterNextStep = false;
-            scheduler.deactivate(this);
+            scheduler.deactivate(turns);
             reportBoundary();
             setState(RunState.PAUSED, null);
         }
@@ -393,8 +418,8 @@ public final class RunHandle implements AutoCloseable {
     }
 
     /** Stops the run with a sentence for the user (scheduler thread). */
-    void fail(String sentence) {
-        scheduler.deactivate(this);
+    private void fail(String sentence) {
+        scheduler.deactivate(turns);
         setState(RunState.FAILED, sentence);
     }
 

@@ -1,7 +1,7 @@
-package org.trainingplayground.core;
+package org.trainingplayground.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.trainingplayground.core.TestEngine.onScheduler;
+import static org.trainingplayground.core.train.TestEngine.onScheduler;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

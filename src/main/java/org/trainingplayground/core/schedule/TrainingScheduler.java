@@ -1,4 +1,4 @@
-package org.trainingplayground.core;
+package org.trainingplayground.core.schedule;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,13 +29,16 @@ public final class TrainingScheduler implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition workArrived = lock.newCondition();
     private final ArrayDeque<Runnable> commands = new ArrayDeque<>();
-    private final ArrayDeque<RunHandle> turns = new ArrayDeque<>();
+    private final ArrayDeque<ScheduledRun> turns = new ArrayDeque<>();
     /** Runs started while every place was taken, first come first served. */
-    private final ArrayDeque<RunHandle> waiting = new ArrayDeque<>();
+    private final ArrayDeque<ScheduledRun> waiting = new ArrayDeque<>();
 
     private int maxActiveRuns = Integer.MAX_VALUE;
     private final AtomicLong stepsTaken = new AtomicLong();
     private final Thread thread;
+    /** Set-up of the engine's own for the thread (gradient mode), before any step. */
+    private final Runnable onThreadStart;
+
     private volatile boolean closed;
 
     private static TrainingScheduler jvmScheduler;
@@ -43,22 +46,25 @@ public final class TrainingScheduler implements AutoCloseable {
     /**
      * The scheduler of this JVM. There is one, whatever the number of engines (tests start
      * several), because the gradient-collector limit is per JVM.
+     *
+     * @param onThreadStart runs first on a new scheduler's thread; unused if one already runs
      */
-    public static synchronized TrainingScheduler forThisJvm() {
+    public static synchronized TrainingScheduler forThisJvm(Runnable onThreadStart) {
         if (jvmScheduler == null || jvmScheduler.closed) {
-            jvmScheduler = new TrainingScheduler();
+            jvmScheduler = new TrainingScheduler(onThreadStart);
         }
         return jvmScheduler;
     }
 
-    private TrainingScheduler() {
+    private TrainingScheduler(Runnable onThreadStart) {
+        this.onThreadStart = onThreadStart;
         thread = new Thread(this::loop, "training-scheduler");
         thread.setDaemon(true);
         thread.start();
     }
 
     /** Runs {@code command} on the scheduler thread before the next training step. */
-    void execute(Runnable command) {
+    public void execute(Runnable command) {
         lock.lock();
         try {
             if (closed) {
@@ -108,7 +114,7 @@ public final class TrainingScheduler implements AutoCloseable {
      *
      * @return true if it takes turns now, false if it waits
      */
-    boolean activateOrQueue(RunHandle run) {
+    public boolean activateOrQueue(ScheduledRun run) {
         lock.lock();
         try {
             if (turns.contains(run)) {
@@ -133,7 +139,7 @@ public final class TrainingScheduler implements AutoCloseable {
      * whole round (40 runs: about 100 ms). From then on it takes one turn per round like the
      * others; a run started again after a pause gains at most that one early step.
      */
-    private void takesNextTurn(RunHandle run) {
+    private void takesNextTurn(ScheduledRun run) {
         turns.addFirst(run);
     }
 
@@ -141,7 +147,7 @@ public final class TrainingScheduler implements AutoCloseable {
      * Takes {@code run} out of the rotation or out of the queue (scheduler thread only); a place
      * it frees goes to the first waiting run.
      */
-    void deactivate(RunHandle run) {
+    public void deactivate(ScheduledRun run) {
         boolean changed;
         lock.lock();
         try {
@@ -159,12 +165,12 @@ public final class TrainingScheduler implements AutoCloseable {
      * in line may have changed (scheduler thread only).
      */
     private void admitWaiting() {
-        List<RunHandle> admitted = new ArrayList<>();
-        List<RunHandle> stillWaiting;
+        List<ScheduledRun> admitted = new ArrayList<>();
+        List<ScheduledRun> stillWaiting;
         lock.lock();
         try {
             while (!waiting.isEmpty() && turns.size() < maxActiveRuns) {
-                RunHandle first = waiting.pollFirst();
+                ScheduledRun first = waiting.pollFirst();
                 takesNextTurn(first);
                 admitted.add(first);
             }
@@ -173,16 +179,16 @@ public final class TrainingScheduler implements AutoCloseable {
             lock.unlock();
         }
         // Outside the lock: listeners may call back into the scheduler.
-        admitted.forEach(RunHandle::admitted);
-        stillWaiting.forEach(RunHandle::movedInQueue);
+        admitted.forEach(ScheduledRun::admitted);
+        stillWaiting.forEach(ScheduledRun::movedInQueue);
     }
 
     /** {@code run}'s place in the queue, 1 for the next to start; 0 if it is not waiting. */
-    int queuePosition(RunHandle run) {
+    public int queuePosition(ScheduledRun run) {
         lock.lock();
         try {
             int position = 1;
-            for (RunHandle waitingRun : waiting) {
+            for (ScheduledRun waitingRun : waiting) {
                 if (waitingRun == run) {
                     return position;
                 }
@@ -221,14 +227,14 @@ public final class TrainingScheduler implements AutoCloseable {
 
     private void loop() {
         BackgroundPriority.lowerCurrentThread();
-        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        onThreadStart.run();
         // Turns in a row in which no run was due (all slowed down); a full round of them
         // means the thread may sleep until the earliest is due.
         int idleTurns = 0;
         long soonestDue = Long.MAX_VALUE;
         while (true) {
             Runnable command;
-            RunHandle next = null;
+            ScheduledRun next = null;
             lock.lock();
             try {
                 if (!turns.isEmpty() && idleTurns >= turns.size() && commands.isEmpty()) {
