@@ -4,33 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.servlet.ServletContextEvent;
-import jakarta.servlet.ServletContextListener;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The framing headers and the session cookie, as a real Jetty sends them. */
 class FramingFilterTest {
 
-    private Server server;
+    private FilteredJetty server;
 
     @AfterEach
     void stopServer() throws Exception {
         if (server != null) {
-            server.stop();
+            server.close();
         }
     }
 
@@ -74,7 +64,7 @@ class FramingFilterTest {
     @Test
     void theServersOwnErrorPagesCarryTheSecurityHeadersAndNameNoServerVersion() throws Exception {
         URI uri = startServer(List.of());
-        ServerErrorPages.install(server, List.of());
+        ServerErrorPages.install(server.jetty(), List.of());
         for (URI bad : List.of(URI.create(uri + "?x=" + "a".repeat(20_000)))) {
             HttpResponse<String> response = get(bad);
             assertEquals(414, response.statusCode());
@@ -115,28 +105,9 @@ class FramingFilterTest {
 
     /** Jetty with a servlet that opens a session, framed as {@link Bootstrap} sets it up. */
     private URI startServer(List<String> embedOrigins) throws Exception {
-        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
-        context.addEventListener(new ServletContextListener() {
-            @Override
-            public void contextInitialized(ServletContextEvent sce) {
-                Bootstrap.allowFraming(sce.getServletContext(), embedOrigins);
-            }
-        });
-        context.addServlet(
-                new ServletHolder(new HttpServlet() {
-                    @Override
-                    protected void doGet(HttpServletRequest request, HttpServletResponse response)
-                            throws IOException {
-                        request.getSession(true);
-                        response.getWriter().print("ok");
-                    }
-                }),
-                "/*");
-        server = new Server(0);
-        server.setHandler(context);
-        server.start();
-        int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
-        return URI.create("http://127.0.0.1:" + port + "/");
+        server = new FilteredJetty(
+                context -> Bootstrap.allowFraming(context, embedOrigins), request -> true);
+        return server.base();
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {

@@ -4,34 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.servlet.ServletContextEvent;
-import jakarta.servlet.ServletContextListener;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** New sessions per client address and minute, on a real Jetty set up as Bootstrap does. */
 class NewSessionLimitTest {
 
-    private Server server;
-    private URI base;
+    private FilteredJetty server;
 
     @AfterEach
     void stopServer() throws Exception {
         if (server != null) {
-            server.stop();
+            server.close();
         }
     }
 
@@ -133,36 +121,17 @@ class NewSessionLimitTest {
     }
 
     private void start(int perMinute, List<String> trustedProxies) throws Exception {
-        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
-        context.addEventListener(new ServletContextListener() {
-            @Override
-            public void contextInitialized(ServletContextEvent sce) {
-                Bootstrap.allowFraming(sce.getServletContext(), List.of());
-                Bootstrap.limitNewSessions(sce.getServletContext(), perMinute, trustedProxies);
-            }
-        });
-        context.addServlet(
-                new ServletHolder(new HttpServlet() {
-                    @Override
-                    protected void doGet(HttpServletRequest request, HttpServletResponse response)
-                            throws IOException {
-                        if (request.getRequestURI().equals("/session")) {
-                            request.getSession(true);
-                        }
-                        response.getWriter().print("ok");
-                    }
-                }),
-                "/*");
-        server = new Server(0);
-        server.setHandler(context);
-        server.start();
-        int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
-        base = URI.create("http://127.0.0.1:" + port);
+        server = new FilteredJetty(
+                context -> {
+                    Bootstrap.allowFraming(context, List.of());
+                    Bootstrap.limitNewSessions(context, perMinute, trustedProxies);
+                },
+                request -> request.getRequestURI().equals("/session"));
     }
 
     private HttpResponse<String> get(String path, String cookie, String forwardedFor)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.base().resolve(path));
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
