@@ -5,6 +5,7 @@ import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -44,6 +45,7 @@ import org.trainingplayground.ui.settings.ResetDialog;
  * reach the page a few times per second by server push, many training steps per update.
  */
 @Route("")
+@JsModule("./page-visibility/page-visibility.ts")
 @PageTitle("Training Playground")
 public class PlaygroundView extends VerticalLayout implements BeforeEnterObserver {
 
@@ -467,23 +469,8 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
             }
         });
         // The page reports its visibility at once, which also shows that a browser runs it;
-        // later switches as they happen. The listener removes itself once this view has left
-        // the page.
-        getElement().executeJs("""
-                const view = this;
-                if (view.reportVisibility) {
-                    document.removeEventListener('visibilitychange', view.reportVisibility);
-                }
-                view.reportVisibility = () => {
-                    if (!view.isConnected) {
-                        document.removeEventListener('visibilitychange', view.reportVisibility);
-                        return;
-                    }
-                    view.$server.visibilityChanged(document.visibilityState);
-                };
-                document.addEventListener('visibilitychange', view.reportVisibility);
-                view.reportVisibility();
-                """);
+        // later switches as they happen (frontend/page-visibility).
+        getElement().executeJs("window.trainingPlayground.watchVisibility(this)");
     }
 
     /** The browser's {@code document.visibilityState} changed: "visible" or "hidden". */
