@@ -2,6 +2,7 @@ package org.trainingplayground.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
@@ -22,6 +23,7 @@ import org.trainingplayground.ui.image.InkPng;
  * The lesson's loop made visible for the batch just stepped: forward, loss, backward, step, in
  * four cards. It only shows what it is given; the view feeds it the session's latest detail.
  */
+@CssImport("./styles/step-view.css")
 class StepThroughPanel extends Composite<Div> {
 
     /** Update:weight ratios inside this band are the usual rule of thumb for a healthy step. */
@@ -29,7 +31,6 @@ class StepThroughPanel extends Composite<Div> {
 
     static final double HEALTHY_RATIO_HIGH = 1e-2;
 
-    private static final String MUTED = "var(--lumo-secondary-text-color)";
     private static final int IMAGES_SHOWN = 8;
 
     private final Span title = new Span();
@@ -43,35 +44,18 @@ class StepThroughPanel extends Composite<Div> {
         panel.setId("step-view");
         panel.setWidthFull();
         H3 heading = new H3("One step, taken apart");
-        heading.getStyle().set("margin", "0");
         title.setId("step-view-title");
-        title.getStyle().set("color", MUTED).set("font-size", "0.9em");
+        title.addClassName("step-title");
         Div header = new Div(heading, title);
-        header.getStyle()
-                .set("display", "flex")
-                .set("gap", "var(--lumo-space-m)")
-                .set("align-items", "baseline")
-                .set("flex-wrap", "wrap");
+        header.addClassName("step-header");
         hint.setId("step-view-hint");
-        hint.getStyle().set("margin", "var(--lumo-space-xs) 0").set("color", MUTED);
+        hint.addClassName("step-hint");
         accumulated.setId("gradients-accumulated");
-        accumulated
-                .getStyle()
-                .set("background", "var(--lumo-error-color-10pct)")
-                .set("color", "var(--lumo-error-text-color)")
-                .set("font-weight", "600")
-                .set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
-                .set("border-radius", "var(--lumo-border-radius-m)")
-                .set("margin", "var(--lumo-space-xs) 0")
-                .set("font-size", "0.9em");
+        accumulated.addClassName("step-accumulated");
         accumulated.setText("Gradients accumulated: zero_grad was skipped, so the gradients"
                 + " below are this batch's plus every earlier step's since then. The steps"
                 + " grow larger and larger.");
-        parts.getStyle()
-                .set("display", "grid")
-                .set("grid-template-columns", "repeat(auto-fit, minmax(250px, 1fr))")
-                .set("gap", "var(--lumo-space-s)")
-                .set("margin-top", "var(--lumo-space-xs)");
+        parts.addClassName("step-parts");
         panel.add(header, hint, accumulated, parts);
         show(null, null);
     }
@@ -110,10 +94,7 @@ class StepThroughPanel extends Composite<Div> {
 
     private Div forward(StepDetail d) {
         Div images = new Div();
-        images.getStyle()
-                .set("display", "flex")
-                .set("flex-wrap", "wrap")
-                .set("gap", "var(--lumo-space-xs)");
+        images.addClassName("step-images");
         for (int i = 0; i < Math.min(IMAGES_SHOWN, d.points().length); i++) {
             // A point has no picture: its two coordinates are the network's whole input.
             Span point = new Span(String.format(
@@ -122,15 +103,8 @@ class StepThroughPanel extends Composite<Div> {
                     d.points()[i][0],
                     d.points()[i][1],
                     d.labels()[i]));
-            point.getStyle()
-                    .set("font-size", "0.8em")
-                    .set("font-variant-numeric", "tabular-nums")
-                    .set("padding", "2px 4px")
-                    .set(
-                            "border",
-                            i == d.sample()
-                                    ? "2px solid var(--lumo-primary-color)"
-                                    : "2px solid var(--lumo-contrast-10pct)");
+            point.addClassName("step-point");
+            point.setClassName("step-sample", i == d.sample());
             images.add(point);
         }
         for (int i = 0; i < Math.min(IMAGES_SHOWN, d.images().length); i++) {
@@ -139,29 +113,17 @@ class StepThroughPanel extends Composite<Div> {
                     "an image of class " + d.labels()[i]);
             digit.setWidth("56px");
             digit.setHeight("56px");
-            digit.getStyle()
-                    .set("image-rendering", "pixelated")
-                    .set("display", "block")
-                    .set(
-                            "border",
-                            i == d.sample()
-                                    ? "2px solid var(--lumo-primary-color)"
-                                    : "2px solid var(--lumo-contrast-10pct)");
+            digit.addClassName("step-digit");
+            digit.setClassName("step-sample", i == d.sample());
             Span label = small(String.valueOf(d.labels()[i]));
             Div figure = new Div(digit, label);
-            figure.getStyle().set("text-align", "center");
+            figure.addClassName("step-figure");
             images.add(figure);
         }
         int label = d.labels()[d.sample()];
         int predicted = argMax(d.probabilities());
         Div outputs = new Div();
-        outputs.getStyle()
-                .set("display", "grid")
-                .set("grid-template-columns", "auto auto 1fr auto")
-                .set("column-gap", "var(--lumo-space-s)")
-                .set("font-size", "0.8em")
-                .set("font-variant-numeric", "tabular-nums")
-                .set("align-items", "center");
+        outputs.addClassName("step-outputs");
         outputs.add(small("class"), small("logit"), small("probability"), small(""));
         for (int k = 0; k < d.logits().length; k++) {
             String note = k == label && k == predicted
@@ -169,14 +131,12 @@ class StepThroughPanel extends Composite<Div> {
                     : k == label ? "true" : k == predicted ? "predicted" : "";
             Span digit = new Span(String.valueOf(k));
             Span logit = new Span(String.format(Locale.ROOT, "%+.2f", d.logits()[k]));
-            Div bar = bar(
-                    d.probabilities()[k],
-                    k == label ? "var(--lumo-success-color)" : "var(--lumo-primary-color-50pct)");
+            Div bar = bar(d.probabilities()[k], k == label);
             Span percent = new Span(
                     String.format(Locale.ROOT, "%.1f %% %s", d.probabilities()[k] * 100, note));
             if (k == label || k == predicted) {
                 for (Span cell : List.of(digit, logit, percent)) {
-                    cell.getStyle().set("font-weight", "700");
+                    cell.addClassName("step-strong");
                 }
             }
             outputs.add(digit, logit, bar, percent);
@@ -199,23 +159,13 @@ class StepThroughPanel extends Composite<Div> {
             max = Math.max(max, Float.isFinite(l) ? l : 0);
         }
         Div strip = new Div();
-        strip.getStyle()
-                .set("display", "flex")
-                .set("align-items", "flex-end")
-                .set("gap", "1px")
-                .set("height", "48px")
-                .set("border-bottom", "1px solid var(--lumo-contrast-30pct)");
+        strip.addClassName("step-loss-strip");
         for (int i = 0; i < losses.length; i++) {
             Div column = new Div();
             double height = max == 0 ? 0 : Math.max(0, losses[i]) / max * 100;
-            column.getStyle()
-                    .set("flex", "1")
-                    .set("height", height + "%")
-                    .set(
-                            "background",
-                            i == d.sample()
-                                    ? "var(--lumo-primary-color)"
-                                    : "var(--lumo-contrast-40pct)");
+            column.addClassName("step-loss-column");
+            column.setClassName("step-sample", i == d.sample());
+            column.getStyle().set("height", height + "%"); // inline: the sample's own loss
             column.setTitle(String.format(Locale.ROOT, "sample %d: loss %.3f", i + 1, losses[i]));
             strip.add(column);
         }
@@ -231,7 +181,7 @@ class StepThroughPanel extends Composite<Div> {
         }
         Div value = new Div(String.format(Locale.ROOT, "%.4f", d.loss()));
         value.setId("step-view-loss");
-        value.getStyle().set("font-size", "1.6em").set("font-weight", "600");
+        value.addClassName("step-loss-value");
         return part(
                 "2",
                 "Loss",
@@ -281,7 +231,7 @@ class StepThroughPanel extends Composite<Div> {
                 new Span(d.watchedWeight() + ": "),
                 new Span(String.format(
                         Locale.ROOT, "%.6f → %.6f", d.watchedBefore(), d.watchedAfter())));
-        watched.getStyle().set("font-family", "monospace").set("font-size", "0.85em");
+        watched.addClassName("step-watched");
         boolean plainSgd = optimizer.kind() == OptimizerKind.SGD
                 && optimizer.momentum() == 0
                 && optimizer.weightDecay() == 0;
@@ -311,13 +261,7 @@ class StepThroughPanel extends Composite<Div> {
             float ratio = d.updateRatios()[p];
             Span ratioCell = number(ratio);
             boolean healthy = ratio >= HEALTHY_RATIO_LOW && ratio <= HEALTHY_RATIO_HIGH;
-            ratioCell
-                    .getStyle()
-                    .set(
-                            "color",
-                            healthy
-                                    ? "var(--lumo-success-text-color)"
-                                    : "var(--lumo-warning-text-color, #8a6d00)");
+            ratioCell.addClassName(healthy ? "step-healthy" : "step-unhealthy");
             table.add(mono(names.get(p)), number(d.updateNorms()[p]), ratioCell);
         }
         return part(
@@ -336,91 +280,58 @@ class StepThroughPanel extends Composite<Div> {
 
     private static Div part(String number, String name, String code, Component... content) {
         Span badge = new Span(number);
-        badge.getStyle()
-                .set("background", "var(--lumo-primary-color)")
-                .set("color", "var(--lumo-primary-contrast-color)")
-                .set("border-radius", "50%")
-                .set("width", "1.5em")
-                .set("height", "1.5em")
-                .set("display", "inline-flex")
-                .set("align-items", "center")
-                .set("justify-content", "center")
-                .set("font-size", "0.85em")
-                .set("font-weight", "700");
+        badge.addClassName("step-badge");
         Span heading = new Span(name);
-        heading.getStyle().set("font-weight", "700");
+        heading.addClassName("step-part-name");
         Span source = mono(code);
-        source.getStyle().set("color", MUTED);
+        source.addClassName("step-source");
         Div top = new Div(badge, heading, source);
-        top.getStyle()
-                .set("display", "flex")
-                .set("gap", "var(--lumo-space-s)")
-                .set("align-items", "center")
-                .set("flex-wrap", "wrap");
+        top.addClassName("step-part-top");
         Div part = new Div(top);
         part.add(content);
-        part.getStyle()
-                .set("border", "1px solid var(--lumo-contrast-20pct)")
-                .set("border-radius", "var(--lumo-border-radius-l)")
-                .set("padding", "var(--lumo-space-s)")
-                .set("display", "flex")
-                .set("flex-direction", "column")
-                .set("gap", "var(--lumo-space-xs)")
-                .set("min-width", "0");
+        part.addClassName("step-part");
         return part;
     }
 
     /** A three-column table: tensor name, a measurement and an optional second one. */
     private static Div table(String first, String second) {
         Div table = new Div(small("tensor"), small(first), small(second == null ? "" : second));
-        table.getStyle()
-                .set("display", "grid")
-                .set("grid-template-columns", "auto auto auto")
-                .set("justify-content", "start")
-                .set("column-gap", "var(--lumo-space-m)")
-                .set("font-size", "0.8em")
-                .set("font-variant-numeric", "tabular-nums");
+        table.addClassName("step-table");
         return table;
     }
 
-    private static Div bar(float fraction, String colour) {
+    private static Div bar(float fraction, boolean trueClass) {
         Div fill = new Div();
-        fill.getStyle()
-                .set("height", "100%")
-                .set("background", colour)
-                .set("width", Math.max(0, Math.min(1, fraction)) * 100 + "%");
+        fill.addClassName("step-bar");
+        fill.setClassName("step-true-class", trueClass);
+        // Inline: the probability itself.
+        fill.getStyle().set("width", Math.max(0, Math.min(1, fraction)) * 100 + "%");
         Div track = new Div(fill);
-        track.getStyle()
-                .set("height", "0.7em")
-                .set("background", "var(--lumo-contrast-5pct)")
-                .set("min-width", "40px");
+        track.addClassName("step-bar-track");
         return track;
     }
 
     private static Div text(String sentence) {
         Div text = new Div(sentence);
-        text.getStyle().set("font-size", "0.8em").set("color", MUTED);
+        text.addClassName("step-text");
         return text;
     }
 
     private static Div warning(String sentence) {
         Div text = new Div(sentence);
-        text.getStyle()
-                .set("font-size", "0.8em")
-                .set("font-weight", "600")
-                .set("color", "var(--lumo-error-text-color)");
+        text.addClassName("step-warning");
         return text;
     }
 
     private static Span small(String text) {
         Span span = new Span(text);
-        span.getStyle().set("font-size", "0.85em").set("color", MUTED);
+        span.addClassName("step-small");
         return span;
     }
 
     private static Span mono(String text) {
         Span span = new Span(text);
-        span.getStyle().set("font-family", "monospace").set("font-size", "0.9em");
+        span.addClassName("step-mono");
         return span;
     }
 
