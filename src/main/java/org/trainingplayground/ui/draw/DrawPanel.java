@@ -4,6 +4,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
@@ -37,12 +38,12 @@ import org.trainingplayground.ui.image.InkPng;
  * absent otherwise), {@code draw-predicted-class} (the class name or a hint) and
  * {@code draw-error} (a sentence when classifying failed).
  */
+@CssImport("./styles/draw-panel.css")
 public class DrawPanel extends Composite<Div> {
 
     static final String EMPTY_HINT = "Draw a digit…";
 
     private static final Logger log = LoggerFactory.getLogger(DrawPanel.class);
-    private static final String MUTED = "var(--lumo-secondary-text-color)";
     private static final String BLANK_IMAGE = InkPng.dataUrl(
             new byte[DigitPreprocessing.SIDE * DigitPreprocessing.SIDE], DigitPreprocessing.SIDE);
 
@@ -74,18 +75,13 @@ public class DrawPanel extends Composite<Div> {
         panel.setId("draw-panel");
         panel.setWidthFull();
         H3 heading = new H3("Draw your own");
-        heading.getStyle().set("margin", "0");
         showIntro();
-        intro.getStyle().set("margin", "var(--lumo-space-xs) 0").set("color", MUTED);
+        intro.addClassName("draw-intro");
         pad.setId("draw-pad");
         pad.addDrawingListener(
                 e -> show(e.isEmpty() ? null : DigitPreprocessing.toMnist(e.ink(), e.side())));
         Div row = new Div(pad, previewFigure(), predictionArea());
-        row.getStyle()
-                .set("display", "flex")
-                .set("flex-wrap", "wrap")
-                .set("gap", "var(--lumo-space-l)")
-                .set("align-items", "flex-start");
+        row.addClassName("draw-row");
         panel.add(heading, intro, row);
         showAnswer(null, null);
     }
@@ -139,7 +135,7 @@ public class DrawPanel extends Composite<Div> {
             return; // asked again on attach
         }
         long asked = request;
-        prediction.getStyle().set("opacity", "0.6"); // an answer is on its way
+        prediction.addClassName("draw-pending"); // an answer is on its way
         CompletableFuture<float[]> answer;
         try {
             answer = classifier.classify(DigitPreprocessing.toInputs(mnist));
@@ -189,7 +185,7 @@ public class DrawPanel extends Composite<Div> {
 
     /** The answer, a failure, or (both null) the hint for an empty pad. */
     private void showAnswer(float[] probabilities, Throwable failure) {
-        prediction.getStyle().remove("opacity");
+        prediction.removeClassName("draw-pending");
         prediction.getElement().removeAttribute("data-predicted");
         bars.removeAll();
         error.setVisible(false);
@@ -206,7 +202,7 @@ public class DrawPanel extends Composite<Div> {
         }
         int best = argMax(probabilities);
         predictedClass.setText(classNames.get(best));
-        predictedClass.getStyle().set("font-size", "3em").set("color", null);
+        predictedClass.removeClassName("draw-hint");
         prediction.getElement().setAttribute("data-predicted", String.valueOf(best));
         for (int k = 0; k < probabilities.length; k++) {
             addBar(classNames.get(k), probabilities[k], k == best);
@@ -215,25 +211,23 @@ public class DrawPanel extends Composite<Div> {
 
     private void hint(String text) {
         predictedClass.setText(text);
-        predictedClass.getStyle().set("font-size", "1.5em").set("color", MUTED);
+        predictedClass.addClassName("draw-hint");
     }
 
     private void addBar(String name, float probability, boolean top) {
         Span label = new Span(name);
         Div fill = new Div();
-        fill.getStyle()
-                .set("height", "100%")
-                .set("width", Math.max(0, Math.min(1, probability)) * 100 + "%")
-                .set(
-                        "background",
-                        top ? "var(--lumo-primary-color)" : "var(--lumo-contrast-30pct)");
+        fill.addClassName("draw-bar");
+        fill.setClassName("draw-top", top);
+        // Inline: the probability itself.
+        fill.getStyle().set("width", Math.max(0, Math.min(1, probability)) * 100 + "%");
         Div track = new Div(fill);
-        track.getStyle().set("height", "0.8em").set("background", "var(--lumo-contrast-5pct)");
+        track.addClassName("draw-bar-track");
         Span percent = new Span(String.format(Locale.ROOT, "%.1f %%", probability * 100));
-        percent.getStyle().set("text-align", "right");
+        percent.addClassName("draw-percent");
         if (top) {
-            label.getStyle().set("font-weight", "700");
-            percent.getStyle().set("font-weight", "700");
+            label.addClassName("draw-strong");
+            percent.addClassName("draw-strong");
         }
         bars.add(label, track, percent);
     }
@@ -282,47 +276,23 @@ public class DrawPanel extends Composite<Div> {
         preview.setWidth("112px");
         preview.setHeight("112px");
         // Each of the 28×28 pixels as a sharp square: blurring would hide what the network gets.
-        preview.getStyle()
-                .set("image-rendering", "pixelated")
-                .set("display", "block")
-                .set("border", "1px solid var(--lumo-contrast-30pct)");
+        preview.addClassName("draw-preview");
         Span caption = new Span("What the network sees (28×28)");
-        caption.getStyle().set("font-size", "0.8em").set("color", MUTED);
+        caption.addClassName("draw-caption");
         Div figure = new Div(preview, caption);
-        figure.getStyle()
-                .set("display", "flex")
-                .set("flex-direction", "column")
-                .set("gap", "var(--lumo-space-xs)")
-                .set("width", "112px");
+        figure.addClassName("draw-figure");
         return figure;
     }
 
     private Div predictionArea() {
         prediction.setId("draw-prediction");
         predictedClass.setId("draw-predicted-class");
-        predictedClass.getStyle().set("font-weight", "700").set("line-height", "1.1");
-        bars.getStyle()
-                .set("display", "grid")
-                .set("grid-template-columns", "auto 1fr auto")
-                .set("column-gap", "var(--lumo-space-s)")
-                .set("row-gap", "2px")
-                .set("align-items", "center")
-                .set("font-size", "0.85em")
-                .set("font-variant-numeric", "tabular-nums");
+        predictedClass.addClassName("draw-predicted-class");
+        bars.addClassName("draw-bars");
         error.setId("draw-error");
-        error.getStyle()
-                .set("margin", "0")
-                .set("font-size", "0.9em")
-                .set("color", "var(--lumo-error-text-color)");
+        error.addClassName("draw-error");
         prediction.add(predictedClass, bars, error);
-        prediction
-                .getStyle()
-                .set("display", "flex")
-                .set("flex-direction", "column")
-                .set("gap", "var(--lumo-space-s)")
-                .set("flex", "1 1 240px")
-                .set("min-width", "220px")
-                .set("max-width", "420px");
+        prediction.addClassName("draw-prediction");
         return prediction;
     }
 
