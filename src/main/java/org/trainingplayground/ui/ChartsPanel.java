@@ -1,6 +1,7 @@
 package org.trainingplayground.ui;
 
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.trainingplayground.ui.chart.EChart;
  * The live charts: training loss, test loss and accuracy, and per layer the gradient norm and
  * the update:weight ratio.
  */
+@CssImport("./styles/panels.css")
 class ChartsPanel extends Composite<Div> {
 
     private final EChart loss = chart("loss-chart");
@@ -23,10 +25,7 @@ class ChartsPanel extends Composite<Div> {
     ChartsPanel() {
         Div grid = getContent();
         grid.setWidthFull();
-        grid.getStyle()
-                .set("display", "grid")
-                .set("grid-template-columns", "repeat(auto-fit, minmax(420px, 1fr))")
-                .set("gap", "var(--lumo-space-m)");
+        grid.addClassName("charts-grid");
         loss.setOption(ChartOptions.trainingLoss());
         accuracy.setOption(ChartOptions.validation());
         grid.add(
@@ -55,10 +54,7 @@ class ChartsPanel extends Composite<Div> {
 
     private static Div captioned(EChart chart, String caption) {
         Paragraph text = new Paragraph(caption);
-        text.getStyle()
-                .set("font-size", "0.8em")
-                .set("margin", "0 var(--lumo-space-m)")
-                .set("color", "var(--lumo-secondary-text-color)");
+        text.addClassName("chart-caption");
         return new Div(chart, text);
     }
 

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -19,6 +20,7 @@ import java.util.List;
 import org.trainingplayground.core.metrics.RunState;
 
 /** The buttons and switches that drive a run. It fires events; the view acts on them. */
+@CssImport("./styles/panels.css")
 class ControlPanel extends Composite<VerticalLayout> {
 
     /** The speeds a teacher can pick, in steps per second; 0 is full speed. */
@@ -54,26 +56,16 @@ class ControlPanel extends Composite<VerticalLayout> {
         step.addClickListener(e -> fireEvent(new StepEvent(this)));
         stepEpoch.addClickListener(e -> fireEvent(new StepEpochEvent(this)));
         pending.setId("settings-note");
-        pending.getStyle()
-                .set("font-size", "0.85em")
-                .set("color", "var(--lumo-warning-text-color, #8a6d00)")
-                .set("margin", "0");
+        pending.addClassName("controls-pending");
         Span speedLabel = new Span("Speed");
-        speedLabel
-                .getStyle()
-                .set("margin-left", "var(--lumo-space-m)")
-                .set("color", "var(--lumo-secondary-text-color)");
+        speedLabel.addClassName("controls-speed-label");
         Div speedPart = new Div(speedLabel, configureSpeed());
-        speedPart
-                .getStyle()
-                .set("display", "flex")
-                .set("align-items", "baseline")
-                .set("gap", "var(--lumo-space-s)");
+        speedPart.addClassName("controls-speed");
         parts.put("speed", speedPart);
         HorizontalLayout buttons =
                 new HorizontalLayout(start, pause, reset, step, stepEpoch, speedPart);
         buttons.setAlignItems(FlexComponent.Alignment.BASELINE);
-        buttons.getStyle().set("flex-wrap", "wrap");
+        buttons.addClassName("controls-buttons");
         Div zeroGradPart = configureForgetZeroGrad();
         parts.put("zero-grad", zeroGradPart);
         layout.add(buttons, zeroGradPart, pending);
@@ -118,15 +110,9 @@ class ControlPanel extends Composite<VerticalLayout> {
         Paragraph why = new Paragraph("Skips optimizer.zero_grad(): each step's gradients are"
                 + " added to the previous ones instead of replacing them, as in PyTorch when"
                 + " the call is missing.");
-        why.getStyle()
-                .set("font-size", "0.8em")
-                .set("margin", "0 0 0 var(--lumo-space-s)")
-                .set("color", "var(--lumo-secondary-text-color)");
+        why.addClassName("controls-zero-grad-why");
         Div row = new Div(forgetZeroGrad, why);
-        row.getStyle()
-                .set("display", "flex")
-                .set("align-items", "baseline")
-                .set("flex-wrap", "wrap");
+        row.addClassName("controls-zero-grad");
         return row;
     }
 

@@ -2,6 +2,7 @@ package org.trainingplayground.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 
@@ -22,6 +23,7 @@ import org.trainingplayground.ui.learned.PredictionGallery;
  * points; for images, the test images with their predictions, the confusion matrix and a pad to
  * draw on. It only shows what the view hands it.
  */
+@CssImport("./styles/panels.css")
 class LearnedPanel extends Composite<Div> {
 
     private Dataset shownDataset;
@@ -92,14 +94,9 @@ class LearnedPanel extends Composite<Div> {
     private static Div row(Component... panels) {
         Div row = new Div(panels);
         row.setWidthFull();
-        row.getStyle()
-                .set("display", "flex")
-                .set("flex-wrap", "wrap")
-                .set("gap", "var(--lumo-space-l)")
-                .set("align-items", "flex-start")
-                .set("margin-bottom", "var(--lumo-space-m)");
+        row.addClassName("learned-row");
         for (Component panel : panels) {
-            panel.getElement().getStyle().set("flex", "1 1 420px").set("min-width", "0");
+            panel.getElement().getClassList().add("learned-part");
         }
         return row;
     }

@@ -3,6 +3,7 @@ package org.trainingplayground.ui;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
@@ -15,6 +16,7 @@ import java.util.Locale;
  * What a link or an imported file held that could not be used, one sentence each, above the
  * controls until dismissed: the rest of its settings were applied.
  */
+@CssImport("./styles/panels.css")
 class NoticeBox extends Composite<Div> {
 
     /**
@@ -27,12 +29,7 @@ class NoticeBox extends Composite<Div> {
         Div box = getContent();
         box.setId("url-notices");
         box.setWidthFull();
-        box.getStyle()
-                .set("background", "var(--lumo-error-color-10pct)")
-                .set("border-radius", "var(--lumo-border-radius-m)")
-                .set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
-                .set("font-size", "var(--lumo-font-size-s)")
-                .set("box-sizing", "border-box");
+        box.addClassName("notice-box");
         setVisible(false);
     }
 
@@ -51,7 +48,7 @@ class NoticeBox extends Composite<Div> {
         Span intro = new Span(
                 source + " had settings that could not be used; the others were" + " applied:");
         UnorderedList list = new UnorderedList();
-        list.getStyle().set("margin", "var(--lumo-space-xs) 0");
+        list.addClassName("notice-list");
         sentences.stream().limit(MOST_SHOWN).forEach(sentence -> list.add(new ListItem(sentence)));
         if (sentences.size() > MOST_SHOWN) {
             list.add(new ListItem(

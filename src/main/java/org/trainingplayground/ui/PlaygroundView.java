@@ -5,6 +5,7 @@ import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -47,6 +48,7 @@ import org.trainingplayground.ui.settings.ResetDialog;
 @Route("")
 @JsModule("./page-visibility/page-visibility.ts")
 @PageTitle("Training Playground")
+@CssImport("./styles/panels.css")
 public class PlaygroundView extends VerticalLayout implements BeforeEnterObserver {
 
     /** URL parameters of the page itself, not settings: see {@link #applyPageOptions}. */
@@ -364,12 +366,12 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
 
     private VerticalLayout header() {
         H2 title = new H2("Training Playground");
-        title.getStyle().set("margin", "0");
+        title.addClassName("page-title");
         Paragraph intro = new Paragraph("Train a real neural network on handwritten digits,"
                 + " clothes or points in the plane, and watch it learn. Each step runs the loop"
                 + " of the lesson: forward pass, loss, backward pass (gradients), optimizer"
                 + " step.");
-        intro.getStyle().set("margin", "0").set("color", "var(--lumo-secondary-text-color)");
+        intro.addClassName("page-intro");
         VerticalLayout header = new VerticalLayout(title, intro);
         header.setPadding(false);
         header.setSpacing(false);

@@ -1,5 +1,6 @@
 package org.trainingplayground.ui;
 
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -13,11 +14,12 @@ import com.vaadin.flow.router.Route;
  */
 @Route("full")
 @PageTitle("Training Playground is full")
+@CssImport("./styles/panels.css")
 public class ServerFullView extends VerticalLayout {
 
     public ServerFullView() {
         H2 title = new H2("Training Playground");
-        title.getStyle().set("margin", "0");
+        title.addClassName("page-title");
         Paragraph sentence = new Paragraph(sentence(UserSessions.sessionsWithPlayground()));
         sentence.setId("server-full");
         add(title, sentence);

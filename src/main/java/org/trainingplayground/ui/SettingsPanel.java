@@ -5,6 +5,7 @@ import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
@@ -42,6 +43,7 @@ import org.trainingplayground.ui.settings.NumberText.Reading;
  * each field says in a sentence what is wrong with it, and when the whole form is valid it fires
  * a {@link SettingsEvent} with the new settings; the view decides what to do with them.
  */
+@CssImport("./styles/panels.css")
 class SettingsPanel extends Composite<VerticalLayout> {
 
     private static final Quantity MOMENTUM = new Quantity("the momentum", "0.9");
@@ -103,7 +105,7 @@ class SettingsPanel extends Composite<VerticalLayout> {
                 + " other settings need a Reset.");
         liveNote.setId("live-note");
         otherProblems.setId("settings-error");
-        otherProblems.getStyle().set("color", "var(--lumo-error-text-color)");
+        otherProblems.addClassName("settings-problems");
         otherProblems.setVisible(false);
         layout.add(
                 liveNote,
@@ -198,7 +200,7 @@ class SettingsPanel extends Composite<VerticalLayout> {
     private Div configureNetwork() {
         builder.setOnEdit(this::settingsEdited);
         parameterCount.setId("parameter-count");
-        parameterCount.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        parameterCount.addClassName("settings-parameter-count");
         Div network = new Div(builder, diagram, parameterCount);
         network.setId("network");
         network.setWidthFull();
@@ -638,7 +640,7 @@ class SettingsPanel extends Composite<VerticalLayout> {
         HorizontalLayout row = new HorizontalLayout(fields);
         row.setWidthFull();
         row.setSpacing(false);
-        row.getStyle().set("gap", "var(--lumo-space-s)");
+        row.addClassName("settings-row");
         for (Component field : fields) {
             if (field instanceof TextField text) {
                 // Share the column: a text field is 12em wide by default, three would spill
@@ -653,7 +655,7 @@ class SettingsPanel extends Composite<VerticalLayout> {
 
     private static H4 heading(String text) {
         H4 heading = new H4(text);
-        heading.getStyle().set("margin", "var(--lumo-space-m) 0 0 0");
+        heading.addClassName("settings-heading");
         return heading;
     }
 
@@ -664,10 +666,7 @@ class SettingsPanel extends Composite<VerticalLayout> {
     }
 
     private static void styleAsNote(Paragraph note) {
-        note.getStyle()
-                .set("font-size", "var(--lumo-font-size-xs)")
-                .set("color", "var(--lumo-secondary-text-color)")
-                .set("margin", "2px 0");
+        note.addClassName("settings-note");
     }
 
     Registration addSettingsListener(ComponentEventListener<SettingsEvent> listener) {

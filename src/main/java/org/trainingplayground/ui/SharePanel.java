@@ -5,6 +5,7 @@ import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
@@ -28,6 +29,7 @@ import java.util.function.Supplier;
  * JSON file to download or upload. It fires an {@link ImportEvent}; the view decides what to do
  * with the file.
  */
+@CssImport("./styles/panels.css")
 class SharePanel extends Composite<Div> {
 
     /** A settings file is a few hundred bytes; anything far larger is not one. */
@@ -93,13 +95,9 @@ class SharePanel extends Composite<Div> {
                 null,
                 "The file " + e.getFileName() + " was not imported: " + e.getErrorMessage())));
         H4 heading = new H4("Share these settings");
-        heading.getStyle().set("margin", "var(--lumo-space-m) 0 0 0");
+        heading.addClassName("settings-heading");
         Div files = new Div(export, upload);
-        files.getStyle()
-                .set("display", "flex")
-                .set("flex-direction", "column")
-                .set("gap", "var(--lumo-space-s)")
-                .set("margin-top", "var(--lumo-space-s)");
+        files.addClassName("share-files");
         root.add(heading, link, copy, files);
     }
 

@@ -1,6 +1,7 @@
 package org.trainingplayground.ui;
 
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -11,6 +12,7 @@ import org.trainingplayground.core.spec.LossKind;
 import org.trainingplayground.session.SessionStatus;
 
 /** One line saying where training is, the epoch's progress bar, and any error as a sentence. */
+@CssImport("./styles/panels.css")
 class StatusPanel extends Composite<VerticalLayout> {
 
     private final Span status = new Span();
@@ -24,16 +26,13 @@ class StatusPanel extends Composite<VerticalLayout> {
         layout.setPadding(false);
         layout.setSpacing(false);
         status.setId("status");
-        status.getStyle().set("font-weight", "600");
+        status.addClassName("status-line");
         progress.setId("epoch-progress");
-        progressLabel
-                .getStyle()
-                .set("font-size", "0.8em")
-                .set("color", "var(--lumo-secondary-text-color)");
+        progressLabel.addClassName("status-progress-label");
         initialLoss.setId("initial-loss");
-        initialLoss.getStyle().set("font-size", "0.85em");
+        initialLoss.addClassName("status-initial-loss");
         error.setId("error");
-        error.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
+        error.addClassName("status-error");
         error.setVisible(false);
         layout.add(status, progress, progressLabel, initialLoss, error);
     }

@@ -24,6 +24,7 @@ import org.trainingplayground.ui.image.InkPng;
  * four cards. It only shows what it is given; the view feeds it the session's latest detail.
  */
 @CssImport("./styles/step-view.css")
+@CssImport("./styles/panels.css")
 class StepThroughPanel extends Composite<Div> {
 
     /** Update:weight ratios inside this band are the usual rule of thumb for a healthy step. */
@@ -45,9 +46,9 @@ class StepThroughPanel extends Composite<Div> {
         panel.setWidthFull();
         H3 heading = new H3("One step, taken apart");
         title.setId("step-view-title");
-        title.addClassName("step-title");
+        title.addClassName("panel-summary");
         Div header = new Div(heading, title);
-        header.addClassName("step-header");
+        header.addClassName("panel-header");
         hint.setId("step-view-hint");
         hint.addClassName("step-hint");
         accumulated.setId("gradients-accumulated");

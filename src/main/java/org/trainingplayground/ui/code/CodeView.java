@@ -3,6 +3,7 @@ package org.trainingplayground.ui.code;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
@@ -23,13 +24,13 @@ import org.trainingplayground.core.spec.RunSpec;
  * "The same in PyTorch": the script that trains the current configuration outside the
  * playground, to read, copy or download as a {@code .py} file.
  */
+@CssImport("./styles/panels.css")
 public class CodeView extends Composite<Div> {
 
     static final String COPIED = "Copied: paste it into a .py file or a notebook.";
     static final String NOT_COPIED = "Your browser did not let the page copy (it allows it only"
             + " on https or localhost). The code is selected: press Ctrl+C (⌘C on a Mac).";
 
-    private static final String MUTED = "var(--lumo-secondary-text-color)";
     private static final int NOTICE_MILLIS = 3000;
 
     /**
@@ -66,12 +67,12 @@ public class CodeView extends Composite<Div> {
         panel.setId("code-view");
         panel.setWidthFull();
         H3 heading = new H3("The same in PyTorch");
-        heading.getStyle().set("margin", "0");
+        heading.addClassName("code-heading");
         Paragraph intro = new Paragraph("This script trains the network set up here, on the same"
                 + " data with the same settings and seed, in the loop you see: zero_grad,"
                 + " forward, loss, backward, step. Copy it or download it and run it with"
                 + " Python and PyTorch.");
-        intro.getStyle().set("margin", "var(--lumo-space-xs) 0").set("color", MUTED);
+        intro.addClassName("code-intro");
 
         copy.setId("copy-code");
         copy.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -83,22 +84,10 @@ public class CodeView extends Composite<Div> {
                 "Download .py");
         download.setId("download-code");
         Div actions = new Div(copy, download);
-        actions.getStyle()
-                .set("display", "flex")
-                .set("gap", "var(--lumo-space-m)")
-                .set("align-items", "center")
-                .set("margin-bottom", "var(--lumo-space-xs)");
+        actions.addClassName("code-actions");
 
         code.setId("code-view-code");
-        code.getStyle()
-                .set("font-family", "var(--lumo-font-family-monospace, monospace)")
-                .set("font-size", "0.8em")
-                .set("max-height", "400px")
-                .set("overflow", "auto")
-                .set("margin", "0")
-                .set("padding", "var(--lumo-space-s)")
-                .set("background", "var(--lumo-contrast-5pct)")
-                .set("border-radius", "var(--lumo-border-radius-m)");
+        code.addClassName("code-text");
         panel.add(heading, intro, actions, code);
     }
 

@@ -89,7 +89,7 @@ public class DrawPad extends Component implements HasStyle {
 
     /** Sets the width (and height) of the pad on the page, a CSS length such as "280px". */
     public void setPadSize(String cssLength) {
-        getStyle().set("--tp-draw-pad-size", cssLength);
+        getStyle().set("--tp-draw-pad-size", cssLength); // inline: the caller's size
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -18,6 +19,7 @@ import org.trainingplayground.ui.chart.EChart;
  * predicted ones, each cell labelled with its count, or with its share of the row when
  * {@code confusion-normalise} is ticked. Updates send only the non-empty cells.
  */
+@CssImport("./styles/panels.css")
 public class ConfusionMatrixChart extends Composite<Div> {
 
     public static final String ID = "confusion-matrix-chart";
@@ -196,15 +198,10 @@ public class ConfusionMatrixChart extends Composite<Div> {
 
     private Div header() {
         H3 heading = new H3("Confusion matrix");
-        heading.getStyle().set("margin", "0");
         title.setId("confusion-title");
-        title.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "0.9em");
+        title.addClassName("panel-summary");
         Div header = new Div(heading, title);
-        header.getStyle()
-                .set("display", "flex")
-                .set("gap", "var(--lumo-space-m)")
-                .set("align-items", "baseline")
-                .set("flex-wrap", "wrap");
+        header.addClassName("panel-header");
         return header;
     }
 }

@@ -2,6 +2,7 @@ package org.trainingplayground.ui.learned;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
@@ -16,6 +17,7 @@ import org.trainingplayground.ui.chart.EChart;
  * What the network will learn from, before any training: for images a few training samples of
  * every class, one row per class; for points the training points in their class colours.
  */
+@CssImport("./styles/panels.css")
 public class DatasetPreview extends Composite<Div> {
 
     public static final String ID = "dataset-preview";
@@ -31,17 +33,10 @@ public class DatasetPreview extends Composite<Div> {
         root.setId(ID);
         root.setWidthFull();
         H3 title = new H3("The training data");
-        title.getStyle().set("margin", "0");
         summary.setId("dataset-preview-summary");
-        summary.getStyle()
-                .set("color", "var(--lumo-secondary-text-color)")
-                .set("font-size", "0.9em");
+        summary.addClassName("panel-summary");
         Div header = new Div(title, summary);
-        header.getStyle()
-                .set("display", "flex")
-                .set("gap", "var(--lumo-space-m)")
-                .set("align-items", "baseline")
-                .set("flex-wrap", "wrap");
+        header.addClassName("panel-header");
         root.add(header, body);
     }
 
@@ -71,15 +66,10 @@ public class DatasetPreview extends Composite<Div> {
     private static Component imageRows(ImageDataset data) {
         SampleImages images = new SampleImages(data.trainImages());
         Div rows = new Div();
-        rows.getStyle()
-                .set("display", "grid")
-                .set("grid-template-columns", "minmax(3em, max-content) 1fr")
-                .set("gap", "var(--lumo-space-xs) var(--lumo-space-s)")
-                .set("align-items", "center")
-                .set("margin-top", "var(--lumo-space-xs)");
+        rows.addClassName("dataset-preview-rows");
         for (int c = 0; c < data.classes(); c++) {
             Span name = new Span(data.classNames().get(c));
-            name.getStyle().set("font-size", "0.85em").set("font-weight", "600");
+            name.addClassName("dataset-preview-class");
             rows.add(name, samplesOf(data, c, images));
         }
         return new Div(
@@ -92,10 +82,7 @@ public class DatasetPreview extends Composite<Div> {
     private static Div samplesOf(ImageDataset data, int cls, SampleImages images) {
         Div row = new Div();
         row.addClassName("dataset-preview-row");
-        row.getStyle()
-                .set("display", "flex")
-                .set("gap", "var(--lumo-space-xs)")
-                .set("flex-wrap", "wrap");
+        row.addClassName("dataset-preview-row");
         int[] labels = data.trainLabels();
         for (int i = 0, shown = 0; i < labels.length && shown < SAMPLES_PER_CLASS; i++) {
             if (labels[i] == cls) {
@@ -104,9 +91,7 @@ public class DatasetPreview extends Composite<Div> {
                         "a training image of " + data.classNames().get(cls));
                 image.setWidth("40px");
                 image.setHeight("40px");
-                image.getStyle()
-                        .set("image-rendering", "pixelated")
-                        .set("border", "1px solid var(--lumo-contrast-10pct)");
+                image.addClassName("dataset-preview-image");
                 row.add(image);
                 shown++;
             }

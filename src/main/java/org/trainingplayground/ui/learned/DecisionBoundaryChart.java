@@ -1,6 +1,7 @@
 package org.trainingplayground.ui.learned;
 
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -20,6 +21,7 @@ import org.trainingplayground.ui.chart.EChart;
  * one small number per cell. The root element ({@code decision-boundary-chart}) carries the step
  * of the grid shown in {@code data-boundary-step}.
  */
+@CssImport("./styles/panels.css")
 public class DecisionBoundaryChart extends Composite<Div> {
 
     public static final String ID = "decision-boundary-chart";
@@ -131,16 +133,9 @@ public class DecisionBoundaryChart extends Composite<Div> {
 
     private Div header() {
         H3 title = new H3("Decision boundary");
-        title.getStyle().set("margin", "0");
-        status.getStyle()
-                .set("color", "var(--lumo-secondary-text-color)")
-                .set("font-size", "0.9em");
+        status.addClassName("panel-summary");
         Div header = new Div(title, status);
-        header.getStyle()
-                .set("display", "flex")
-                .set("gap", "var(--lumo-space-m)")
-                .set("align-items", "baseline")
-                .set("flex-wrap", "wrap");
+        header.addClassName("panel-header");
         return header;
     }
 

@@ -33,18 +33,18 @@ final class PointCharts {
     private static final String TOP = "3%";
     private static final String BOTTOM = "19%";
 
-    /** Height / width of a chart element whose plot is square with the margins above. */
-    static final String ASPECT_RATIO = "1 / 1.07";
-
     private PointCharts() {}
 
-    /** A chart element sized so that its plot is square. */
+    /**
+     * A chart element sized so that its plot is square: the stylesheet's {@code .point-chart}
+     * aspect ratio matches the margins above.
+     */
     static EChart squareChart(String maxWidth) {
         EChart chart = new EChart();
         chart.setWidthFull();
         chart.setMaxWidth(maxWidth);
         chart.setHeight(null);
-        chart.getStyle().set("aspect-ratio", ASPECT_RATIO).set("min-height", "0");
+        chart.addClassName("point-chart");
         return chart;
     }
 

@@ -2,6 +2,7 @@ package org.trainingplayground.ui.learned;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -23,6 +24,7 @@ import org.trainingplayground.core.metrics.TestPredictions;
  * {@code predictions-none}; each card has class {@code prediction-card} and
  * {@code data-correct="true|false"}.
  */
+@CssImport("./styles/panels.css")
 public class PredictionGallery extends Composite<Div> {
 
     public static final String ID = "predictions";
@@ -47,11 +49,8 @@ public class PredictionGallery extends Composite<Div> {
         misclassifiedOnly.setId("predictions-misclassified");
         misclassifiedOnly.addValueChangeListener(e -> redraw());
         none.setId("predictions-none");
-        none.getStyle().set("margin", "var(--lumo-space-s) 0");
-        cardGrid.getStyle()
-                .set("display", "grid")
-                .set("grid-template-columns", "repeat(auto-fill, minmax(150px, 1fr))")
-                .set("gap", "var(--lumo-space-s)");
+        none.addClassName("predictions-none");
+        cardGrid.addClassName("predictions-grid");
         root.add(
                 header(),
                 ClassLegend.caption("Each card is a test image the network never"
@@ -168,17 +167,10 @@ public class PredictionGallery extends Composite<Div> {
 
     private Div header() {
         H3 title = new H3("What the network predicts");
-        title.getStyle().set("margin", "0");
         summary.setId("predictions-summary");
-        summary.getStyle()
-                .set("color", "var(--lumo-secondary-text-color)")
-                .set("font-size", "0.9em");
+        summary.addClassName("panel-summary");
         Div header = new Div(title, summary);
-        header.getStyle()
-                .set("display", "flex")
-                .set("gap", "var(--lumo-space-m)")
-                .set("align-items", "baseline")
-                .set("flex-wrap", "wrap");
+        header.addClassName("panel-header");
         return header;
     }
 }

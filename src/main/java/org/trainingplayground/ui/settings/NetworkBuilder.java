@@ -3,6 +3,7 @@ package org.trainingplayground.ui.settings;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -26,6 +27,7 @@ import org.trainingplayground.ui.settings.NumberText.Reading;
  * fixed input and output layers, each with its width and activation, and the initialisation.
  * Every edit calls the {@link #setOnEdit edit callback}; the caller reads {@link #network()}.
  */
+@CssImport("./styles/panels.css")
 public class NetworkBuilder extends Composite<VerticalLayout> {
 
     private static final Quantity WIDTH = new Quantity("the width", "64");
@@ -58,17 +60,11 @@ public class NetworkBuilder extends Composite<VerticalLayout> {
             edited();
         });
         layersProblem.setId("layers-error");
-        layersProblem
-                .getStyle()
-                .set("color", "var(--lumo-error-text-color)")
-                .set("font-size", "var(--lumo-font-size-xs)");
+        layersProblem.addClassName("network-problem");
         layersProblem.setVisible(false);
         configureInit();
         for (Div fixed : List.of(inputLayer, outputLayer)) {
-            fixed.getStyle()
-                    .set("font-size", "var(--lumo-font-size-s)")
-                    .set("color", "var(--lumo-secondary-text-color)")
-                    .set("padding", "2px 0");
+            fixed.addClassName("network-fixed-layer");
         }
         layout.add(inputLayer, layers, addLayer, outputLayer, layersProblem, init);
         showFixedLayers();
@@ -242,11 +238,8 @@ public class NetworkBuilder extends Composite<VerticalLayout> {
         LayerRow() {
             setSpacing(false);
             setAlignItems(FlexComponent.Alignment.BASELINE);
-            getStyle().set("gap", "4px");
-            name.getStyle()
-                    .set("width", "2.2em")
-                    .set("font-family", "monospace")
-                    .set("font-size", "var(--lumo-font-size-s)");
+            addClassName("network-layer-row");
+            name.addClassName("network-layer-name");
             width.setWidth("5.5em");
             width.setPlaceholder("units");
             width.addThemeName("small");

@@ -1,5 +1,6 @@
 package org.trainingplayground.ui.settings;
 
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 
@@ -9,17 +10,12 @@ import java.util.List;
  * The network drawn as a row of boxes, one per layer with its width, e.g. {@code 784 → 128 ReLU
  * → 64 ReLU → 10}. Plain elements and CSS; the row wraps when it is long.
  */
+@CssImport("./styles/panels.css")
 public class NetworkDiagram extends Div {
 
     public NetworkDiagram() {
         setId("network-diagram");
-        getStyle()
-                .set("display", "flex")
-                .set("flex-wrap", "wrap")
-                .set("align-items", "center")
-                .set("gap", "2px 4px")
-                .set("margin", "var(--lumo-space-s) 0")
-                .set("font-size", "var(--lumo-font-size-xs)");
+        addClassName("network-diagram");
     }
 
     /**
@@ -40,21 +36,14 @@ public class NetworkDiagram extends Div {
     private static Div box(String text, String title, boolean fixed) {
         Div box = new Div(text);
         box.addClassName("layer-box");
+        box.setClassName("layer-box-fixed", fixed);
         box.setTitle(title);
-        box.getStyle()
-                .set("border", "1px solid var(--lumo-contrast-30pct)")
-                .set("border-radius", "var(--lumo-border-radius-s)")
-                .set("padding", "1px 5px")
-                .set("white-space", "nowrap")
-                .set(
-                        "background",
-                        fixed ? "var(--lumo-contrast-5pct)" : "var(--lumo-primary-color-10pct)");
         return box;
     }
 
     private static Span arrow() {
         Span arrow = new Span("→");
-        arrow.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        arrow.addClassName("network-diagram-arrow");
         return arrow;
     }
 }
