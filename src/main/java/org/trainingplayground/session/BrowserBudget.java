@@ -62,10 +62,10 @@ public final class BrowserBudget {
         }
         return String.format(
                 Locale.ROOT,
-                "This network has %,d weights and biases, and the"
-                        + " other runs of this browser (in other tabs or embedded frames) already hold"
-                        + " %,d; together at most %,d are allowed here. Make the network smaller, or"
-                        + " close another frame first.",
+                "This network has %,d weights and biases, and the other runs of this"
+                        + " browser (in other tabs or embedded frames) already hold %,d;"
+                        + " together at most %,d are allowed here. Make the network"
+                        + " smaller, or close another frame first.",
                 weights,
                 others,
                 maxWeights);

@@ -6,12 +6,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.trainingplayground.core.data.Dataset;
 import org.trainingplayground.core.metrics.DecisionBoundary;
-import org.trainingplayground.core.metrics.EpochMetrics;
-import org.trainingplayground.core.metrics.EvalMetrics;
-import org.trainingplayground.core.metrics.RunListener;
 import org.trainingplayground.core.metrics.RunState;
 import org.trainingplayground.core.metrics.StepDetail;
-import org.trainingplayground.core.metrics.StepMetrics;
 import org.trainingplayground.core.metrics.TestPredictions;
 import org.trainingplayground.core.spec.Limits;
 import org.trainingplayground.core.spec.LossKind;
@@ -82,7 +78,7 @@ public final class PlaygroundSession implements AutoCloseable {
     private void newRun() {
         startRequested = false;
         startPending = false;
-        recorder = new RunRecorder(spec);
+        recorder = new RunRecorder(spec, this);
         run = engine.newRun(spec, recorder);
         run.setSpeed(speed);
         run.setZeroGrad(zeroGrad);
@@ -145,7 +141,7 @@ public final class PlaygroundSession implements AutoCloseable {
         version.incrementAndGet();
         // Untouched runs are rebuilt; a Start already on its way to the scheduler counts as
         // touched, or the rebuild would swallow it.
-        if (!startRequested && recorder.history.stepCount() == 0) {
+        if (!startRequested && recorder.history().stepCount() == 0) {
             reset();
             return Applied.REBUILT;
         }
@@ -212,12 +208,12 @@ public final class PlaygroundSession implements AutoCloseable {
 
     /** The current run's newest answers for the test split (null until the run is built). */
     public TestPredictions latestPredictions() {
-        return currentRecorder().latestPredictions;
+        return currentRecorder().latestPredictions();
     }
 
     /** The current run's newest decision boundary; null for image sets and until built. */
     public DecisionBoundary latestBoundary() {
-        return currentRecorder().latestBoundary;
+        return currentRecorder().latestBoundary();
     }
 
     /**
@@ -231,7 +227,7 @@ public final class PlaygroundSession implements AutoCloseable {
 
     /** The newest step taken apart for the step-through view, or null before the first. */
     public StepDetail latestDetail() {
-        return currentRecorder().latestDetail;
+        return currentRecorder().latestDetail();
     }
 
     public synchronized OptimizerSpec optimizer() {
@@ -302,7 +298,7 @@ public final class PlaygroundSession implements AutoCloseable {
 
     /** The current run's measurements. Replaced by {@link #reset()}. */
     public synchronized MetricsHistory history() {
-        return recorder.history;
+        return recorder.history();
     }
 
     public synchronized List<String> parameterNames() {
@@ -323,8 +319,20 @@ public final class PlaygroundSession implements AutoCloseable {
         return () -> promptWatchers.remove(watcher);
     }
 
-    private void prompt() {
-        promptWatchers.forEach(Runnable::run);
+    /** The recorder saw something visible change; {@code prompt}: worth a push at once. */
+    void changed(boolean prompt) {
+        version.incrementAndGet();
+        if (prompt) {
+            promptWatchers.forEach(Runnable::run);
+        }
+    }
+
+    /** {@code from}'s run changed state: leaving PAUSED, it has taken a pending Start. */
+    void runStateChanged(RunRecorder from, RunState state) {
+        if (state != RunState.PAUSED && state != RunState.CREATING && from == recorder) {
+            startPending = false;
+        }
+        changed(true);
     }
 
     /** Bumped whenever something visible changes; the UI skips a push when it has not moved. */
@@ -333,7 +341,7 @@ public final class PlaygroundSession implements AutoCloseable {
     }
 
     public synchronized SessionStatus status() {
-        return recorder.status(run);
+        return recorder.status(run, engine.scheduler().activeRuns());
     }
 
     public synchronized RunState state() {
@@ -347,138 +355,6 @@ public final class PlaygroundSession implements AutoCloseable {
             closed = true;
             budget.leave(this);
             run.close();
-        }
-    }
-
-    /** Receives one run's metrics on the scheduler thread and keeps them. */
-    private final class RunRecorder implements RunListener {
-        private final RunSpec runSpec;
-        private final MetricsHistory history;
-        private final long[] recentNanos = new long[64];
-        private volatile long lastStepNanos;
-        private volatile StepMetrics latestStep;
-        private volatile StepDetail latestDetail;
-        private volatile TestPredictions latestPredictions;
-        private volatile DecisionBoundary latestBoundary;
-        private volatile float initialLoss = Float.NaN;
-        private volatile int epochsDone;
-        private long recorded;
-        /** Set when the run starts, cleared by its next step: that step is prompt. */
-        private volatile boolean awaitingFirstStep;
-
-        RunRecorder(RunSpec runSpec) {
-            this.runSpec = runSpec;
-            this.history = new MetricsHistory(runSpec.network().parameterNames().size());
-        }
-
-        @Override
-        public void onReady(float loss, EvalMetrics untrained) {
-            initialLoss = loss;
-            history.addEvaluation(untrained);
-            version.incrementAndGet();
-            prompt();
-        }
-
-        @Override
-        public void onStep(StepMetrics step) {
-            history.addStep(step);
-            latestStep = step;
-            long now = System.nanoTime();
-            synchronized (recentNanos) {
-                recentNanos[(int) (recorded++ % recentNanos.length)] = now;
-            }
-            lastStepNanos = now;
-            version.incrementAndGet();
-            if (awaitingFirstStep) {
-                awaitingFirstStep = false;
-                prompt();
-            }
-        }
-
-        @Override
-        public void onStepDetail(StepDetail detail) {
-            latestDetail = detail;
-            version.incrementAndGet();
-        }
-
-        @Override
-        public void onEvaluation(EvalMetrics eval) {
-            history.addEvaluation(eval);
-            version.incrementAndGet();
-        }
-
-        @Override
-        public void onPredictions(TestPredictions predictions) {
-            latestPredictions = predictions;
-            version.incrementAndGet();
-        }
-
-        @Override
-        public void onBoundary(DecisionBoundary boundary) {
-            latestBoundary = boundary;
-            version.incrementAndGet();
-        }
-
-        @Override
-        public void onEpoch(EpochMetrics epoch) {
-            epochsDone = epoch.epoch();
-            version.incrementAndGet();
-        }
-
-        /** Also called while the run waits, whenever its place in the queue may have moved. */
-        @Override
-        public void onStateChanged(RunState state, String message) {
-            awaitingFirstStep = state == RunState.RUNNING;
-            if (state != RunState.PAUSED && state != RunState.CREATING && this == recorder) {
-                startPending = false;
-            }
-            version.incrementAndGet();
-            prompt();
-        }
-
-        /** Steps per second over the most recent steps, 0 once steps stop arriving. */
-        double stepsPerSecond() {
-            long now = System.nanoTime();
-            if (now - lastStepNanos > 1_000_000_000L) {
-                return 0;
-            }
-            synchronized (recentNanos) {
-                int n = (int) Math.min(recorded, recentNanos.length);
-                if (n < 2) {
-                    return 0;
-                }
-                long newest = recentNanos[(int) ((recorded - 1) % recentNanos.length)];
-                long oldest = recentNanos[(int) ((recorded - n) % recentNanos.length)];
-                return newest == oldest ? 0 : (n - 1) * 1e9 / (newest - oldest);
-            }
-        }
-
-        SessionStatus status(RunHandle handle) {
-            StepMetrics step = latestStep;
-            EvalMetrics eval = history.latestEvaluation();
-            RunState state = handle.state();
-            int epoch = step == null ? 1 : Math.min(step.epoch(), runSpec.epochs());
-            int stepInEpoch = step == null ? 0 : step.stepInEpoch();
-            if (state == RunState.FINISHED) {
-                epoch = runSpec.epochs();
-                stepInEpoch = handle.stepsPerEpoch();
-            }
-            return new SessionStatus(
-                    state,
-                    epoch,
-                    runSpec.epochs(),
-                    step == null ? 0 : step.step(),
-                    stepInEpoch,
-                    handle.stepsPerEpoch(),
-                    step == null ? Float.NaN : step.loss(),
-                    eval == null ? Float.NaN : eval.accuracy(),
-                    runSpec.loss(),
-                    runSpec.network().outputs(),
-                    initialLoss,
-                    state == RunState.RUNNING ? stepsPerSecond() : 0,
-                    handle.message(),
-                    state == RunState.QUEUED ? handle.queuePosition() : 0,
-                    engine.scheduler().activeRuns());
         }
     }
 }
