@@ -26,8 +26,6 @@ import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.trainingplayground.Services;
 import org.trainingplayground.core.config.ConfigProperties;
 import org.trainingplayground.core.config.PlaygroundConfig;
@@ -54,25 +52,11 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     /** URL parameters of the page itself, not settings: see {@link #applyPageOptions}. */
     static final Set<String> PAGE_OPTIONS = Set.of("hide", "lock", "autostart");
 
-    private static final Logger log = LoggerFactory.getLogger(PlaygroundView.class);
-
     /** How often new metrics are pushed to the browser. */
     static final long PUSH_INTERVAL_MS = 250;
 
-    /** A page whose script has not reported in by then is closed: no browser runs it. */
-    static final long NEVER_CONNECTED_GRACE_NANOS = TimeUnit.SECONDS.toNanos(30);
-    /** Missed heartbeats after which a page whose push connection is down counts as gone. */
-    static final int MISSED_HEARTBEATS = 3;
-
-    /** The page's own script has run and reported (its first visibility report). */
-    private volatile boolean clientReportedIn;
-
+    private final ClientLink link = new ClientLink();
     private boolean autostartPending;
-    private volatile long attachedNanos;
-    private volatile int heartbeatIntervalSeconds;
-    private volatile boolean closingUnreachable;
-    /** The push connection was seen open once: when it is down now, the client dropped. */
-    private volatile boolean pushSeenOpen;
 
     private final PlaygroundSession session;
     private final IdleWatch idleWatch;
@@ -430,15 +414,9 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         // Redraw from the start of the history: this may be a reload of a running session.
         shownHistory = null;
         refresh();
-        attachedNanos = System.nanoTime();
-        heartbeatIntervalSeconds = ui.getSession().getConfiguration().getHeartbeatInterval();
+        link.attached(ui);
         Runnable push = () -> {
-            if (closeIfUnreachable(ui)) {
-                return;
-            }
-            if (ClientLink.pushOpen(ui)) {
-                pushSeenOpen = true;
-            } else if (pushSeenOpen) {
+            if (link.closeIfUnreachable() || !link.mayPush()) {
                 return; // nothing is computed or queued for a client that cannot take it
             }
             if (session.version() != shownVersion || restDeferred) {
@@ -478,9 +456,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     /** The browser's {@code document.visibilityState} changed: "visible" or "hidden". */
     @ClientCallable
     void visibilityChanged(String visibilityState) {
-        if (!clientReportedIn) {
-            clientReportedIn = true;
-            getUI().ifPresent(ui -> UserSessions.clientReportedIn(ui.getSession()));
+        if (getUI().map(ui -> link.reportIn(ui.getSession())).orElse(false)) {
             autostartIfReportedIn();
         }
         if ("visible".equals(visibilityState)) {
@@ -491,54 +467,13 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private void autostartIfReportedIn() {
-        if (autostartPending && clientReportedIn) {
+        if (autostartPending && link.reportedIn()) {
             autostartPending = false;
             if (session.history().stepCount() == 0) {
                 startTraining();
                 refresh();
             }
         }
-    }
-
-    /**
-     * Closes this page if no browser is there for it (timer thread): its script never
-     * reported in within the grace, or its push connection is down and its heartbeats stopped.
-     * Its tab then no longer counts for the idle pause, and a frame's run ends.
-     *
-     * @return true if it is being closed
-     */
-    private boolean closeIfUnreachable(UI ui) {
-        if (closingUnreachable) {
-            return true;
-        }
-        boolean neverConnected = !clientReportedIn
-                && ClientLink.hasPush(ui)
-                && System.nanoTime() - attachedNanos > NEVER_CONNECTED_GRACE_NANOS;
-        boolean gone = clientReportedIn
-                && !ClientLink.pushOpen(ui)
-                && ClientLink.missedHeartbeats(ui, heartbeatIntervalSeconds) >= MISSED_HEARTBEATS;
-        if (!neverConnected && !gone) {
-            return false;
-        }
-        closingUnreachable = true;
-        try {
-            ui.access(() -> {
-                var vaadinSession = ui.getSession();
-                ui.close();
-                vaadinSession.removeUI(ui);
-                if (neverConnected) {
-                    UserSessions.pageNeverConnected(vaadinSession);
-                } else {
-                    log.info(
-                            "Closed a page whose browser stopped answering (push connection"
-                                    + " down, {} heartbeats missed)",
-                            MISSED_HEARTBEATS);
-                }
-            });
-        } catch (UIDetachedException alreadyGone) {
-            // Detached meanwhile: onDetach has done the rest.
-        }
-        return true;
     }
 
     /** Counts this page as seen; says so if the run was paused while no page was. */
