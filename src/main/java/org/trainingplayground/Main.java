@@ -1,5 +1,7 @@
 package org.trainingplayground;
 
+import java.io.IOException;
+import java.net.BindException;
 import java.util.Arrays;
 import org.trainingplayground.cli.BenchCommand;
 import org.trainingplayground.cli.TrainCommand;
@@ -33,6 +35,16 @@ public final class Main {
             System.exit(2);
             return;
         }
-        WebApp.boot(config).run();
+        try {
+            WebApp.boot(config).run();
+        } catch (IOException e) {
+            if (!(e.getCause() instanceof BindException)) {
+                throw e;
+            }
+            // An operator's mistake, answered like a bad setting: a sentence, exit code 2.
+            System.err.println("Cannot start: port " + config.port() + " is already in use by"
+                    + " another program; stop it, or set PORT to a free port.");
+            System.exit(2);
+        }
     }
 }

@@ -20,7 +20,7 @@ public final class WebApp {
             System.setProperty("vaadin.productionMode", "true");
         }
         // A heartbeat every 20 s (Vaadin's default is 300 s): a page whose push connection is
-        // down and which misses three is closed (PlaygroundView), so a student whose Wi-Fi
+        // down and which misses three is closed (ClientLink), so a student whose Wi-Fi
         // dropped is noticed within a minute.
         if (System.getProperty("vaadin.heartbeatInterval") == null) {
             System.setProperty("vaadin.heartbeatInterval", "20");

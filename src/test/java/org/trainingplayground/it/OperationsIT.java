@@ -64,6 +64,36 @@ class OperationsIT {
     }
 
     @Test
+    void aPortInUseStopsStartUpWithASentenceAndNoStackTrace() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            String jar = System.getProperty("playground.jar", "target/training-playground.jar");
+            ProcessBuilder builder = new ProcessBuilder(
+                            java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-jar",
+                            jar)
+                    .redirectErrorStream(true);
+            builder.environment().put("PORT", Integer.toString(taken.getLocalPort()));
+            builder.environment()
+                    .put(
+                            "PLAYGROUND_DJL_CACHE",
+                            System.getProperty("DJL_CACHE_DIR", "target/djl-cache"));
+            Process process = builder.start();
+            String output = new String(
+                    process.getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), output);
+
+            assertEquals(2, process.exitValue(), output);
+            assertTrue(
+                    output.contains("Cannot start: port " + taken.getLocalPort()
+                            + " is already in use by another program"),
+                    output);
+            assertTrue(!output.contains("\tat "), output);
+        }
+    }
+
+    @Test
     void aBadSettingStopsStartUpWithASentenceAndNoStackTrace() throws Exception {
         String jar = System.getProperty("playground.jar", "target/training-playground.jar");
         ProcessBuilder builder = new ProcessBuilder(
