@@ -82,15 +82,16 @@ final class NewSessionLimit extends HttpFilter {
 
     private void refuse(HttpServletResponse response, String client) throws IOException {
         refusals.warn(
-                "Refused a new session from {}: more than {} a minute from that" + " address",
+                "Refused a new session from {}: more than {} a minute from that address",
                 client,
                 perMinute);
         response.setStatus(429);
         response.setHeader("Retry-After", "60");
         response.setContentType("text/html;charset=utf-8");
         byte[] page = ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                        + "<title>Too many new visits</title></head><body>\n<h2>Too many new visits</h2>"
-                        + "\n<p id=\"too-many-sessions\">" + sentence(perMinute)
+                        + "<title>Too many new visits</title></head><body>\n"
+                        + "<h2>Too many new visits</h2>\n"
+                        + "<p id=\"too-many-sessions\">" + sentence(perMinute)
                         + "</p>\n</body></html>\n")
                 .getBytes(StandardCharsets.UTF_8);
         response.setContentLength(page.length);

@@ -164,12 +164,12 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(
                 names = "--browsers",
                 description =
-                        "With --serve: browser runs to wait for" + " before measuring (default 3).")
+                        "With --serve: browser runs to wait for before measuring (default 3).")
         Integer browsers;
 
         @Option(
                 names = "--wait-seconds",
-                description = "With --serve: how long to wait for" + " them (default 300).")
+                description = "With --serve: how long to wait for them (default 300).")
         Integer waitSeconds;
 
         @CommandLine.Spec

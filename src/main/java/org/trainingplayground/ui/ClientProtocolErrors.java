@@ -30,7 +30,7 @@ final class ClientProtocolErrors extends DefaultErrorHandler {
         Throwable error = event.getThrowable();
         if (isClientsMessage(error)) {
             unreadable.warn(
-                    "Ignored a message from a browser that the server could not read:" + " {}",
+                    "Ignored a message from a browser that the server could not read: {}",
                     oneLine(error));
         } else {
             super.error(event);

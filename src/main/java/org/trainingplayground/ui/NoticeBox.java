@@ -45,8 +45,8 @@ class NoticeBox extends Composite<Div> {
         if (sentences.isEmpty()) {
             return;
         }
-        Span intro = new Span(
-                source + " had settings that could not be used; the others were" + " applied:");
+        Span intro =
+                new Span(source + " had settings that could not be used; the others were applied:");
         UnorderedList list = new UnorderedList();
         list.addClassName("notice-list");
         sentences.stream().limit(MOST_SHOWN).forEach(sentence -> list.add(new ListItem(sentence)));

@@ -45,7 +45,7 @@ class SharePanel extends Composite<Div> {
         link.setReadOnly(true);
         link.setLabel("Link to these settings");
         link.setHelperText(
-                "Opens the playground with exactly these settings: send it as an" + " exercise.");
+                "Opens the playground with exactly these settings: send it as an exercise.");
         link.setWidthFull();
         Button copy = new Button("Copy link", VaadinIcon.COPY.create(), e -> copyLink());
         copy.setId("copy-link");

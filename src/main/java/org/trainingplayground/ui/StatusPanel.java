@@ -123,8 +123,7 @@ class StatusPanel extends Composite<VerticalLayout> {
         line.append(s.queuePosition() > 0 ? ordinal(s.queuePosition()) + " in line." : "next.");
         int active = s.activeRuns();
         if (active == 1) {
-            line.append(
-                    " 1 run is training; yours starts by itself when it pauses or" + " finishes.");
+            line.append(" 1 run is training; yours starts by itself when it pauses or finishes.");
         } else {
             line.append(' ')
                     .append(active)

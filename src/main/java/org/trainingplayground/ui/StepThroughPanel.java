@@ -176,7 +176,7 @@ class StepThroughPanel extends Composite<Div> {
         if (kind != LossKind.MSE) {
             first += String.format(
                     Locale.ROOT,
-                    " = −ln(%.3f), the probability it gave the" + " true class %d",
+                    " = −ln(%.3f), the probability it gave the true class %d",
                     d.probabilities()[label],
                     label);
         }
@@ -249,7 +249,7 @@ class StepThroughPanel extends Composite<Div> {
             String gradient = number(d.watchedGradient()).getText();
             why = text(String.format(
                     Locale.ROOT,
-                    "Plain SGD: after = before − lr × gradient" + " = %.6f − %s × %s = %.6f",
+                    "Plain SGD: after = before − lr × gradient = %.6f − %s × %s = %.6f",
                     d.watchedBefore(),
                     new BigDecimal(rate, new MathContext(3))
                             .stripTrailingZeros()

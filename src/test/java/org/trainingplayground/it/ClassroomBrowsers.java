@@ -212,12 +212,12 @@ public final class ClassroomBrowsers implements Callable<Integer> {
 
     @Option(
             names = "--baseline-seconds",
-            description = "How long the server measures one" + " run alone first (default 20).")
+            description = "How long the server measures one run alone first (default 20).")
     Integer baselineSeconds;
 
     @Option(
             names = "--threads",
-            description = "libtorch threads of the server (default: its" + " own default, 1).")
+            description = "libtorch threads of the server (default: its own default, 1).")
     Integer threads;
 
     @Option(names = "--browsers", defaultValue = "3", description = "Headless Chromium users.")
@@ -226,8 +226,7 @@ public final class ClassroomBrowsers implements Callable<Integer> {
     @Option(
             names = "--clicks",
             defaultValue = "20",
-            description =
-                    "Timed clicks per browser," + " Pause and Start in turn, 0.5 to 1 s apart.")
+            description = "Timed clicks per browser, Pause and Start in turn, 0.5 to 1 s apart.")
     int clicks;
 
     @CommandLine.Spec
@@ -344,7 +343,7 @@ public final class ClassroomBrowsers implements Callable<Integer> {
             report(firstPoint, timed);
             if (server != null && !server.awaitExit(Duration.ofSeconds(60))) {
                 throw new IllegalStateException(
-                        "The bench server did not stop within 60 s" + " of its summary.");
+                        "The bench server did not stop within 60 s of its summary.");
             }
             return server == null || server.exitValue() == 0 ? 0 : 1;
         } finally {

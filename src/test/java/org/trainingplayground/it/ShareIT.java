@@ -52,7 +52,7 @@ class ShareIT {
     @Test
     void aCraftedLinkOpensThatStateAndEditsAreWrittenBackToTheAddress() throws Exception {
         PlaygroundPage page =
-                open("/?dataset=moons&layers=8-tanh&optimizer=adam&lr=0.1" + "&epochs=2&seed=7");
+                open("/?dataset=moons&layers=8-tanh&optimizer=adam&lr=0.1&epochs=2&seed=7");
         waitForDiagram("2 → 8 Tanh → 2");
         assertTrue(page.text("dataset").contains("Two moons"), page.text("dataset"));
         assertEquals("0.1", fieldValue("learning-rate"));

@@ -16,7 +16,7 @@ public record PlaygroundConfig(RunSpec run, double speed) {
         Objects.requireNonNull(run, "run");
         if (!(speed >= 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException(
-                    "The speed must be 0 (full) or more steps per" + " second, not " + speed + ".");
+                    "The speed must be 0 (full) or more steps per second, not " + speed + ".");
         }
     }
 }

@@ -137,7 +137,7 @@ public final class IdxFile {
                 next = read();
             } catch (EOFException e) {
                 throw new IOException(
-                        "IDX file truncated: the gzip stream ends before its " + "checksum trailer"
+                        "IDX file truncated: the gzip stream ends before its checksum trailer"
                                 + detail(e),
                         e);
             } catch (ZipException e) {

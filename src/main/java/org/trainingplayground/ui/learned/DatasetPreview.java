@@ -51,7 +51,7 @@ public class DatasetPreview extends Composite<Div> {
         body.removeAll();
         summary.setText(String.format(
                 Locale.ROOT,
-                "%s: %,d training and %,d test samples in" + " %d classes",
+                "%s: %,d training and %,d test samples in %d classes",
                 data.name(),
                 data.trainSize(),
                 data.testSize(),

@@ -187,8 +187,7 @@ class PyTorchCodeTest {
         assertTrue(code.contains("datasets.MNIST(\"data\", train=True, download=True,"), code);
         assertTrue(code.contains("DataLoader(train_set, batch_size=64, shuffle=True)"), code);
         assertTrue(
-                code.contains(
-                        "optimizer = optim.SGD(model.parameters(), lr=0.003," + " momentum=0)\n"),
+                code.contains("optimizer = optim.SGD(model.parameters(), lr=0.003, momentum=0)\n"),
                 code);
         assertTrue(code.contains("criterion = nn.CrossEntropyLoss()"), code);
         assertTrue(code.contains("for epoch in range(1, 6):"), code);

@@ -231,7 +231,7 @@ class ConfigPropertiesTest {
                         + " 2000. The batch size stays 64.");
         expected.put(
                 "epochs=2.5",
-                "epochs=2.5: \"2.5\" is not a whole number. The number of" + " epochs stays 5.");
+                "epochs=2.5: \"2.5\" is not a whole number. The number of epochs stays 5.");
         expected.put(
                 "seed=-3",
                 "seed=-3: The seed must be between 0 and 9223372036854775807,"
@@ -269,7 +269,7 @@ class ConfigPropertiesTest {
                         + " layers stay 128-relu,64-relu.");
         expected.put(
                 "points=300",
-                "points=300: The number of points applies to the 2-D sets" + " only; ignored.");
+                "points=300: The number of points applies to the 2-D sets only; ignored.");
         expected.put("beta1=0.5", "beta1=0.5: β1 applies to Adam only; ignored.");
         expected.put("lr", "lr=: No value given. The learning rate stays 0.003.");
         expected.forEach((query, sentence) -> {
