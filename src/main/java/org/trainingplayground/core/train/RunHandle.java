@@ -9,7 +9,6 @@ import org.trainingplayground.core.metrics.EpochMetrics;
 import org.trainingplayground.core.metrics.EvalMetrics;
 import org.trainingplayground.core.metrics.RunListener;
 import org.trainingplayground.core.metrics.RunState;
-import org.trainingplayground.core.metrics.StepDetail;
 import org.trainingplayground.core.metrics.StepMetrics;
 import org.trainingplayground.core.schedule.ScheduledRun;
 import org.trainingplayground.core.schedule.TrainingScheduler;
@@ -98,7 +97,7 @@ public final class RunHandle implements AutoCloseable {
             run = new TrainingRun(spec, data, parentManager);
             stepsPerEpoch = run.stepsPerEpoch();
             float initialLoss = run.initialLoss();
-            TrainingRun.Evaluation untrained = run.evaluate(0);
+            Evaluator.Evaluation untrained = run.evaluate(0);
             // Paused before anyone hears of it, so a listener may start the run at once.
             state = RunState.PAUSED;
             listener.onReady(initialLoss, untrained.metrics());
@@ -309,12 +308,12 @@ public final class RunHandle implements AutoCloseable {
     private void takeStep(boolean withDetail) {
         long now = System.nanoTime();
         lastStepNanos = now;
-        StepDetail[] detail = withDetail ? new StepDetail[1] : null;
-        StepMetrics metrics = run.step(detail);
+        TrainingRun.TakenStep taken = run.step(withDetail);
+        StepMetrics metrics = taken.metrics();
         listener.onStep(metrics);
-        if (detail != null) {
+        if (taken.detail() != null) {
             lastDetailNanos = now;
-            listener.onStepDetail(detail[0]);
+            listener.onStepDetail(taken.detail());
             reportBoundary();
         }
         if (metrics.diverged()) {
@@ -348,7 +347,7 @@ public final class RunHandle implements AutoCloseable {
     }
 
     private EvalMetrics evaluate(int epoch) {
-        TrainingRun.Evaluation evaluation = run.evaluate(epoch);
+        Evaluator.Evaluation evaluation = run.evaluate(epoch);
         listener.onEvaluation(evaluation.metrics());
         listener.onPredictions(evaluation.predictions());
         return evaluation.metrics();

@@ -27,11 +27,7 @@ class LessonLoopTest {
     }
 
     private static StepDetail stepWithDetail(TrainingRun run) throws Exception {
-        return onScheduler(() -> {
-            StepDetail[] detail = new StepDetail[1];
-            run.step(detail);
-            return detail[0];
-        });
+        return onScheduler(() -> run.step(true).detail());
     }
 
     private static void close(TrainingRun run) throws Exception {

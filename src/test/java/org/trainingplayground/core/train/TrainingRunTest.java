@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.trainingplayground.core.metrics.EvalMetrics;
-import org.trainingplayground.core.metrics.StepDetail;
 import org.trainingplayground.core.metrics.StepMetrics;
 import org.trainingplayground.core.spec.OptimizerKind;
 import org.trainingplayground.core.spec.OptimizerSpec;
@@ -199,7 +198,7 @@ class TrainingRunTest {
 
     private static void takeSteps(TrainingRun run, int count) {
         for (int i = 0; i < count; i++) {
-            run.step(i % 7 == 0 ? new StepDetail[1] : null);
+            run.step(i % 7 == 0);
         }
     }
 

@@ -1,0 +1,100 @@
+package org.trainingplayground.core.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+
+import org.trainingplayground.core.data.PointDataset;
+import org.trainingplayground.core.metrics.DecisionBoundary;
+import org.trainingplayground.core.metrics.EvalMetrics;
+import org.trainingplayground.core.metrics.TestPredictions;
+
+/** What a run's network makes of data it does not train on: the test split, a grid of points. */
+final class Evaluator {
+
+    /** Samples used for the loss of the untrained network, as in the PyTorch reference. */
+    private static final int INITIAL_LOSS_SAMPLES = 1024;
+
+    /** An evaluation: the summary for the charts and every test sample's answer. */
+    record Evaluation(EvalMetrics metrics, TestPredictions predictions) {}
+
+    private final DatasetTensors data;
+    private final Network network;
+    private final LossFunction lossFn;
+    private final int classes;
+
+    Evaluator(DatasetTensors data, Network network, LossFunction lossFn) {
+        this.data = data;
+        this.network = network;
+        this.lossFn = lossFn;
+        this.classes = data.dataset().classes();
+    }
+
+    /** Mean loss of the network on the first training samples (no gradients). */
+    float initialLoss(NDManager scratch) {
+        int n = Math.min(INITIAL_LOSS_SAMPLES, data.trainSize());
+        NDArray x = data.trainInputs().get(scratch, new NDIndex("0:" + n));
+        NDArray y = data.trainLabels().get(scratch, new NDIndex("0:" + n));
+        return lossFn.batchLoss(network.forward(x, false), y).getFloat();
+    }
+
+    /** Loss, accuracy and predictions on the whole test split, without gradients. */
+    Evaluation evaluate(NDManager scratch, long step, int forEpoch) {
+        NDArray x = data.testInputs().get(scratch, new NDIndex(":"));
+        NDArray y = data.testLabels().get(scratch, new NDIndex(":"));
+        NDArray logits = network.forward(x, false);
+        float loss = lossFn.batchLoss(logits, y).getFloat();
+        // One copy of all probabilities serves the gallery, the confusion matrix and the
+        // accuracy; the argmax is taken in Java on those values.
+        float[] probabilities = logits.softmax(1).toFloatArray();
+        int[] labels = data.dataset().testLabels();
+        int[] predicted = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            predicted[i] = argMax(probabilities, i * classes, classes);
+        }
+        TestPredictions predictions =
+                new TestPredictions(step, forEpoch, classes, labels, predicted, probabilities);
+        return new Evaluation(
+                new EvalMetrics(step, forEpoch, loss, predictions.accuracy()), predictions);
+    }
+
+    /**
+     * What the network predicts over a square grid covering the points (point sets only).
+     *
+     * @param resolution cells per side
+     * @return null for image sets
+     */
+    DecisionBoundary boundary(NDManager scratch, long step, int resolution) {
+        if (!(data.dataset() instanceof PointDataset pointSet)) {
+            return null;
+        }
+        double[] bounds = pointSet.bounds();
+        double cell = (bounds[1] - bounds[0]) / resolution;
+        float[] grid = new float[2 * resolution * resolution];
+        for (int row = 0; row < resolution; row++) {
+            for (int column = 0; column < resolution; column++) {
+                int i = row * resolution + column;
+                grid[2 * i] = (float) (bounds[0] + (column + 0.5) * cell);
+                grid[2 * i + 1] = (float) (bounds[0] + (row + 0.5) * cell);
+            }
+        }
+        float[] probabilities = network.probabilities(grid, resolution * resolution, scratch);
+        int[] predicted = new int[resolution * resolution];
+        float[] confidence = new float[predicted.length];
+        for (int i = 0; i < predicted.length; i++) {
+            predicted[i] = argMax(probabilities, i * classes, classes);
+            confidence[i] = probabilities[i * classes + predicted[i]];
+        }
+        return new DecisionBoundary(step, bounds[0], bounds[1], resolution, predicted, confidence);
+    }
+
+    private static int argMax(float[] values, int from, int count) {
+        int best = 0;
+        for (int c = 1; c < count; c++) {
+            if (values[from + c] > values[from + best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+}
