@@ -11,10 +11,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
+import org.trainingplayground.core.config.ConfigJson;
 import org.trainingplayground.core.config.ConfigProperties;
 import org.trainingplayground.core.config.PlaygroundConfig;
 import org.trainingplayground.core.metrics.EpochMetrics;
@@ -22,16 +26,8 @@ import org.trainingplayground.core.metrics.EvalMetrics;
 import org.trainingplayground.core.metrics.RunListener;
 import org.trainingplayground.core.metrics.RunState;
 import org.trainingplayground.core.metrics.StepMetrics;
-import org.trainingplayground.core.spec.Activation;
-import org.trainingplayground.core.spec.DatasetKind;
-import org.trainingplayground.core.spec.DatasetSpec;
-import org.trainingplayground.core.spec.Init;
 import org.trainingplayground.core.spec.LayerSpec;
 import org.trainingplayground.core.spec.Limits;
-import org.trainingplayground.core.spec.LossKind;
-import org.trainingplayground.core.spec.NetworkSpec;
-import org.trainingplayground.core.spec.OptimizerKind;
-import org.trainingplayground.core.spec.OptimizerSpec;
 import org.trainingplayground.core.spec.RunSpec;
 import org.trainingplayground.core.train.EngineConfig;
 import org.trainingplayground.core.train.RunHandle;
@@ -72,9 +68,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--dataset",
-            defaultValue = "mnist",
-            description = "mnist, fashion-mnist, or a generated 2-D set: spiral, circles, xor,"
-                    + " gaussian, moons.")
+            description = "mnist (the default), fashion-mnist, or a generated 2-D set: spiral,"
+                    + " circles, xor, gaussian, moons.")
     String dataset;
 
     @Option(
@@ -86,83 +81,76 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--points",
             description = "2-D sets: points, training and test together (default 500).")
-    Integer points;
+    String points;
 
     @Option(
             names = "--noise",
             description = "2-D sets: noise added to each coordinate, 0 to 1 (default 0.1).")
-    Double noise;
+    String noise;
 
     @Option(
             names = "--test-fraction",
             description = "2-D sets: share of points held out for testing (default 0.2).")
-    Double testFraction;
+    String testFraction;
 
     @Option(
             names = "--classes",
             description = "spiral and gaussian: number of classes (default 3).")
-    Integer classes;
+    String classes;
 
     @Option(
             names = "--hidden",
-            defaultValue = "128,64",
-            description = "Widths of the hidden layers, comma-separated (empty for none).")
+            description = "Widths of the hidden layers, comma-separated (empty for none;"
+                    + " default 128,64).")
     String hidden;
 
     @Option(
             names = "--activation",
-            defaultValue = "relu",
-            description = "none, relu, sigmoid, tanh or leakyrelu: one for every hidden layer,"
-                    + " or one per layer, comma-separated (e.g. relu,tanh).")
+            description = "none, relu (the default), sigmoid, tanh or leakyrelu: one for every"
+                    + " hidden layer, or one per layer, comma-separated (e.g. relu,tanh).")
     String activation;
 
     @Option(
             names = "--init",
-            defaultValue = "pytorch",
-            description = "Weight initialisation: pytorch (nn.Linear's default), xavier or he.")
+            description = "Weight initialisation: pytorch (nn.Linear's default, the default),"
+                    + " xavier or he.")
     String init;
 
     @Option(
             names = "--loss",
-            defaultValue = "cross-entropy",
-            description = "cross-entropy (on logits), nll (LogSoftmax + NLLLoss) or mse (one-hot).")
+            description = "cross-entropy (on logits; the default), nll (LogSoftmax + NLLLoss) or"
+                    + " mse (one-hot).")
     String loss;
 
-    @Option(names = "--optimizer", defaultValue = "sgd", description = "sgd or adam.")
+    @Option(names = "--optimizer", description = "sgd (the default) or adam.")
     String optimizer;
 
-    @Option(names = "--lr", defaultValue = "0.003", description = "Learning rate.")
-    double learningRate;
+    @Option(names = "--lr", description = "Learning rate (default 0.003).")
+    String learningRate;
 
-    @Option(names = "--momentum", defaultValue = "0", description = "SGD momentum, 0 to below 1.")
-    double momentum;
+    @Option(names = "--momentum", description = "SGD momentum, 0 (the default) to below 1.")
+    String momentum;
 
     @Option(names = "--nesterov", description = "SGD: Nesterov momentum.")
-    boolean nesterov;
+    Boolean nesterov;
 
-    @Option(names = "--beta1", defaultValue = "0.9", description = "Adam β1, 0 to below 1.")
-    double beta1;
+    @Option(names = "--beta1", description = "Adam β1, 0 to below 1 (default 0.9).")
+    String beta1;
 
-    @Option(names = "--beta2", defaultValue = "0.999", description = "Adam β2, 0 to below 1.")
-    double beta2;
+    @Option(names = "--beta2", description = "Adam β2, 0 to below 1 (default 0.999).")
+    String beta2;
 
-    @Option(
-            names = "--weight-decay",
-            defaultValue = "0",
-            description = "L2 weight decay, 0 or more.")
-    double weightDecay;
+    @Option(names = "--weight-decay", description = "L2 weight decay, 0 (the default) or more.")
+    String weightDecay;
 
-    @Option(names = "--batch", defaultValue = "64", description = "Batch size, 1 to 1024.")
-    int batch;
+    @Option(names = "--batch", description = "Batch size, 1 to 1024 (default 64).")
+    String batch;
 
-    @Option(
-            names = "--epochs",
-            defaultValue = "5",
-            description = "Epochs, 1 to 100 (the operator limit).")
-    int epochs;
+    @Option(names = "--epochs", description = "Epochs, 1 to 100 (the operator limit; default 5).")
+    String epochs;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the run's random source.")
-    long seed;
+    @Option(names = "--seed", description = "Seed of the run's random source (default 1).")
+    String seed;
 
     @Option(names = "--threads", defaultValue = "1", description = "libtorch threads per step.")
     int threads;
@@ -216,42 +204,61 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** The run the options describe; package-private so tests can check it without training. */
     RunSpec runSpec() {
-        if (configFile != null) {
-            fillFromFile(readConfigFile());
+        if (threads < 1 || threads > Runtime.getRuntime().availableProcessors() * 4) {
+            throw usage("--threads must be between 1 and "
+                    + Runtime.getRuntime().availableProcessors() * 4 + ".");
         }
-        try {
-            DatasetSpec data = datasetSpec();
-            List<Integer> widths = parseWidths(hidden);
-            List<Activation> activations = parseActivations(activation, widths.size());
-            List<LayerSpec> layers = new ArrayList<>();
-            for (int i = 0; i < widths.size(); i++) {
-                layers.add(new LayerSpec(widths.get(i), activations.get(i)));
-            }
-            NetworkSpec network =
-                    new NetworkSpec(data.inputSize(), layers, data.classes(), Init.fromKey(init));
-            OptimizerKind kind = OptimizerKind.fromKey(optimizer);
-            if (kind == OptimizerKind.ADAM && (momentum != 0 || nesterov)) {
-                throw new IllegalArgumentException("--momentum and --nesterov apply to sgd only.");
-            }
-            if (threads < 1 || threads > Runtime.getRuntime().availableProcessors() * 4) {
-                throw new IllegalArgumentException("--threads must be between 1 and "
-                        + Runtime.getRuntime().availableProcessors() * 4 + ".");
-            }
-            RunSpec spec = new RunSpec(
-                    network,
-                    LossKind.fromKey(loss),
-                    new OptimizerSpec(
-                            kind, learningRate, momentum, nesterov, beta1, beta2, weightDecay),
-                    batch,
-                    epochs,
-                    seed,
-                    0,
-                    data);
-            Limits.defaults().require(spec);
-            return spec;
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
+        RunSpec base = configFile != null ? readConfigFile() : RunSpec.lesson();
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> said = new LinkedHashMap<>();
+        given(values, said, "dataset", "--dataset", dataset);
+        given(values, said, "points", "--points", points);
+        given(values, said, "noise", "--noise", noise);
+        given(values, said, "test", "--test-fraction", testFraction);
+        given(values, said, "classes", "--classes", classes);
+        given(values, said, "layers", layersOptions(), layers(base.network().hidden()));
+        given(values, said, "init", "--init", init);
+        given(values, said, "loss", "--loss", loss);
+        given(values, said, "optimizer", "--optimizer", optimizer);
+        given(values, said, "lr", "--lr", learningRate);
+        given(values, said, "momentum", "--momentum", momentum);
+        given(values, said, "nesterov", "--nesterov", nesterov == null ? null : "" + nesterov);
+        given(values, said, "beta1", "--beta1", beta1);
+        given(values, said, "beta2", "--beta2", beta2);
+        given(values, said, "decay", "--weight-decay", weightDecay);
+        given(values, said, "batch", "--batch", batch);
+        given(values, said, "epochs", "--epochs", epochs);
+        given(values, said, "seed", "--seed", seed);
+        // The page's own table and sentences, strict: a script should not quietly train
+        // something other than what it asked for.
+        ConfigProperties.Check check =
+                ConfigProperties.check(values, new PlaygroundConfig(base, 0), Limits.defaults());
+        if (!check.ok()) {
+            throw usage(check.problems().entrySet().stream()
+                    .map(problem -> said.get(problem.getKey()) + ": " + problem.getValue())
+                    .collect(Collectors.joining(System.lineSeparator() + "train: ")));
         }
+        return check.config().run();
+    }
+
+    /** Adds an option given on the command line under its property's key. */
+    private static void given(
+            Map<String, String> values,
+            Map<String, String> said,
+            String key,
+            String option,
+            String text) {
+        if (text != null) {
+            values.put(key, text);
+            said.put(key, option.contains(" ") ? option : option + " " + text);
+        }
+    }
+
+    /** {@code --hidden} and {@code --activation} as they were given, for a sentence. */
+    private String layersOptions() {
+        return ((hidden == null ? "" : "--hidden " + hidden + " ")
+                        + (activation == null ? "" : "--activation " + activation))
+                .trim();
     }
 
     private RunSpec readConfigFile() {
@@ -264,7 +271,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw usage("The configuration file " + configFile + " cannot be read ("
                     + e.getClass().getSimpleName() + ").");
         }
-        ConfigProperties.Reading reading = ConfigProperties.fromJson(
+        ConfigProperties.Reading reading = ConfigJson.fromJson(
                 text, new PlaygroundConfig(RunSpec.lesson(), 0), Limits.defaults());
         if (!reading.notices().isEmpty()) {
             // A script should not quietly train something other than what its file says.
@@ -275,117 +282,51 @@ public final class TrainCommand implements Callable<Integer> {
         return reading.config().run();
     }
 
-    /** Takes each setting from the file unless its option was given on the command line. */
-    private void fillFromFile(RunSpec file) {
-        if (!given("--dataset")) {
-            dataset = file.dataset().kind().key();
+    /**
+     * {@code --hidden} and {@code --activation} as the table's layers ({@code 32-relu,16-tanh}),
+     * or null when neither is given. {@code --activation} alone applies to the base's widths;
+     * {@code --hidden} alone keeps the base's activation when it has one for all layers, and
+     * takes ReLU when the base's were per layer.
+     */
+    private String layers(List<LayerSpec> baseLayers) {
+        if (hidden == null && activation == null) {
+            return null;
         }
-        DatasetSpec data = file.dataset();
-        if (!data.kind().images() && data.kind().key().equals(dataset)) {
-            // The file's points, noise and split belong to its dataset only.
-            points = given("--points") ? points : data.points();
-            noise = given("--noise") ? noise : data.noise();
-            testFraction = given("--test-fraction") ? testFraction : data.testFraction();
-            classes = given("--classes") ? classes : data.classes();
-        }
-        List<LayerSpec> layers = file.network().hidden();
-        if (!given("--hidden")) {
-            hidden = layers.stream()
-                    .map(layer -> Integer.toString(layer.width()))
-                    .collect(Collectors.joining(","));
-        }
-        List<String> activations = layers.stream()
+        List<String> widths = hidden == null
+                ? baseLayers.stream()
+                        .map(layer -> Integer.toString(layer.width()))
+                        .toList()
+                : Arrays.stream(hidden.split(","))
+                        .filter(part -> !part.isBlank())
+                        .toList();
+        List<String> baseActivations = baseLayers.stream()
                 .map(layer -> layer.activation().key())
                 .distinct()
                 .toList();
-        if (!given("--activation") && (!given("--hidden") || activations.size() == 1)) {
-            // Per layer when the file's layers are used; with other --hidden widths only a
-            // single activation for all of them still fits.
-            activation = given("--hidden")
-                    ? activations.get(0)
-                    : layers.isEmpty()
-                            ? activation
-                            : layers.stream()
-                                    .map(layer -> layer.activation().key())
-                                    .collect(Collectors.joining(","));
-        }
-        init = given("--init") ? init : file.network().init().key();
-        loss = given("--loss") ? loss : file.loss().key();
-        OptimizerSpec chosen = file.optimizer();
-        if (!given("--optimizer")) {
-            optimizer = chosen.kind().key();
-        }
-        learningRate = given("--lr") ? learningRate : chosen.learningRate();
-        weightDecay = given("--weight-decay") ? weightDecay : chosen.weightDecay();
-        if (chosen.kind().key().equals(optimizer)) {
-            // The file's momentum or betas belong to its optimizer only.
-            momentum = given("--momentum") ? momentum : chosen.momentum();
-            nesterov = given("--nesterov") ? nesterov : chosen.nesterov();
-            beta1 = given("--beta1") ? beta1 : chosen.beta1();
-            beta2 = given("--beta2") ? beta2 : chosen.beta2();
-        }
-        batch = given("--batch") ? batch : file.batchSize();
-        epochs = given("--epochs") ? epochs : file.epochs();
-        seed = given("--seed") ? seed : file.seed();
-    }
-
-    private boolean given(String option) {
-        return spec.commandLine().getParseResult().hasMatchedOption(option);
-    }
-
-    private DatasetSpec datasetSpec() {
-        DatasetKind kind = DatasetKind.fromKey(dataset);
-        if (kind.images()) {
-            // Silently ignoring them would let a typo'd dataset name look like a valid run.
-            refuseForImages("--points", points, kind);
-            refuseForImages("--noise", noise, kind);
-            refuseForImages("--test-fraction", testFraction, kind);
-            refuseForImages("--classes", classes, kind);
-            return DatasetSpec.of(kind);
-        }
-        DatasetSpec data = DatasetSpec.of(kind);
-        return new DatasetSpec(
-                kind,
-                points != null ? points : data.points(),
-                noise != null ? noise : data.noise(),
-                testFraction != null ? testFraction : data.testFraction(),
-                classes != null ? classes : data.classes());
-    }
-
-    private static void refuseForImages(String option, Object value, DatasetKind kind) {
-        if (value != null) {
-            throw new IllegalArgumentException(option + " applies to the generated 2-D sets"
-                    + " only; " + kind.key() + " is a fixed set of images.");
-        }
-    }
-
-    private static List<Activation> parseActivations(String text, int layers) {
-        String[] parts = text.split(",");
-        if (parts.length == 1) {
-            return java.util.Collections.nCopies(layers, Activation.fromKey(parts[0]));
-        }
-        if (parts.length != layers) {
-            throw new IllegalArgumentException("--activation lists " + parts.length
-                    + " activations but --hidden has " + layers + " layers; give one, or one"
-                    + " per layer.");
-        }
-        return java.util.Arrays.stream(parts).map(Activation::fromKey).toList();
-    }
-
-    private List<Integer> parseWidths(String text) {
-        List<Integer> widths = new ArrayList<>();
-        for (String part : text.split(",")) {
-            if (part.isBlank()) {
-                continue;
+        String activations = activation != null
+                ? activation
+                : hidden == null
+                        ? null
+                        : baseActivations.size() == 1 ? baseActivations.get(0) : "relu";
+        List<String> perLayer;
+        if (activations == null) {
+            perLayer =
+                    baseLayers.stream().map(layer -> layer.activation().key()).toList();
+        } else {
+            String[] parts = activations.split(",");
+            if (parts.length != 1 && parts.length != widths.size()) {
+                throw usage("--activation lists " + parts.length + " activations but --hidden"
+                        + " has " + widths.size() + " layers; give one, or one per layer.");
             }
-            try {
-                widths.add(Integer.parseInt(part.trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--hidden takes comma-separated layer widths"
-                        + " such as 128,64; \"" + part.trim() + "\" is not a whole number.");
-            }
+            perLayer = parts.length == 1
+                    ? Collections.nCopies(widths.size(), parts[0].trim())
+                    : Arrays.stream(parts).map(String::trim).toList();
         }
-        return widths;
+        List<String> layers = new ArrayList<>();
+        for (int i = 0; i < widths.size(); i++) {
+            layers.add(widths.get(i).trim() + "-" + perLayer.get(i));
+        }
+        return String.join(",", layers);
     }
 
     private ParameterException usage(String sentence) {

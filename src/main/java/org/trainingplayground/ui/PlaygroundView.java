@@ -27,6 +27,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.trainingplayground.Services;
+import org.trainingplayground.core.config.ConfigJson;
 import org.trainingplayground.core.config.ConfigProperties;
 import org.trainingplayground.core.config.PlaygroundConfig;
 import org.trainingplayground.core.data.Dataset;
@@ -87,7 +88,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     /** A prompt push left the rest of the page for the next periodic push. */
     private volatile boolean restDeferred;
 
-    private final SharePanel share = new SharePanel(() -> ConfigProperties.toJson(currentConfig()));
+    private final SharePanel share = new SharePanel(() -> ConfigJson.toJson(currentConfig()));
     private final NoticeBox notices = new NoticeBox();
     private final CodeView code = new CodeView();
     private final boolean embedded;
@@ -129,7 +130,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
                 return;
             }
             ConfigProperties.Reading reading =
-                    ConfigProperties.fromJson(e.text(), currentConfig(), session.limits());
+                    ConfigJson.fromJson(e.text(), currentConfig(), session.limits());
             List<String> sentences = new ArrayList<>(sentences(reading.notices()));
             sentences.addAll(speedNotice(reading.config().speed()));
             notices.show("The imported file", sentences);

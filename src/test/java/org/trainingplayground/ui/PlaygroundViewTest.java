@@ -81,8 +81,7 @@ class PlaygroundViewTest extends BrowserlessTest {
         _setValue(rate, "fast");
         assertTrue(rate.isInvalid());
         assertEquals(
-                "\"fast\" is not a number; enter a learning rate such as 0.003.",
-                rate.getErrorMessage());
+                "\"fast\" is not a number; enter a number such as 0.003.", rate.getErrorMessage());
         assertFalse(_get(Button.class, s -> s.withId("start")).isEnabled());
 
         _setValue(rate, "-1");

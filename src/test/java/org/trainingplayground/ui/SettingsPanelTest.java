@@ -19,9 +19,12 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.trainingplayground.core.config.ConfigProperties;
+import org.trainingplayground.core.config.PlaygroundConfig;
 import org.trainingplayground.core.metrics.RunState;
 import org.trainingplayground.core.spec.Activation;
 import org.trainingplayground.core.spec.Init;
@@ -102,6 +105,26 @@ class SettingsPanelTest extends BrowserlessTest {
     }
 
     @Test
+    void aBadValueTypedIntoTheFormGetsTheSameSentenceAsInALinkAFileOrTheTrainCommand() {
+        for (String[] typed : List.of(
+                new String[] {"batch-size", "batch", "64x"},
+                new String[] {"momentum", "momentum", "0,9"},
+                new String[] {"weight-decay", "decay", ""},
+                new String[] {"seed", "seed", "9".repeat(40_000)})) {
+            _setValue(field(typed[0]), typed[2]);
+            String table = ConfigProperties.check(
+                            Map.of(typed[1], typed[2]),
+                            new PlaygroundConfig(session().spec(), 0),
+                            Limits.defaults())
+                    .problems()
+                    .get(typed[1]);
+            assertTrue(table != null && !table.isEmpty(), typed[1]);
+            assertEquals(table, field(typed[0]).getErrorMessage(), typed[0]);
+        }
+        assertFalse(panel().isValid());
+    }
+
+    @Test
     void invalidInputsShowSentencesMakeTheFormInvalidAndDisableStart() {
         eventually().until(() -> button("start").isEnabled());
         var before = session().spec();
@@ -125,7 +148,7 @@ class SettingsPanelTest extends BrowserlessTest {
 
         _setValue(field("learning-rate"), "abc");
         assertEquals(
-                "\"abc\" is not a number; enter a learning rate such as 0.003.",
+                "\"abc\" is not a number; enter a number such as 0.003.",
                 field("learning-rate").getErrorMessage());
 
         _setValue(field("epochs"), "2.5");

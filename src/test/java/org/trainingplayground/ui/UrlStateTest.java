@@ -16,6 +16,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.trainingplayground.core.config.ConfigJson;
 import org.trainingplayground.core.config.ConfigProperties;
 import org.trainingplayground.core.config.PlaygroundConfig;
 import org.trainingplayground.core.metrics.RunState;
@@ -101,7 +102,7 @@ class UrlStateTest extends BrowserlessTest {
         open("", "");
         PlaygroundConfig wanted =
                 new PlaygroundConfig(session().spec().withEpochs(9).withBatchSize(16), 20);
-        _get(SharePanel.class).importText("exercise.json", ConfigProperties.toJson(wanted));
+        _get(SharePanel.class).importText("exercise.json", ConfigJson.toJson(wanted));
         assertEquals(9, session().spec().epochs());
         assertEquals(16, session().spec().batchSize());
         assertEquals(20.0, session().speed());

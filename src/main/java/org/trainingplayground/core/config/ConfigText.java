@@ -4,11 +4,12 @@ import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
 /**
- * Reads and writes the values of a configuration as text. A reader returns the number, or a
- * sentence saying what is wrong; it never throws. The sentences follow the settings form's
- * ({@code ui.settings.NumberText}), which core cannot use.
+ * Reads and writes the values of a configuration as text: the one set of rules and sentences
+ * for numbers, whether they are typed into the settings form, written in a link or a file, or
+ * given to {@code train}. A reader returns the number, or a sentence saying what is wrong and
+ * what to write instead; it never clamps and never throws.
  */
-final class ConfigText {
+public final class ConfigText {
 
     private static final Pattern DECIMAL = NumberPatterns.DECIMAL;
     private static final Pattern WHOLE = NumberPatterns.WHOLE;
@@ -18,8 +19,21 @@ final class ConfigText {
 
     private ConfigText() {}
 
-    /** A number read from text, or the sentence saying why there is none. */
-    record Parsed<T>(T value, String problem) {
+    /**
+     * What is being read, for the sentences.
+     *
+     * @param name how a sentence names it, e.g. "the batch size" or "β1"
+     * @param example a good value to suggest, e.g. "64"
+     */
+    public record Quantity(String name, String example) {}
+
+    /** A value read from text, or the sentence saying why there is none. */
+    public record Parsed<T>(T value, String problem) {
+
+        public boolean ok() {
+            return problem == null;
+        }
+
         static <T> Parsed<T> of(T value) {
             return new Parsed<>(value, null);
         }
@@ -29,23 +43,24 @@ final class ConfigText {
         }
     }
 
-    /** A whole number from {@code min} to {@code max}; {@code name} as in "the batch size". */
-    static Parsed<Long> whole(String text, String name, long min, long max) {
+    /** A whole number from {@code min} to {@code max}. */
+    public static Parsed<Long> whole(String text, Quantity what, long min, long max) {
         String typed = text == null ? "" : text.trim();
         if (typed.isEmpty()) {
-            return Parsed.problem("No value given.");
+            return Parsed.problem(enter(what));
         }
         if (!WHOLE.matcher(typed).matches()) {
             if (typed.length() > MAX_NUMBER_CHARS) {
-                return Parsed.problem(tooLong(typed));
+                return Parsed.problem(tooLong(typed, what));
             }
             return Parsed.problem(
                     DECIMAL.matcher(typed).matches()
-                            ? quote(typed) + " is not a whole number."
-                            : notANumber(typed));
+                            ? quote(typed) + " is not a whole number; enter one such as "
+                                    + what.example() + "."
+                            : notANumber(typed, what));
         }
-        String range = capitalised(name) + " must be between " + min + " and " + max + ", not "
-                + quote(typed, false) + ".";
+        String range = capitalised(what.name()) + " must be between " + min + " and " + max
+                + ", not " + quote(typed, false) + ".";
         try {
             long value = Long.parseLong(typed.startsWith("+") ? typed.substring(1) : typed);
             return value < min || value > max ? Parsed.problem(range) : Parsed.of(value);
@@ -55,41 +70,42 @@ final class ConfigText {
     }
 
     /** Any finite decimal number; ranges are the caller's. */
-    static Parsed<Double> decimal(String text) {
+    public static Parsed<Double> decimal(String text, Quantity what) {
         String typed = text == null ? "" : text.trim();
         if (typed.isEmpty()) {
-            return Parsed.problem("No value given.");
+            return Parsed.problem(enter(what));
         }
         if (typed.length() > MAX_NUMBER_CHARS) {
-            return Parsed.problem(tooLong(typed));
+            return Parsed.problem(tooLong(typed, what));
         }
         if (!DECIMAL.matcher(typed).matches()) {
-            return Parsed.problem(notANumber(typed));
+            return Parsed.problem(notANumber(typed, what));
         }
         double value = Double.parseDouble(typed);
         if (Double.isInfinite(value)) {
-            return Parsed.problem(quote(typed) + " is too large.");
+            return Parsed.problem(
+                    quote(typed) + " is too large; enter a number such as " + what.example() + ".");
         }
         // "-0" is 0: left as -0.0 it would make two equal settings unequal records.
         return Parsed.of(value + 0.0);
     }
 
     /** A fraction at least 0 and below 1, as momentum and Adam's betas are. */
-    static Parsed<Double> fraction(String text, String name, String example) {
-        Parsed<Double> read = decimal(text);
-        if (read.problem() == null && !(read.value() >= 0 && read.value() < 1)) {
-            return Parsed.problem(capitalised(name) + " must be at least 0 and below 1, such as "
-                    + example + ", not " + quote(text.trim(), false) + ".");
+    public static Parsed<Double> fraction(String text, Quantity what) {
+        Parsed<Double> read = decimal(text, what);
+        if (read.ok() && !(read.value() >= 0 && read.value() < 1)) {
+            return Parsed.problem(capitalised(what.name()) + " must be at least 0 and below 1,"
+                    + " such as " + what.example() + ", not " + quote(text.trim(), false) + ".");
         }
         return read;
     }
 
     /** A number of 0 or more, as weight decay and the speed are. */
-    static Parsed<Double> nonNegative(String text, String name, String example) {
-        Parsed<Double> read = decimal(text);
-        if (read.problem() == null && !(read.value() >= 0)) {
-            return Parsed.problem(capitalised(name) + " must be 0 or more, such as " + example
-                    + ", not " + quote(text.trim(), false) + ".");
+    public static Parsed<Double> nonNegative(String text, Quantity what) {
+        Parsed<Double> read = decimal(text, what);
+        if (read.ok() && !(read.value() >= 0)) {
+            return Parsed.problem(capitalised(what.name()) + " must be 0 or more, such as "
+                    + what.example() + ", not " + quote(text.trim(), false) + ".");
         }
         return read;
     }
@@ -108,7 +124,7 @@ final class ConfigText {
      * A double as text that reads back to exactly the same double: plain digits where that is
      * short ("0.003"), the exponent form otherwise ("1.0E-12").
      */
-    static String format(double value) {
+    public static String format(double value) {
         double size = Math.abs(value);
         if (value == 0 || (size >= 1e-6 && size < 1e9)) {
             return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
@@ -133,16 +149,21 @@ final class ConfigText {
         return name.startsWith("the ") ? "The " + name.substring(4) : name;
     }
 
-    private static String tooLong(String typed) {
-        return quote(typed) + " is " + typed.length() + " characters long; a number here has at"
-                + " most " + MAX_NUMBER_CHARS + ".";
+    private static String enter(Quantity what) {
+        return "Enter a number for " + what.name() + ", such as " + what.example() + ".";
     }
 
-    private static String notANumber(String typed) {
+    private static String tooLong(String typed, Quantity what) {
+        return quote(typed) + " is " + typed.length() + " characters long; a number here has at"
+                + " most " + MAX_NUMBER_CHARS + ", such as " + what.example() + ".";
+    }
+
+    private static String notANumber(String typed, Quantity what) {
         if (DECIMAL.matcher(typed.replace(',', '.')).matches()) {
             // A decimal comma, as many students' keyboards and schools write it.
-            return quote(typed) + " is not a number; write decimals with a point.";
+            return quote(typed) + " is not a number; write decimals with a point, such as "
+                    + what.example() + ".";
         }
-        return quote(typed) + " is not a number.";
+        return quote(typed) + " is not a number; enter a number such as " + what.example() + ".";
     }
 }

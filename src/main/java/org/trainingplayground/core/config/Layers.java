@@ -45,8 +45,11 @@ final class Layers {
             String widthText = dash < 0 ? part : part.substring(0, dash);
             String activationText = dash < 0 ? Activation.RELU.key() : part.substring(dash + 1);
             String layer = "Layer " + (i + 1);
-            Parsed<Long> width =
-                    ConfigText.whole(widthText, layer + "'s width", Long.MIN_VALUE, Long.MAX_VALUE);
+            Parsed<Long> width = ConfigText.whole(
+                    widthText,
+                    new ConfigText.Quantity(layer + "'s width", "128"),
+                    Long.MIN_VALUE,
+                    Long.MAX_VALUE);
             if (width.problem() == null && width.value() < 1) {
                 width = Parsed.problem(
                         "A layer needs at least one unit, not " + width.value() + ".");

@@ -15,12 +15,12 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.ArrayList;
 import java.util.List;
+import org.trainingplayground.core.config.ConfigText;
+import org.trainingplayground.core.config.ConfigText.Quantity;
 import org.trainingplayground.core.spec.Activation;
 import org.trainingplayground.core.spec.Init;
 import org.trainingplayground.core.spec.LayerSpec;
 import org.trainingplayground.core.spec.NetworkSpec;
-import org.trainingplayground.ui.settings.NumberText.Quantity;
-import org.trainingplayground.ui.settings.NumberText.Reading;
 
 /**
  * Builds the lesson's {@code nn.Sequential}: hidden layers (Linear + activation) between the
@@ -291,8 +291,8 @@ public class NetworkBuilder extends Composite<VerticalLayout> {
             remove.setTooltipText("Remove fc" + position);
         }
 
-        private Reading<Long> checkWidth() {
-            Reading<Long> read = NumberText.whole(width.getValue(), WIDTH, 1, maxWidth);
+        private ConfigText.Parsed<Long> checkWidth() {
+            ConfigText.Parsed<Long> read = ConfigText.whole(width.getValue(), WIDTH, 1, maxWidth);
             width.setInvalid(!read.ok());
             width.setErrorMessage(read.problem());
             return read;
@@ -300,7 +300,7 @@ public class NetworkBuilder extends Composite<VerticalLayout> {
 
         /** The width typed, or null while it is invalid (which the field then says). */
         Integer width() {
-            Reading<Long> read = checkWidth();
+            ConfigText.Parsed<Long> read = checkWidth();
             return read.ok() ? read.value().intValue() : null;
         }
     }

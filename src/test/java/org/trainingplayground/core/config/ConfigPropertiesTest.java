@@ -122,8 +122,8 @@ class ConfigPropertiesTest {
     void everyExampleReadsBackFromItsExportedFileExactly() {
         for (PlaygroundConfig example : EXAMPLES) {
             for (PlaygroundConfig before : EXAMPLES) {
-                String json = ConfigProperties.toJson(example);
-                Reading reading = ConfigProperties.fromJson(json, before, LIMITS);
+                String json = ConfigJson.toJson(example);
+                Reading reading = ConfigJson.fromJson(json, before, LIMITS);
                 assertEquals(List.of(), reading.notices(), json);
                 assertEquals(example, reading.config(), json);
             }
@@ -139,9 +139,8 @@ class ConfigPropertiesTest {
             Reading link = readLink(ConfigProperties.toQuery(example), before);
             assertEquals(List.of(), link.notices(), ConfigProperties.toQuery(example));
             assertEquals(example, link.config(), ConfigProperties.toQuery(example));
-            Reading file =
-                    ConfigProperties.fromJson(ConfigProperties.toJson(example), before, LIMITS);
-            assertEquals(example, file.config(), ConfigProperties.toJson(example));
+            Reading file = ConfigJson.fromJson(ConfigJson.toJson(example), before, LIMITS);
+            assertEquals(example, file.config(), ConfigJson.toJson(example));
         }
     }
 
@@ -180,7 +179,7 @@ class ConfigPropertiesTest {
 
     @Test
     void theExportedFileTypesItsValuesAndSaysWhatItIs() throws Exception {
-        JsonNode file = new ObjectMapper().readTree(ConfigProperties.toJson(MNIST_NESTEROV));
+        JsonNode file = new ObjectMapper().readTree(ConfigJson.toJson(MNIST_NESTEROV));
         assertEquals("training-playground-config", file.get("format").asText());
         assertEquals(1, file.get("version").asInt());
         assertTrue(file.get("lr").isNumber() && file.get("batch").isInt());
@@ -194,7 +193,9 @@ class ConfigPropertiesTest {
         Reading reading = readLink("lr=abc&batch=32&optimizer=adam");
         assertEquals(
                 List.of(new Notice(
-                        "lr", "lr=abc: \"abc\" is not a number. The learning rate stays 0.003.")),
+                        "lr",
+                        "lr=abc: \"abc\" is not a number; enter a number such as 0.003. The learning"
+                                + " rate stays 0.003.")),
                 reading.notices());
         assertEquals(32, reading.config().run().batchSize());
         assertEquals(OptimizerKind.ADAM, reading.config().run().optimizer().kind());
@@ -216,7 +217,7 @@ class ConfigPropertiesTest {
         expected.put(
                 "lr=0,01",
                 "lr=0,01: \"0,01\" is not a number; write decimals with a"
-                        + " point. The learning rate stays 0.003.");
+                        + " point, such as 0.003. The learning rate stays 0.003.");
         expected.put(
                 "momentum=1.5",
                 "momentum=1.5: The momentum must be at least 0 and below"
@@ -231,7 +232,8 @@ class ConfigPropertiesTest {
                         + " 2000. The batch size stays 64.");
         expected.put(
                 "epochs=2.5",
-                "epochs=2.5: \"2.5\" is not a whole number. The number of epochs stays 5.");
+                "epochs=2.5: \"2.5\" is not a whole number; enter one such as 5. The number"
+                        + " of epochs stays 5.");
         expected.put(
                 "seed=-3",
                 "seed=-3: The seed must be between 0 and 9223372036854775807,"
@@ -240,7 +242,10 @@ class ConfigPropertiesTest {
                 "decay=-0.1",
                 "decay=-0.1: The weight decay must be 0 or more, such as"
                         + " 0.0001, not -0.1. The weight decay stays 0.");
-        expected.put("speed=1e999", "speed=1e999: \"1e999\" is too large. The speed stays 0.");
+        expected.put(
+                "speed=1e999",
+                "speed=1e999: \"1e999\" is too large; enter a number such as 5. The speed"
+                        + " stays 0.");
         expected.put(
                 "loss=hinge",
                 "loss=hinge: Unknown loss \"hinge\": choose one of"
@@ -271,7 +276,10 @@ class ConfigPropertiesTest {
                 "points=300",
                 "points=300: The number of points applies to the 2-D sets only; ignored.");
         expected.put("beta1=0.5", "beta1=0.5: β1 applies to Adam only; ignored.");
-        expected.put("lr", "lr=: No value given. The learning rate stays 0.003.");
+        expected.put(
+                "lr",
+                "lr=: Enter a number for the learning rate, such as 0.003. The learning rate"
+                        + " stays 0.003.");
         expected.forEach((query, sentence) -> {
             boolean epochsTested = query.startsWith("epochs");
             Reading reading = readLink(query + (epochsTested ? "&seed=7" : "&epochs=7"));
@@ -405,9 +413,11 @@ class ConfigPropertiesTest {
         Reading reading = ConfigProperties.read(values, LESSON, LIMITS);
         assertEquals(
                 List.of(
-                        "lr=%zz: \"%zz\" is not a number. The learning rate stays 0.003.",
-                        "batch=3%2: \"3%2\" is not a number. The batch size stays 64.",
-                        "seed=A: \"A\" is not a number. The seed stays 1."),
+                        "lr=%zz: \"%zz\" is not a number; enter a number such as 0.003. The learning"
+                                + " rate stays 0.003.",
+                        "batch=3%2: \"3%2\" is not a number; enter a number such as 64. The batch"
+                                + " size stays 64.",
+                        "seed=A: \"A\" is not a number; enter a number such as 1. The seed stays 1."),
                 sentences(reading));
     }
 
@@ -439,14 +449,14 @@ class ConfigPropertiesTest {
                 "null",
                 "{\"format\": \"something-else\", \"lr\": 0.1}",
                 "{} trailing")) {
-            Reading reading = ConfigProperties.fromJson(text, LESSON, LIMITS);
+            Reading reading = ConfigJson.fromJson(text, LESSON, LIMITS);
             assertEquals(LESSON, reading.config(), text);
             assertEquals(1, reading.notices().size(), text + ": " + reading.notices());
         }
         assertEquals(
                 "The file is not a Training Playground configuration (it lacks \"format\":"
                         + " \"training-playground-config\"); nothing was read.",
-                ConfigProperties.fromJson("{\"lr\": 0.1}", LESSON, LIMITS)
+                ConfigJson.fromJson("{\"lr\": 0.1}", LESSON, LIMITS)
                         .notices()
                         .get(0)
                         .sentence());
@@ -459,7 +469,7 @@ class ConfigPropertiesTest {
                  "classes": "lots", "layers": [{"width": 8, "activation": "tanh"}, {"width": "wide"}],
                  "batch": 16, "nesterov": 1, "colour": "red", "seed": null}
                 """;
-        Reading reading = ConfigProperties.fromJson(json, LESSON, LIMITS);
+        Reading reading = ConfigJson.fromJson(json, LESSON, LIMITS);
         assertEquals(
                 List.of("classes", "layers", "nesterov", "seed", "colour"),
                 reading.notices().stream().map(Notice::key).toList(),
@@ -472,7 +482,7 @@ class ConfigPropertiesTest {
     void aFileMayGiveTheLayersAsALinkWritesThem() {
         String json = "{\"format\": \"training-playground-config\", \"version\": 1,"
                 + " \"layers\": \"32-tanh,16\"}";
-        Reading reading = ConfigProperties.fromJson(json, LESSON, LIMITS);
+        Reading reading = ConfigJson.fromJson(json, LESSON, LIMITS);
         assertEquals(List.of(), reading.notices());
         assertEquals(
                 List.of(new LayerSpec(32, Activation.TANH), LayerSpec.relu(16)),
@@ -483,7 +493,7 @@ class ConfigPropertiesTest {
     void aNewerVersionIsNoticedButWhatIsKnownIsRead() {
         String json =
                 "{\"format\": \"training-playground-config\", \"version\": 2," + " \"batch\": 8}";
-        Reading reading = ConfigProperties.fromJson(json, LESSON, LIMITS);
+        Reading reading = ConfigJson.fromJson(json, LESSON, LIMITS);
         assertEquals(
                 List.of("version"), reading.notices().stream().map(Notice::key).toList());
         assertEquals(8, reading.config().run().batchSize());
@@ -530,14 +540,14 @@ class ConfigPropertiesTest {
         String alphabet = "{}[]\":,0123456789.-eE truefalsnl\\u漢\uD83D\uDE00";
         for (int i = 0; i < 3000; i++) {
             String text = switch (i % 3) {
-                case 0 -> mutate(ConfigProperties.toJson(randomConfig(random)), random, alphabet);
+                case 0 -> mutate(ConfigJson.toJson(randomConfig(random)), random, alphabet);
                 case 1 -> randomJsonObject(random);
                 default -> randomText(random, alphabet, random.nextInt(200));
             };
-            assertValid(ConfigProperties.fromJson(text, randomConfig(random), LIMITS), text);
+            assertValid(ConfigJson.fromJson(text, randomConfig(random), LIMITS), text);
         }
-        assertValid(ConfigProperties.fromJson("[".repeat(100_000), LESSON, LIMITS), "deep");
-        assertValid(ConfigProperties.fromJson(null, LESSON, LIMITS), "null");
+        assertValid(ConfigJson.fromJson("[".repeat(100_000), LESSON, LIMITS), "deep");
+        assertValid(ConfigJson.fromJson(null, LESSON, LIMITS), "null");
     }
 
     /** The configuration is whole, within the limits, and reads back from its own link. */
