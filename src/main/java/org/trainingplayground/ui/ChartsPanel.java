@@ -5,6 +5,7 @@ import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import java.util.List;
+import org.trainingplayground.session.MetricsHistory;
 import org.trainingplayground.session.MetricsHistory.EvalSeries;
 import org.trainingplayground.session.MetricsHistory.StepSeries;
 import org.trainingplayground.ui.chart.EChart;
@@ -16,6 +17,9 @@ import org.trainingplayground.ui.chart.EChart;
 @CssImport("./styles/panels.css")
 class ChartsPanel extends Composite<Div> {
 
+    private MetricsHistory shownHistory;
+    private int stepCursor;
+    private int evalCursor;
     private final EChart loss = chart("loss-chart");
     private final EChart accuracy = chart("accuracy-chart");
     private final EChart gradNorms = chart("grad-norm-chart");
@@ -66,8 +70,39 @@ class ChartsPanel extends Composite<Div> {
         return chart;
     }
 
+    /**
+     * Starts the charts afresh when {@code history} is a new run's (after a Reset or a new
+     * network), whose parameters have these names.
+     *
+     * @return true when it was a new history
+     */
+    boolean startIfNew(MetricsHistory history, List<String> names) {
+        if (history == shownHistory) {
+            return false;
+        }
+        shownHistory = history;
+        stepCursor = 0;
+        evalCursor = 0;
+        clear(names);
+        return true;
+    }
+
+    /** Appends what the history shown has measured since the last call. */
+    void appendNew() {
+        StepSeries steps = shownHistory.stepsSince(stepCursor);
+        EvalSeries evals = shownHistory.evaluationsSince(evalCursor);
+        stepCursor = steps.end();
+        evalCursor = evals.end();
+        append(steps, evals);
+    }
+
+    /** Forgets the history shown, so the next {@link #startIfNew} redraws from its start. */
+    void forgetHistory() {
+        shownHistory = null;
+    }
+
     /** Empties every chart for a new run whose parameters have these names. */
-    void clear(List<String> names) {
+    private void clear(List<String> names) {
         loss.clearPoints();
         accuracy.clearPoints();
         if (!names.equals(parameterNames)) {
@@ -83,7 +118,7 @@ class ChartsPanel extends Composite<Div> {
     }
 
     /** Appends new points only; each chart gets one call however many steps arrived. */
-    void append(StepSeries steps, EvalSeries evals) {
+    private void append(StepSeries steps, EvalSeries evals) {
         if (!steps.isEmpty()) {
             double[] xs = toDoubles(steps.steps());
             loss.appendPoints(

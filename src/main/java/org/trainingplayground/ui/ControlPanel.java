@@ -239,4 +239,20 @@ class ControlPanel extends Composite<VerticalLayout> {
             return forget;
         }
     }
+
+    /**
+     * The page offers a few speeds only; another one, from a link or a file, is named and the
+     * {@code current} speed stays.
+     */
+    static List<String> speedNotice(double speed, double current) {
+        if (ControlPanel.SPEEDS.contains(speed)) {
+            return List.of();
+        }
+        return List.of("speed="
+                + new java.math.BigDecimal(speed).stripTrailingZeros().toPlainString()
+                + ": the page trains at full speed (0) or at 20, 5 or 1"
+                + " steps per second; the speed stays "
+                + speedLabel(current).toLowerCase(java.util.Locale.ROOT)
+                + ".");
+    }
 }

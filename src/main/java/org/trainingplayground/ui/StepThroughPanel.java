@@ -1,5 +1,15 @@
 package org.trainingplayground.ui;
 
+import static org.trainingplayground.ui.StepParts.argMax;
+import static org.trainingplayground.ui.StepParts.bar;
+import static org.trainingplayground.ui.StepParts.mono;
+import static org.trainingplayground.ui.StepParts.number;
+import static org.trainingplayground.ui.StepParts.part;
+import static org.trainingplayground.ui.StepParts.small;
+import static org.trainingplayground.ui.StepParts.table;
+import static org.trainingplayground.ui.StepParts.text;
+import static org.trainingplayground.ui.StepParts.warning;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.dependency.CssImport;
@@ -32,6 +42,11 @@ class StepThroughPanel extends Composite<Div> {
 
     static final double HEALTHY_RATIO_HIGH = 1e-2;
 
+    /** How often the view follows a run that trains slowed down. */
+    private static final long FOLLOW_INTERVAL_NANOS = 950_000_000L;
+
+    private StepDetail shown;
+    private long shownNanos;
     private static final int IMAGES_SHOWN = 8;
 
     private final Span title = new Span();
@@ -59,6 +74,22 @@ class StepThroughPanel extends Composite<Div> {
         parts.addClassName("step-parts");
         panel.add(header, hint, accumulated, parts);
         show(null, null);
+    }
+
+    /**
+     * Shows the latest step taken apart when it is due. Rebuilding this view is most of a push
+     * (about 130 KB: images, tables, 64 bars): at full speed it waits for the pause; slowed
+     * down it follows at most once a second, which is every step at 1 step/s, the pace it is
+     * read at.
+     */
+    void follow(StepDetail latest, RunSpec spec, boolean running, double stepsPerSecond) {
+        long now = System.nanoTime();
+        boolean due = !running || (stepsPerSecond > 0 && now - shownNanos >= FOLLOW_INTERVAL_NANOS);
+        if (latest != shown && due) {
+            shown = latest;
+            shownNanos = now;
+            show(latest, spec);
+        }
     }
 
     /** Shows {@code detail} (null before the first step) of a run built with {@code spec}. */
@@ -277,87 +308,5 @@ class StepThroughPanel extends Composite<Div> {
                 text("Update : weight is the size of a layer's change divided by the size of"
                         + " its weights; about 1e-3 (green between 1e-4 and 1e-2) is a healthy"
                         + " step."));
-    }
-
-    private static Div part(String number, String name, String code, Component... content) {
-        Span badge = new Span(number);
-        badge.addClassName("step-badge");
-        Span heading = new Span(name);
-        heading.addClassName("step-part-name");
-        Span source = mono(code);
-        source.addClassName("step-source");
-        Div top = new Div(badge, heading, source);
-        top.addClassName("step-part-top");
-        Div part = new Div(top);
-        part.add(content);
-        part.addClassName("step-part");
-        return part;
-    }
-
-    /** A three-column table: tensor name, a measurement and an optional second one. */
-    private static Div table(String first, String second) {
-        Div table = new Div(small("tensor"), small(first), small(second == null ? "" : second));
-        table.addClassName("step-table");
-        return table;
-    }
-
-    private static Div bar(float fraction, boolean trueClass) {
-        Div fill = new Div();
-        fill.addClassName("step-bar");
-        fill.setClassName("step-true-class", trueClass);
-        // Inline: the probability itself.
-        fill.getStyle().set("width", Math.max(0, Math.min(1, fraction)) * 100 + "%");
-        Div track = new Div(fill);
-        track.addClassName("step-bar-track");
-        return track;
-    }
-
-    private static Div text(String sentence) {
-        Div text = new Div(sentence);
-        text.addClassName("step-text");
-        return text;
-    }
-
-    private static Div warning(String sentence) {
-        Div text = new Div(sentence);
-        text.addClassName("step-warning");
-        return text;
-    }
-
-    private static Span small(String text) {
-        Span span = new Span(text);
-        span.addClassName("step-small");
-        return span;
-    }
-
-    private static Span mono(String text) {
-        Span span = new Span(text);
-        span.addClassName("step-mono");
-        return span;
-    }
-
-    /** Small and large values alike, with three significant digits. */
-    static Span number(double value) {
-        String text;
-        if (!Double.isFinite(value)) {
-            text = "–";
-        } else if (value == 0 || (Math.abs(value) >= 0.01 && Math.abs(value) < 1000)) {
-            text = String.format(Locale.ROOT, "%.3g", value);
-        } else {
-            text = String.format(Locale.ROOT, "%.2e", value)
-                    .replaceAll("e([+-])0*(\\d)", "e$1$2")
-                    .replace("e+", "e");
-        }
-        return new Span(text);
-    }
-
-    private static int argMax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

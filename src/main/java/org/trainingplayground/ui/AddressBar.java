@@ -1,0 +1,55 @@
+package org.trainingplayground.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.QueryParameters;
+import java.util.function.Supplier;
+import org.trainingplayground.core.config.ConfigProperties;
+import org.trainingplayground.core.config.PlaygroundConfig;
+
+/** Keeps the address bar and the share link on the current settings, as a link reproducing them. */
+final class AddressBar {
+
+    private final String path;
+    private final PageOptions pageOptions;
+    private final SharePanel share;
+    /** The query string last written to the address bar, to write only changes. */
+    private String shownQuery;
+    /** The address the browser sees (a proxy may stand in front), for the share link. */
+    private String origin = "";
+
+    AddressBar(boolean embedded, PageOptions pageOptions, SharePanel share) {
+        this.path = embedded ? "embed" : "";
+        this.pageOptions = pageOptions;
+        this.share = share;
+    }
+
+    /** Asks the browser for the address it sees, then shows the link under it. */
+    void attached(UI ui, Supplier<PlaygroundConfig> current) {
+        ui.getPage().fetchCurrentURL(url -> {
+            origin = url.getProtocol() + "://" + url.getAuthority();
+            forget();
+            show(ui, current.get());
+        });
+    }
+
+    /** The next {@link #show} writes the address bar even if the settings are the same. */
+    void forget() {
+        shownQuery = null;
+    }
+
+    void show(UI ui, PlaygroundConfig config) {
+        String query = ConfigProperties.toQuery(config);
+        if (query.equals(shownQuery)) {
+            return;
+        }
+        shownQuery = query;
+        ui.getPage()
+                .getHistory()
+                .replaceState(
+                        null,
+                        new Location(
+                                path, QueryParameters.fromString(query + pageOptions.asQuery())));
+        share.showLink(origin + "/?" + query);
+    }
+}

@@ -1,0 +1,126 @@
+package org.trainingplayground.ui;
+
+import com.vaadin.flow.component.Component;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The page's own URL options, which are not settings: {@code hide} and {@code lock} (a course
+ * page shows only what its exercise is about) and {@code autostart}. They stay in the address
+ * bar as the settings change.
+ */
+final class PageOptions {
+
+    /** The URL parameters that are page options. */
+    static final Set<String> NAMES = Set.of("hide", "lock", "autostart");
+
+    /** Everything a course page can hide or lock. */
+    static final List<String> PARTS = Stream.of(
+                    SettingsPanel.SECTIONS,
+                    ControlPanel.PARTS,
+                    List.of("settings", "step-view", "charts", "learned", "code"))
+            .flatMap(List::stream)
+            .toList();
+
+    private final SettingsPanel settings;
+    private final ControlPanel controls;
+    /** The page's panels by the name {@code hide} and {@code lock} give them. */
+    private final Map<String, Component> panels;
+
+    private final Map<String, String> given = new LinkedHashMap<>();
+
+    PageOptions(SettingsPanel settings, ControlPanel controls, Map<String, Component> panels) {
+        this.settings = settings;
+        this.controls = controls;
+        this.panels = panels;
+    }
+
+    /**
+     * Takes the page options out of a link's values, leaving the settings, and applies them.
+     *
+     * @return a sentence for each value that names nothing
+     */
+    List<String> takeFrom(Map<String, String> values) {
+        given.clear();
+        for (String option : NAMES) {
+            String value = values.remove(option);
+            if (value != null) {
+                given.put(option, value);
+            }
+        }
+        List<String> notices = new ArrayList<>();
+        for (String option : List.of("hide", "lock")) {
+            String value = given.get(option);
+            if (value == null) {
+                continue;
+            }
+            for (String part : value.split(",")) {
+                String name = part.trim().toLowerCase(Locale.ROOT);
+                if (name.isEmpty()) {
+                    continue;
+                }
+                if (!hideOrLock(option.equals("hide"), name)) {
+                    notices.add(option + "=" + part.trim() + ": there is no part called \""
+                            + part.trim() + "\"; choose from " + String.join(", ", PARTS)
+                            + ".");
+                }
+            }
+        }
+        String autostart = given.get("autostart");
+        if (autostart != null && !List.of("1", "0", "true", "false").contains(autostart)) {
+            notices.add("autostart=" + autostart + ": use autostart=1 to start training when"
+                    + " the page opens.");
+        }
+        return notices;
+    }
+
+    /** True when the link asks for training to start as the page opens. */
+    boolean autostart() {
+        return "1".equals(given.get("autostart")) || "true".equals(given.get("autostart"));
+    }
+
+    /** The options as they were given, to follow the settings in the address bar. */
+    String asQuery() {
+        StringBuilder options = new StringBuilder();
+        given.forEach((key, value) -> options.append('&')
+                .append(key)
+                .append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return options.toString();
+    }
+
+    private boolean hideOrLock(boolean hide, String name) {
+        if (SettingsPanel.SECTIONS.contains(name)) {
+            if (hide) {
+                settings.hideSection(name);
+            } else {
+                settings.lockSection(name);
+            }
+        } else if (ControlPanel.PARTS.contains(name)) {
+            if (hide) {
+                controls.hidePart(name);
+            } else {
+                controls.lockPart(name);
+            }
+        } else {
+            Component component = panels.get(name);
+            if (component == null) {
+                return false;
+            }
+            if (hide) {
+                component.setVisible(false);
+            } else {
+                component.getElement().setEnabled(false);
+            }
+        }
+        return true;
+    }
+}
