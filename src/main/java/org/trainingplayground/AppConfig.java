@@ -1,13 +1,8 @@
 package org.trainingplayground;
 
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.trainingplayground.core.spec.Limits;
 import org.trainingplayground.core.train.EngineConfig;
@@ -88,145 +83,73 @@ public record AppConfig(
     }
 
     static AppConfig load(Map<String, String> env, java.util.Properties props) {
-        int port = intSetting(env, props, "PORT", "playground.port", 8080, 1, 65535);
-        int threads = intSetting(
-                env,
-                props,
+        OperatorSettings settings = new OperatorSettings(env, props);
+        int port = settings.whole("PORT", 8080, 1, 65535);
+        int threads = settings.whole(
                 "PLAYGROUND_THREADS",
-                "playground.threads",
                 1,
                 1,
                 Math.max(1, Runtime.getRuntime().availableProcessors()) * 4);
-        String cache = setting(env, props, "PLAYGROUND_DJL_CACHE", "playground.djlCache");
-        String datasets = setting(env, props, "PLAYGROUND_DATASETS", "playground.datasets");
+        String cache = settings.text("PLAYGROUND_DJL_CACHE");
+        String datasets = settings.text("PLAYGROUND_DATASETS");
         Path datasetsDir = null;
         if (datasets != null) {
             datasetsDir = Path.of(datasets);
             if (!Files.isDirectory(datasetsDir.resolve("mnist"))) {
-                throw new IllegalArgumentException("PLAYGROUND_DATASETS is \"" + datasets
-                        + "\", but that folder has no mnist/ subfolder.");
+                throw new IllegalArgumentException(settings.named("PLAYGROUND_DATASETS") + " is \""
+                        + datasets + "\", but that folder has no mnist/ subfolder.");
             }
         }
         Path cacheDir = cache == null ? EngineConfig.defaultCacheDir() : Path.of(cache);
         Limits defaults = Limits.defaults();
         Limits limits = new Limits(
-                intSetting(
-                        env,
-                        props,
-                        "PLAYGROUND_MAX_LAYERS",
-                        "playground.maxLayers",
-                        defaults.maxHiddenLayers(),
-                        0,
-                        64),
-                intSetting(
-                        env,
-                        props,
-                        "PLAYGROUND_MAX_WIDTH",
-                        "playground.maxWidth",
-                        defaults.maxWidth(),
-                        1,
-                        65_536),
-                intSetting(
-                        env,
-                        props,
-                        "PLAYGROUND_MAX_BATCH",
-                        "playground.maxBatch",
-                        defaults.maxBatchSize(),
-                        1,
-                        8_000),
-                intSetting(
-                        env,
-                        props,
-                        "PLAYGROUND_MAX_EPOCHS",
-                        "playground.maxEpochs",
-                        defaults.maxEpochs(),
-                        1,
-                        10_000),
-                intSetting(
-                        env,
-                        props,
+                settings.whole("PLAYGROUND_MAX_LAYERS", defaults.maxHiddenLayers(), 0, 64),
+                settings.whole("PLAYGROUND_MAX_WIDTH", defaults.maxWidth(), 1, 65_536),
+                settings.whole("PLAYGROUND_MAX_BATCH", defaults.maxBatchSize(), 1, 8_000),
+                settings.whole("PLAYGROUND_MAX_EPOCHS", defaults.maxEpochs(), 1, 10_000),
+                settings.whole(
                         "PLAYGROUND_MAX_PARAMETERS",
-                        "playground.maxParameters",
                         (int) defaults.maxParameters(),
                         1_000,
                         500_000_000));
-        List<String> embedOrigins = embedOrigins(
-                setting(env, props, "PLAYGROUND_EMBED_ORIGINS", "playground.embedOrigins"));
+        List<String> embedOrigins = settings.origins("PLAYGROUND_EMBED_ORIGINS");
         Hosting hostingDefaults = Hosting.defaults();
         Hosting hosting = new Hosting(
-                intSetting(
-                        env,
-                        props,
-                        "PLAYGROUND_MAX_ACTIVE_RUNS",
-                        "playground.maxActiveRuns",
-                        hostingDefaults.maxActiveRuns(),
-                        1,
-                        10_000),
-                intSetting(
-                        env,
-                        props,
-                        "PLAYGROUND_MAX_SESSIONS",
-                        "playground.maxSessions",
-                        hostingDefaults.maxSessions(),
-                        1,
-                        100_000),
-                intSetting(
-                        env,
-                        props,
-                        "PLAYGROUND_IDLE_PAUSE",
-                        "playground.idlePause",
-                        hostingDefaults.idlePauseSeconds(),
-                        5,
-                        86_400),
-                intSetting(
-                        env,
-                        props,
+                settings.whole(
+                        "PLAYGROUND_MAX_ACTIVE_RUNS", hostingDefaults.maxActiveRuns(), 1, 10_000),
+                settings.whole(
+                        "PLAYGROUND_MAX_SESSIONS", hostingDefaults.maxSessions(), 1, 100_000),
+                settings.whole(
+                        "PLAYGROUND_IDLE_PAUSE", hostingDefaults.idlePauseSeconds(), 5, 86_400),
+                settings.whole(
                         "PLAYGROUND_SESSION_TIMEOUT",
-                        "playground.sessionTimeout",
                         hostingDefaults.sessionTimeoutMinutes(),
                         1,
                         10_080),
-                intSetting(
-                        env,
-                        props,
-                        "PLAYGROUND_MAX_FRAMES",
-                        "playground.maxFrames",
-                        hostingDefaults.maxFramesPerSession(),
-                        1,
-                        100),
-                intSetting(
-                        env,
-                        props,
+                settings.whole(
+                        "PLAYGROUND_MAX_FRAMES", hostingDefaults.maxFramesPerSession(), 1, 100),
+                settings.whole(
                         "PLAYGROUND_NEW_SESSIONS_PER_MINUTE",
-                        "playground.newSessionsPerMinute",
                         hostingDefaults.newSessionsPerMinute(),
                         1,
                         1_000_000),
-                intSetting(
-                        env,
-                        props,
+                settings.whole(
                         "PLAYGROUND_MAX_SESSION_RUNS",
-                        "playground.maxSessionRuns",
                         hostingDefaults.maxTrainingRunsPerSession(),
                         1,
                         100),
-                intSetting(
-                        env,
-                        props,
+                settings.whole(
                         "PLAYGROUND_MAX_SESSION_PARAMETERS",
-                        "playground.maxSessionParameters",
                         (int) hostingDefaults.maxWeightsPerSession(),
                         1_000,
                         2_000_000_000));
-        String metricsToken =
-                setting(env, props, "PLAYGROUND_METRICS_TOKEN", "playground.metricsToken");
+        String metricsToken = settings.text("PLAYGROUND_METRICS_TOKEN");
         if (metricsToken != null && metricsToken.length() < 16) {
-            throw new IllegalArgumentException("PLAYGROUND_METRICS_TOKEN (or"
-                    + " -Dplayground.metricsToken) has " + metricsToken.length() + " characters;"
+            throw new IllegalArgumentException(settings.named("PLAYGROUND_METRICS_TOKEN") + " has "
+                    + metricsToken.length() + " characters;"
                     + " use at least 16 random ones, e.g. from \"openssl rand -hex 16\".");
         }
-        List<String> trustedProxies = trustedProxies(
-                setting(env, props, "PLAYGROUND_TRUSTED_PROXIES", "playground.trustedProxies"));
+        List<String> trustedProxies = settings.proxies("PLAYGROUND_TRUSTED_PROXIES");
         return new AppConfig(
                 port,
                 new EngineConfig(cacheDir, threads, datasetsDir),
@@ -235,129 +158,5 @@ public record AppConfig(
                 hosting,
                 metricsToken,
                 trustedProxies);
-    }
-
-    /** Parses the comma-separated origins, lower-cased as browsers compare them. */
-    private static List<String> embedOrigins(String text) {
-        List<String> origins = new ArrayList<>();
-        if (text == null) {
-            return origins;
-        }
-        for (String part : text.split(",")) {
-            String origin = part.trim();
-            if (origin.isEmpty()) {
-                continue;
-            }
-            if (origin.equals("*")) {
-                // A wildcard would let any website frame the playground, under its own
-                // partitioned session, and trick students into clicking through it unseen.
-                throw new IllegalArgumentException("PLAYGROUND_EMBED_ORIGINS (or"
-                        + " -Dplayground.embedOrigins) is \"*\", which would let any website"
-                        + " frame the playground; list the course sites' origins instead, e.g."
-                        + " https://courses.example.edu.");
-            }
-            String refusal = originRefusal(origin);
-            if (refusal != null) {
-                throw new IllegalArgumentException("PLAYGROUND_EMBED_ORIGINS (or"
-                        + " -Dplayground.embedOrigins) holds \"" + origin + "\", which " + refusal
-                        + "; each origin must be scheme://host[:port] with http or https, e.g."
-                        + " https://courses.example.edu.");
-            }
-            origins.add(origin.toLowerCase(Locale.ROOT));
-        }
-        return origins;
-    }
-
-    /**
-     * Parses the comma-separated proxy addresses and ranges. Only literal addresses are
-     * accepted: a host name would make every request depend on DNS.
-     */
-    private static List<String> trustedProxies(String text) {
-        List<String> proxies = new ArrayList<>();
-        if (text == null) {
-            return proxies;
-        }
-        for (String part : text.split(",")) {
-            String proxy = part.trim();
-            if (proxy.isEmpty()) {
-                continue;
-            }
-            int slash = proxy.indexOf('/');
-            String address = slash < 0 ? proxy : proxy.substring(0, slash);
-            InetAddress literal = ClientAddress.literal(address);
-            int bits = literal == null ? 0 : literal.getAddress().length * 8;
-            boolean prefixOk = slash < 0
-                    || proxy.substring(slash + 1).matches("\\d{1,3}")
-                            && Integer.parseInt(proxy.substring(slash + 1)) <= bits;
-            if (literal == null || !prefixOk) {
-                throw new IllegalArgumentException("PLAYGROUND_TRUSTED_PROXIES (or"
-                        + " -Dplayground.trustedProxies) holds \"" + proxy + "\", which is not"
-                        + " an IP address or a range such as 10.0.0.0/8; list the proxies'"
-                        + " addresses, separated by commas.");
-            }
-            proxies.add(proxy);
-        }
-        return proxies;
-    }
-
-    /** Why this is not an origin, or null when it is one. */
-    private static String originRefusal(String origin) {
-        URI uri;
-        try {
-            uri = new URI(origin);
-        } catch (URISyntaxException e) {
-            return "is not a URL";
-        }
-        String scheme = uri.getScheme();
-        if (scheme == null
-                || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-            return "does not start with http:// or https://";
-        }
-        if (uri.getHost() == null) {
-            return "has no host name (wildcards such as *.example.edu are not accepted)";
-        }
-        if (uri.getRawUserInfo() != null) {
-            return "has a user name in it";
-        }
-        if (!uri.getRawPath().isEmpty()
-                || uri.getRawQuery() != null
-                || uri.getRawFragment() != null) {
-            return "has a path, query or fragment after the host (an origin ends at the host"
-                    + " or port)";
-        }
-        return null;
-    }
-
-    private static String setting(
-            Map<String, String> env, java.util.Properties props, String var, String prop) {
-        String value = props.getProperty(prop);
-        if (value == null) {
-            value = env.get(var);
-        }
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static int intSetting(
-            Map<String, String> env,
-            java.util.Properties props,
-            String var,
-            String prop,
-            int defaultValue,
-            int min,
-            int max) {
-        String text = setting(env, props, var, prop);
-        if (text == null) {
-            return defaultValue;
-        }
-        try {
-            int value = Integer.parseInt(text);
-            if (value < min || value > max) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(var + " (or -D" + prop + ") is \"" + text
-                    + "\"; it must be a whole number from " + min + " to " + max + ".");
-        }
     }
 }

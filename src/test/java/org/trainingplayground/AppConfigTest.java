@@ -12,6 +12,39 @@ import org.junit.jupiter.api.Test;
 class AppConfigTest {
 
     @Test
+    void eachSettingsPropertyIsItsVariableInCamelCaseUnderPlaygroundAndReadsAsOne() {
+        Map.ofEntries(
+                        Map.entry("PORT", "playground.port"),
+                        Map.entry("PLAYGROUND_DJL_CACHE", "playground.djlCache"),
+                        Map.entry("PLAYGROUND_DATASETS", "playground.datasets"),
+                        Map.entry("PLAYGROUND_EMBED_ORIGINS", "playground.embedOrigins"),
+                        Map.entry("PLAYGROUND_METRICS_TOKEN", "playground.metricsToken"),
+                        Map.entry("PLAYGROUND_TRUSTED_PROXIES", "playground.trustedProxies"),
+                        Map.entry("PLAYGROUND_THREADS", "playground.threads"),
+                        Map.entry("PLAYGROUND_MAX_LAYERS", "playground.maxLayers"),
+                        Map.entry("PLAYGROUND_MAX_ACTIVE_RUNS", "playground.maxActiveRuns"),
+                        Map.entry(
+                                "PLAYGROUND_NEW_SESSIONS_PER_MINUTE",
+                                "playground.newSessionsPerMinute"),
+                        Map.entry(
+                                "PLAYGROUND_MAX_SESSION_PARAMETERS",
+                                "playground.maxSessionParameters"))
+                .forEach((variable, property) ->
+                        assertEquals(property, OperatorSettings.property(variable), variable));
+        assertEquals(
+                20,
+                AppConfig.load(Map.of(), props("playground.maxWidth", "20"))
+                        .limits()
+                        .maxWidth());
+    }
+
+    private static Properties props(String key, String value) {
+        Properties props = new Properties();
+        props.setProperty(key, value);
+        return props;
+    }
+
+    @Test
     void withNothingSetTheDefaultsApply() {
         AppConfig config = AppConfig.load(Map.of(), new Properties());
         assertEquals(8080, config.port());

@@ -1,13 +1,13 @@
 package org.trainingplayground.core.code;
 
-import java.math.BigDecimal;
+import static org.trainingplayground.core.code.Python.line;
+import static org.trainingplayground.core.code.Python.number;
+
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import org.trainingplayground.core.config.PlaygroundConfig;
 import org.trainingplayground.core.spec.Activation;
-import org.trainingplayground.core.spec.DatasetKind;
-import org.trainingplayground.core.spec.DatasetSpec;
 import org.trainingplayground.core.spec.LayerSpec;
 import org.trainingplayground.core.spec.LossKind;
 import org.trainingplayground.core.spec.NetworkSpec;
@@ -79,7 +79,7 @@ public final class PyTorchCode {
         RunSpec run = config.run();
         StringBuilder py = new StringBuilder();
         header(py, run);
-        data(py, run, options);
+        PyTorchData.write(py, run, options);
         model(py, run.network(), run.dataset().kind().images(), run.loss());
         init(py, run.network());
         criterionAndOptimizer(py, run);
@@ -134,135 +134,6 @@ public final class PyTorchCode {
             text.append('-').append(layer.width());
         }
         return text.append('-').append(network.outputs()).append(" network").toString();
-    }
-
-    private static void data(StringBuilder py, RunSpec run, Options options) {
-        DatasetSpec dataset = run.dataset();
-        if (dataset.kind().images()) {
-            images(py, dataset.kind(), options);
-        } else {
-            points(py, dataset);
-        }
-        line(
-                py,
-                "train_loader = DataLoader(train_set, batch_size=%d, shuffle=True)",
-                run.batchSize());
-        line(py, "test_loader = DataLoader(test_set, batch_size=1000)");
-        line(py, "");
-    }
-
-    private static void images(StringBuilder py, DatasetKind kind, Options options) {
-        boolean mnist = kind == DatasetKind.MNIST;
-        String subset = mnist
-                ? "8,000 for training and 2,000 for testing"
-                : "10,000 for training and 2,000 for testing";
-        line(
-                py,
-                "# Data: the full %s, 60,000 training and 10,000 test images, downloaded into",
-                mnist ? "MNIST" : "Fashion-MNIST");
-        line(
-                py,
-                "# %s the first time. The playground trains on a subset of the same images:",
-                pythonString(options.dataRoot().toString()));
-        line(py, "# %s.", subset);
-        line(py, "# ToTensor turns each 28x28 image into numbers from 0 (background) to 1 (ink),");
-        line(py, "# as the playground does.");
-        String dataClass = mnist ? "MNIST" : "FashionMNIST";
-        for (boolean train : new boolean[] {true, false}) {
-            line(
-                    py,
-                    "%s_set = datasets.%s(%s, train=%s, download=%s,",
-                    train ? "train" : "test",
-                    dataClass,
-                    pythonString(options.dataRoot().toString()),
-                    train ? "True" : "False",
-                    options.download() ? "True" : "False");
-            line(
-                    py,
-                    "%stransform=transforms.ToTensor())",
-                    " ".repeat((train ? 22 : 21) + dataClass.length()));
-        }
-    }
-
-    /**
-     * The recipe of {@code PointSets}: the same shapes, noise, classes and test share, drawn
-     * from PyTorch's random numbers instead of the playground's.
-     */
-    private static void points(StringBuilder py, DatasetSpec dataset) {
-        DatasetKind kind = dataset.kind();
-        line(
-                py,
-                "# Data: %d points, %d classes, noise %s, %d of them held out for testing.",
-                dataset.points(),
-                dataset.classes(),
-                number(dataset.noise()),
-                dataset.testPoints());
-        line(py, "# The same recipe as the playground's generator, with PyTorch's random");
-        line(py, "# numbers: the same kind of points, not exactly the same ones.");
-        line(
-                py,
-                "points, classes, noise, test_count = %d, %d, %s, %d",
-                dataset.points(),
-                dataset.classes(),
-                number(dataset.noise()),
-                dataset.testPoints());
-        line(py, "labels = torch.arange(points) %% classes  # each class gets as many points");
-        switch (kind) {
-            case SPIRAL -> {
-                line(py, "radius = torch.rand(points)");
-                line(
-                        py,
-                        "# Each arm winds once around the centre, turned by 1/classes of a circle.");
-                line(py, "angle = 2 * math.pi * (radius + labels / classes)");
-                line(
-                        py,
-                        "xy = torch.stack([radius * torch.cos(angle), radius * torch.sin(angle)], dim=1)");
-            }
-            case CIRCLES -> {
-                line(
-                        py,
-                        "radius = torch.where(labels == 0, 0.5, 1.0)  # class 0 on the inner circle");
-                line(py, "angle = 2 * math.pi * torch.rand(points)");
-                line(
-                        py,
-                        "xy = torch.stack([radius * torch.cos(angle), radius * torch.sin(angle)], dim=1)");
-            }
-            case XOR -> {
-                line(py, "# Class 0 where x and y have the same sign, class 1 where they differ,");
-                line(py, "# outside a thin band along the axes.");
-                line(py, "sign_x = torch.randint(0, 2, (points,)) * 2 - 1");
-                line(py, "sign_y = torch.where(labels == 0, sign_x, -sign_x)");
-                line(py, "x = sign_x * (0.05 + 0.95 * torch.rand(points))");
-                line(py, "y = sign_y * (0.05 + 0.95 * torch.rand(points))");
-                line(py, "xy = torch.stack([x, y], dim=1)");
-            }
-            case GAUSSIAN -> {
-                line(
-                        py,
-                        "# One blob per class, the centres spread evenly on a circle of radius 0.6.");
-                line(py, "angle = 2 * math.pi * labels / classes");
-                line(
-                        py,
-                        "centres = 0.6 * torch.stack([torch.cos(angle), torch.sin(angle)], dim=1)");
-                line(py, "xy = centres + 0.15 * torch.randn(points, 2)");
-            }
-            case MOONS -> {
-                line(
-                        py,
-                        "# Two interleaved half circles (sklearn's make_moons), scaled into [-1, 1].");
-                line(py, "t = math.pi * torch.rand(points)");
-                line(py, "x = torch.where(labels == 0, torch.cos(t), 1 - torch.cos(t))");
-                line(py, "y = torch.where(labels == 0, torch.sin(t), 0.5 - torch.sin(t))");
-                line(py, "xy = torch.stack([(x - 0.5) / 1.5, (y - 0.25) / 1.5], dim=1)");
-            }
-            default ->
-                throw new IllegalArgumentException(
-                        kind.label() + " is not a set of generated points.");
-        }
-        line(py, "xy = xy + noise * torch.randn(points, 2)");
-        line(py, "order = torch.randperm(points)  # shuffle, then hold out the test points");
-        line(py, "test_set = TensorDataset(xy[order[:test_count]], labels[order[:test_count]])");
-        line(py, "train_set = TensorDataset(xy[order[test_count:]], labels[order[test_count:]])");
     }
 
     private static void model(
@@ -407,38 +278,6 @@ public final class PyTorchCode {
     }
 
     /**
-     * A number as a student would type it: {@code 0.003}, {@code 0.9}, {@code 0}, {@code 1e-8}
-     * for very small ones, never the binary fraction's long tail.
-     */
-    static String number(double value) {
-        BigDecimal decimal = BigDecimal.valueOf(value).stripTrailingZeros();
-        if (decimal.signum() == 0) {
-            return "0";
-        }
-        if (Math.abs(value) >= 1e-4) {
-            return decimal.toPlainString();
-        }
-        // Eight zeros after the point are hard to count: 1e-8 reads better.
-        BigDecimal mantissa = decimal.movePointRight(decimal.scale() - decimal.precision() + 1);
-        int exponent = decimal.precision() - decimal.scale() - 1;
-        return mantissa.toPlainString() + "e" + exponent;
-    }
-
-    /** A Python string literal holding {@code text}. */
-    static String pythonString(String text) {
-        StringBuilder literal = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '\\' -> literal.append("\\\\");
-                case '"' -> literal.append("\\\"");
-                case '\n' -> literal.append("\\n");
-                default -> literal.append(c);
-            }
-        }
-        return literal.append('"').toString();
-    }
-
-    /**
      * One statement of the loop with its comment, the comments lined up in one column so the
      * four steps read as a list.
      */
@@ -451,9 +290,5 @@ public final class PyTorchCode {
                 .append("# ")
                 .append(comment)
                 .append('\n');
-    }
-
-    private static void line(StringBuilder py, String format, Object... arguments) {
-        py.append(String.format(Locale.ROOT, format, arguments)).append('\n');
     }
 }

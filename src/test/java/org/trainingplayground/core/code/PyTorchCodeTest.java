@@ -279,17 +279,17 @@ class PyTorchCodeTest {
 
     @Test
     void numbersReadAsAStudentWouldTypeThem() {
-        assertEquals("0.003", PyTorchCode.number(0.003));
-        assertEquals("0.9", PyTorchCode.number(0.9));
-        assertEquals("0", PyTorchCode.number(0));
-        assertEquals("1", PyTorchCode.number(1.0));
-        assertEquals("0.0001", PyTorchCode.number(1e-4));
-        assertEquals("2.5e-7", PyTorchCode.number(2.5e-7));
+        assertEquals("0.003", Python.number(0.003));
+        assertEquals("0.9", Python.number(0.9));
+        assertEquals("0", Python.number(0));
+        assertEquals("1", Python.number(1.0));
+        assertEquals("0.0001", Python.number(1e-4));
+        assertEquals("2.5e-7", Python.number(2.5e-7));
     }
 
     @Test
     void aFolderNameWithQuotesStaysOnePythonString() {
-        assertEquals("\"C:\\\\data \\\"x\\\"\"", PyTorchCode.pythonString("C:\\data \"x\""));
+        assertEquals("\"C:\\\\data \\\"x\\\"\"", Python.pythonString("C:\\data \"x\""));
     }
 
     @Test
