@@ -1,9 +1,6 @@
 package org.trainingplayground.ui.chart;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
@@ -15,8 +12,6 @@ import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
 
 import java.io.Serializable;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -45,19 +40,6 @@ import java.util.TreeMap;
 @NpmPackage(value = "echarts", version = "6.0.0")
 @JsModule("./echart/echart.ts")
 public class EChart extends Component implements HasSize, HasStyle {
-
-    /** y-values are for looking at: six significant digits are plenty and keep pushes small. */
-    private static final MathContext Y_PRECISION = new MathContext(6);
-
-    /** x-values must stay distinct and ordered even for long fractional runs, so keep more. */
-    private static final MathContext X_PRECISION = new MathContext(10);
-
-    /** Integral values below this are written exactly, without rounding or exponent. */
-    private static final double EXACT_INTEGER_LIMIT = 9.007199254740992E15; // 2^53
-
-    /** Only for checking the option early; as strict as the browser's JSON.parse. */
-    private static final ObjectMapper JSON =
-            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** x-values sent since the last clear, or since the browser element was re-created. */
     private long dataPointsSent;
@@ -98,7 +80,7 @@ public class EChart extends Component implements HasSize, HasStyle {
      */
     public void setOption(String optionJson) {
         Objects.requireNonNull(optionJson, "optionJson");
-        JsonNode option = requireJsonObject(optionJson);
+        JsonNode option = ChartJson.requireObject(optionJson);
         // The browser starts such series from the option's data, so ours is no longer shown.
         JsonNode series = option.path("series");
         for (int i = 0; i < (series.isArray() ? series.size() : 1); i++) {
@@ -138,7 +120,7 @@ public class EChart extends Component implements HasSize, HasStyle {
         if (xs.length == 0) {
             return;
         }
-        getElement().callJsFunction("appendPoints", toWireJson(xs, ys));
+        getElement().callJsFunction("appendPoints", ChartJson.points(xs, ys));
         dataPointsSent += xs.length;
         scheduleDeliveryBookkeeping();
     }
@@ -170,7 +152,7 @@ public class EChart extends Component implements HasSize, HasStyle {
     public void setSeriesData(int seriesIndex, String dataJson) {
         Objects.requireNonNull(dataJson, "dataJson");
         requireSeriesIndex(seriesIndex);
-        JsonNode parsed = parse(dataJson, "The series data");
+        JsonNode parsed = ChartJson.parse(dataJson, "The series data");
         if (!parsed.isArray()) {
             throw new IllegalArgumentException("The series data must be a JSON array.");
         }
@@ -295,66 +277,5 @@ public class EChart extends Component implements HasSize, HasStyle {
                     deliveryBookkeepingScheduled = false;
                     dataPointsDelivered = dataPointsSent;
                 }));
-    }
-
-    /** The wire format of {@link #appendPoints}; package-private for tests. */
-    static String toWireJson(double[] xs, double[][] ys) {
-        // About 10 characters per number; sizing up front avoids copying a large history.
-        StringBuilder json = new StringBuilder(16 + 10 * xs.length * (1 + ys.length));
-        json.append("{\"x\":");
-        appendArray(json, xs, X_PRECISION);
-        json.append(",\"y\":[");
-        for (int s = 0; s < ys.length; s++) {
-            if (s > 0) {
-                json.append(',');
-            }
-            appendArray(json, ys[s], Y_PRECISION);
-        }
-        return json.append("]}").toString();
-    }
-
-    private static void appendArray(StringBuilder json, double[] values, MathContext precision) {
-        json.append('[');
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                json.append(',');
-            }
-            appendNumber(json, values[i], precision);
-        }
-        json.append(']');
-    }
-
-    private static void appendNumber(StringBuilder json, double value, MathContext precision) {
-        if (!Double.isFinite(value)) {
-            json.append("null"); // JSON has no NaN or Infinity
-        } else if (value == Math.rint(value) && Math.abs(value) < EXACT_INTEGER_LIMIT) {
-            json.append((long) value); // step counts and exact zeros stay short and exact
-        } else {
-            // BigDecimal's toString is valid JSON (e.g. 0.0123457 or 1.23457E-7) and, unlike
-            // rounding a double, never brings back long binary tails such as 0.30000000000000004.
-            json.append(new BigDecimal(value, precision).stripTrailingZeros().toString());
-        }
-    }
-
-    private static JsonNode requireJsonObject(String optionJson) {
-        JsonNode parsed = parse(optionJson, "The chart option");
-        if (!parsed.isObject()) {
-            throw new IllegalArgumentException("The chart option must be a JSON object.");
-        }
-        return parsed;
-    }
-
-    private static JsonNode parse(String json, String what) {
-        JsonNode parsed;
-        try {
-            parsed = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(
-                    what + " is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (parsed == null || parsed.isMissingNode()) {
-            throw new IllegalArgumentException(what + " is empty.");
-        }
-        return parsed;
     }
 }
