@@ -34,6 +34,7 @@ public final class PlaygroundSession implements AutoCloseable {
     private final List<Runnable> promptWatchers = new CopyOnWriteArrayList<>();
     private final Limits limits;
     private final BrowserBudget budget;
+    private final SettingsAdmission admission;
     private RunSpec spec;
     // Volatile: the browser's other playgrounds read them, without this one's lock.
     private volatile RunHandle run;
@@ -61,6 +62,7 @@ public final class PlaygroundSession implements AutoCloseable {
         this.engine = engine;
         this.limits = limits;
         this.budget = budget;
+        this.admission = new SettingsAdmission(limits, budget, engine);
         // The lesson's 0.003 is meant for 60,000 digits (938 steps an epoch); on our 8,000 it
         // barely moves the loss in 5 epochs (PyTorch agrees), so the page starts at 0.05.
         this.spec = new RunSpec(
@@ -118,22 +120,9 @@ public final class PlaygroundSession implements AutoCloseable {
      * @param problems receives each setting outside the operator's limits, with a sentence
      */
     public synchronized Applied apply(RunSpec newSpec, List<Limits.Problem> problems) {
-        List<Limits.Problem> found = limits.check(newSpec);
+        List<Limits.Problem> found = admission.problems(this, newSpec);
         if (!found.isEmpty()) {
             problems.addAll(found);
-            return Applied.REFUSED;
-        }
-        String tooMany = budget.weightsRefusal(this, newSpec.network().parameterCount());
-        if (tooMany != null) {
-            problems.add(new Limits.Problem("layers", tooMany));
-            return Applied.REFUSED;
-        }
-        try {
-            // Loads an image set the first time (a folder may lack its files) or generates
-            // the points, so a dataset that cannot be had is refused here, not on Reset.
-            engine.dataset(newSpec);
-        } catch (java.io.UncheckedIOException | IllegalArgumentException unavailable) {
-            problems.add(new Limits.Problem("dataset", unavailable.getMessage()));
             return Applied.REFUSED;
         }
         RunSpec current = run.spec();
