@@ -2,14 +2,21 @@ package org.trainingplayground;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The package rules of src/docs/architecture.md, on the main classes. */
+/** The package rules and size of src/docs/architecture.md, on the main classes. */
 class ArchitectureTest {
 
     private static JavaClasses classes;
@@ -102,5 +109,32 @@ class ArchitectureTest {
                         "org.trainingplayground.core.train..",
                         "org.trainingplayground.core.schedule..")
                 .check(classes);
+    }
+
+    @Test
+    void noMainSourceFileIsOver350LinesAndCoreHoldsOnlySubPackages() throws IOException {
+        Path main = Path.of("src/main/java/org/trainingplayground");
+        List<String> tooLong;
+        try (Stream<Path> files = Files.walk(main)) {
+            tooLong = files.filter(file -> file.toString().endsWith(".java"))
+                    .filter(file -> lines(file) > 350)
+                    .map(file -> main.relativize(file) + " (" + lines(file) + " lines)")
+                    .toList();
+        }
+        assertEquals(List.of(), tooLong, "split these by concern");
+        try (Stream<Path> core = Files.list(main.resolve("core"))) {
+            assertEquals(
+                    List.of(),
+                    core.filter(Files::isRegularFile).map(Path::toString).toList(),
+                    "core/ holds sub-packages only");
+        }
+    }
+
+    private static long lines(Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
