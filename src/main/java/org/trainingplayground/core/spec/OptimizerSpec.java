@@ -65,22 +65,6 @@ public record OptimizerSpec(
         return null;
     }
 
-    /**
-     * Parses what a user typed as a learning rate.
-     *
-     * @return a sentence describing the problem, or null if {@code text} is a valid rate
-     */
-    public static String learningRateProblem(String text) {
-        if (text == null || text.isBlank()) {
-            return "Enter a learning rate, such as 0.003.";
-        }
-        try {
-            return learningRateProblem(Double.parseDouble(text.trim()));
-        } catch (NumberFormatException e) {
-            return "\"" + text.trim() + "\" is not a number; enter a learning rate such as 0.003.";
-        }
-    }
-
     private static String fractionProblem(String name, double value) {
         return value >= 0 && value < 1
                 ? null
