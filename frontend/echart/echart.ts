@@ -3,6 +3,7 @@ import { customElement } from 'lit/decorators.js';
 import * as echarts from 'echarts/core';
 import { HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
+  AriaComponent,
   DataZoomComponent,
   GridComponent,
   LegendComponent,
@@ -17,8 +18,10 @@ import { LegacyGridContainLabel } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 
 // Only what our line, scatter and heatmap charts need, so the bundle does not carry all of
-// ECharts. LegacyGridContainLabel keeps `grid.containLabel: true` working in ECharts 6.
+// ECharts. LegacyGridContainLabel keeps `grid.containLabel: true` working in ECharts 6;
+// AriaComponent writes each chart's description into its aria-label.
 echarts.use([
+  AriaComponent,
   LineChart,
   ScatterChart,
   HeatmapChart,
@@ -271,6 +274,10 @@ export class TpEChart extends LitElement {
     };
     if ('tooltip' in option) {
       option['tooltip'] = withValueFormatter(option['tooltip']);
+    }
+    if (!('aria' in option)) {
+      // ECharts then describes the chart (its title, series and values) in an aria-label.
+      option['aria'] = { enabled: true };
     }
     this.chart.setOption(option, { notMerge: true });
   }

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import java.util.List;
+import java.util.Locale;
 import org.trainingplayground.session.MetricsHistory;
 import org.trainingplayground.session.MetricsHistory.EvalSeries;
 import org.trainingplayground.session.MetricsHistory.StepSeries;
@@ -25,6 +26,12 @@ class ChartsPanel extends Composite<Div> {
     private final EChart gradNorms = chart("grad-norm-chart");
     private final EChart updateRatios = chart("update-ratio-chart");
     private List<String> parameterNames = List.of();
+    /** Each chart's latest values as text, for screen readers and anyone who cannot read it. */
+    private final Paragraph lossLatest = latest("loss-latest");
+
+    private final Paragraph accuracyLatest = latest("accuracy-latest");
+    private final Paragraph gradNormsLatest = latest("grad-norm-latest");
+    private final Paragraph updateRatiosLatest = latest("update-ratio-latest");
 
     ChartsPanel() {
         Div grid = getContent();
@@ -35,20 +42,24 @@ class ChartsPanel extends Composite<Div> {
         grid.add(
                 captioned(
                         loss,
+                        lossLatest,
                         "The loss of each batch, measured in the forward pass before"
                                 + " the optimizer's step. The dark line is a moving average."),
                 captioned(
                         accuracy,
+                        accuracyLatest,
                         "Measured every 25 steps on the test split, which the"
                                 + " network never trains on: the fraction it classifies correctly, and"
                                 + " its loss."),
                 captioned(
                         gradNorms,
+                        gradNormsLatest,
                         "The size (L2 norm) of the gradient backpropagation"
                                 + " computes for each layer: fc1 is the first Linear layer, the last one"
                                 + " produces the logits. Solid: weights, dashed: biases."),
                 captioned(
                         updateRatios,
+                        updateRatiosLatest,
                         "How much each step changes a layer compared with"
                                 + " the layer's size: ‖update‖ / ‖weights‖. Around 1/1000 (the green"
                                 + " band) is healthy; far below, the layer hardly learns (learning rate"
@@ -56,11 +67,20 @@ class ChartsPanel extends Composite<Div> {
                                 + " every 25th step, and at every step when slowed down."));
     }
 
-    private static Div captioned(EChart chart, String caption) {
+    private static Div captioned(EChart chart, Paragraph latest, String caption) {
         Paragraph text = new Paragraph(caption);
         text.addClassName("chart-caption");
-        return new Div(chart, text);
+        return new Div(chart, latest, text);
     }
+
+    private static Paragraph latest(String id) {
+        Paragraph latest = new Paragraph(NOTHING_YET);
+        latest.setId(id);
+        latest.addClassName("chart-latest");
+        return latest;
+    }
+
+    private static final String NOTHING_YET = "Latest: nothing measured yet.";
 
     private static EChart chart(String id) {
         EChart chart = new EChart();
@@ -115,6 +135,10 @@ class ChartsPanel extends Composite<Div> {
         }
         gradNorms.clearPoints();
         updateRatios.clearPoints();
+        for (Paragraph latest :
+                List.of(lossLatest, accuracyLatest, gradNormsLatest, updateRatiosLatest)) {
+            latest.setText(NOTHING_YET);
+        }
     }
 
     /** Appends new points only; each chart gets one call however many steps arrived. */
@@ -126,6 +150,7 @@ class ChartsPanel extends Composite<Div> {
                     new double[][] {toDoubles(steps.losses()), toDoubles(steps.smoothedLosses())});
             gradNorms.appendPoints(xs, toDoubles(steps.gradNorms()));
             appendMeasured(updateRatios, xs, toDoubles(steps.updateRatios()));
+            showLatestSteps(steps);
         }
         if (!evals.isEmpty()) {
             double[] percent = toDoubles(evals.accuracies());
@@ -134,7 +159,47 @@ class ChartsPanel extends Composite<Div> {
             }
             accuracy.appendPoints(
                     toDoubles(evals.steps()), new double[][] {toDoubles(evals.losses()), percent});
+            int last = evals.steps().length - 1;
+            accuracyLatest.setText(String.format(
+                    Locale.ROOT,
+                    "Latest: step %d, test accuracy %.1f %%, test loss %s.",
+                    evals.steps()[last],
+                    percent[last],
+                    format(evals.losses()[last])));
         }
+    }
+
+    private void showLatestSteps(StepSeries steps) {
+        int last = steps.steps().length - 1;
+        lossLatest.setText("Latest: step " + steps.steps()[last] + ", loss "
+                + format(steps.losses()[last]) + " (moving average "
+                + format(steps.smoothedLosses()[last]) + ").");
+        gradNormsLatest.setText("Latest, step " + steps.steps()[last] + ": "
+                + perLayer(steps.gradNorms(), last) + ".");
+        // The ratio is measured every 25th step only: show the newest step that has it.
+        float[][] ratios = steps.updateRatios();
+        for (int i = last; i >= 0; i--) {
+            if (ratios.length > 0 && !Float.isNaN(ratios[0][i])) {
+                updateRatiosLatest.setText(
+                        "Latest, step " + steps.steps()[i] + ": " + perLayer(ratios, i) + ".");
+                break;
+            }
+        }
+    }
+
+    private String perLayer(float[][] series, int index) {
+        StringBuilder text = new StringBuilder();
+        for (int p = 0; p < series.length && p < parameterNames.size(); p++) {
+            text.append(p == 0 ? "" : ", ")
+                    .append(parameterNames.get(p))
+                    .append(' ')
+                    .append(format(series[p][index]));
+        }
+        return text.toString();
+    }
+
+    private static String format(double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.3g", value) : "not a number";
     }
 
     EChart lossChart() {

@@ -6,10 +6,8 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.dependency.JsModule;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -106,7 +104,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
             setPadding(false);
             add(body());
         } else {
-            add(header(), body());
+            add(new PageHeader(), body());
         }
         wireControls();
         wireSettings();
@@ -174,20 +172,6 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         });
     }
 
-    private VerticalLayout header() {
-        H2 title = new H2("Training Playground");
-        title.addClassName("page-title");
-        Paragraph intro = new Paragraph("Train a real neural network on handwritten digits,"
-                + " clothes or points in the plane, and watch it learn. Each step runs the loop"
-                + " of the lesson: forward pass, loss, backward pass (gradients), optimizer"
-                + " step.");
-        intro.addClassName("page-intro");
-        VerticalLayout header = new VerticalLayout(title, intro);
-        header.setPadding(false);
-        header.setSpacing(false);
-        return header;
-    }
-
     /**
      * Puts what the network learned where it matters most: for 2-D points the boundary is the
      * lesson and goes above the charts; for images the curves come first.
@@ -197,11 +181,12 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         right.addComponentAtIndex(right.indexOf(first ? charts : stepView), learned);
     }
 
-    private HorizontalLayout body() {
+    private Main body() {
         right.add(
                 notices, idleNote, startRefused, controls, status, charts, learned, stepView, code);
         right.setPadding(false);
         right.setWidthFull();
+        right.addClassName("playground-run");
         left.add(settings);
         if (!embedded) {
             left.add(share);
@@ -209,9 +194,14 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         left.setPadding(false);
         left.setSpacing(false);
         left.setWidth(null);
-        HorizontalLayout body = new HorizontalLayout(left, right);
-        body.setWidthFull();
-        body.setAlignItems(FlexComponent.Alignment.START);
+        left.addClassName("playground-settings");
+        // A <main> landmark around the playground, for screen readers' "skip to main". In a
+        // course page's frame the run comes first, so the frame opens on the buttons, the
+        // status and the loss chart, and the keyboard reaches them first too; beside each
+        // other the settings still stand on the left (panels.css).
+        Main body = embedded ? new Main(right, left) : new Main(left, right);
+        body.addClassName("playground-body");
+        body.setClassName("playground-body-embedded", embedded);
         return body;
     }
 

@@ -76,7 +76,9 @@ class SettingsPanel extends Composite<VerticalLayout> {
         VerticalLayout layout = getContent();
         layout.setPadding(false);
         layout.setSpacing(false);
-        layout.setWidth("320px");
+        // 320 px beside the run, the full width under 900 px (panels.css).
+        layout.setWidth(null);
+        layout.addClassName("settings-panel");
         Paragraph liveNote = note("The learning rate applies at once, even while training;"
                 + " other settings need a Reset.");
         liveNote.setId("live-note");

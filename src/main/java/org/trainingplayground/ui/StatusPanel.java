@@ -20,6 +20,14 @@ class StatusPanel extends Composite<VerticalLayout> {
     private final Span progressLabel = new Span();
     private final Div initialLoss = new Div();
     private final Div error = new Div();
+    /**
+     * Says the changes that matter (finished, diverged, queued) to screen readers once each;
+     * the status line itself changes several times a second while training, too often to be
+     * read out.
+     */
+    private final Div announcer = new Div();
+
+    private RunState announced;
 
     StatusPanel() {
         VerticalLayout layout = getContent();
@@ -28,13 +36,17 @@ class StatusPanel extends Composite<VerticalLayout> {
         status.setId("status");
         status.addClassName("status-line");
         progress.setId("epoch-progress");
+        progress.getElement().setAttribute("aria-label", "Progress through the epoch");
         progressLabel.addClassName("status-progress-label");
         initialLoss.setId("initial-loss");
         initialLoss.addClassName("status-initial-loss");
         error.setId("error");
         error.addClassName("status-error");
         error.setVisible(false);
-        layout.add(status, progress, progressLabel, initialLoss, error);
+        announcer.setId("status-announcer");
+        announcer.addClassName("visually-hidden");
+        announcer.getElement().setAttribute("role", "status");
+        layout.add(status, progress, progressLabel, initialLoss, error, announcer);
     }
 
     void show(SessionStatus s) {
@@ -52,6 +64,19 @@ class StatusPanel extends Composite<VerticalLayout> {
         }
         error.setVisible(s.message() != null);
         error.setText(s.message() == null ? "" : s.message());
+        announce(s);
+    }
+
+    private void announce(SessionStatus s) {
+        if (s.state() == announced) {
+            return;
+        }
+        announced = s.state();
+        switch (s.state()) {
+            case FINISHED, QUEUED -> announcer.setText(statusLine(s));
+            case FAILED -> announcer.setText(s.message() == null ? statusLine(s) : s.message());
+            default -> {}
+        }
     }
 
     /** Why the untrained loss has the value it has, for the loss the run measures. */

@@ -26,11 +26,37 @@ final class StepParts {
         return part;
     }
 
-    /** A three-column table: tensor name, a measurement and an optional second one. */
+    /**
+     * A three-column table: tensor name, a measurement and an optional second one. It is laid
+     * out as one CSS grid; its rows ({@link #row}) exist for screen readers, which announce
+     * each cell with its column's header.
+     */
     static Div table(String first, String second) {
-        Div table = new Div(small("tensor"), small(first), small(second == null ? "" : second));
+        Div table = new Div(
+                headerRow(small("tensor"), small(first), small(second == null ? "" : second)));
         table.addClassName("step-table");
+        table.getElement().setAttribute("role", "table");
         return table;
+    }
+
+    /** A table's header row. */
+    static Div headerRow(Component... headers) {
+        return rowOf("columnheader", headers);
+    }
+
+    /** A table's row of cells. */
+    static Div row(Component... cells) {
+        return rowOf("cell", cells);
+    }
+
+    private static Div rowOf(String cellRole, Component... cells) {
+        for (Component cell : cells) {
+            cell.getElement().setAttribute("role", cellRole);
+        }
+        Div row = new Div(cells);
+        row.addClassName("step-row");
+        row.getElement().setAttribute("role", "row");
+        return row;
     }
 
     static Div bar(float fraction, boolean trueClass) {

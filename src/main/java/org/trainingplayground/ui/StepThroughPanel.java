@@ -2,9 +2,11 @@ package org.trainingplayground.ui;
 
 import static org.trainingplayground.ui.StepParts.argMax;
 import static org.trainingplayground.ui.StepParts.bar;
+import static org.trainingplayground.ui.StepParts.headerRow;
 import static org.trainingplayground.ui.StepParts.mono;
 import static org.trainingplayground.ui.StepParts.number;
 import static org.trainingplayground.ui.StepParts.part;
+import static org.trainingplayground.ui.StepParts.row;
 import static org.trainingplayground.ui.StepParts.small;
 import static org.trainingplayground.ui.StepParts.table;
 import static org.trainingplayground.ui.StepParts.text;
@@ -156,7 +158,9 @@ class StepThroughPanel extends Composite<Div> {
         int predicted = argMax(d.probabilities());
         Div outputs = new Div();
         outputs.addClassName("step-outputs");
-        outputs.add(small("class"), small("logit"), small("probability"), small(""));
+        outputs.getElement().setAttribute("role", "table");
+        outputs.getElement().setAttribute("aria-label", "The first sample's outputs");
+        outputs.add(headerRow(small("class"), small("logit"), small("probability"), small("")));
         for (int k = 0; k < d.logits().length; k++) {
             String note = k == label && k == predicted
                     ? "true, predicted"
@@ -171,7 +175,7 @@ class StepThroughPanel extends Composite<Div> {
                     cell.addClassName("step-strong");
                 }
             }
-            outputs.add(digit, logit, bar, percent);
+            outputs.add(row(digit, logit, bar, percent));
         }
         return part(
                 "1",
@@ -232,7 +236,7 @@ class StepThroughPanel extends Composite<Div> {
     private Div backward(StepDetail d, List<String> names) {
         Div table = table("‖gradient‖", null);
         for (int p = 0; p < names.size() && p < d.gradNorms().length; p++) {
-            table.add(mono(names.get(p)), number(d.gradNorms()[p]), new Span());
+            table.add(row(mono(names.get(p)), number(d.gradNorms()[p]), new Span()));
         }
         Div watched = text(String.format(
                 Locale.ROOT,
@@ -294,7 +298,7 @@ class StepThroughPanel extends Composite<Div> {
             Span ratioCell = number(ratio);
             boolean healthy = ratio >= HEALTHY_RATIO_LOW && ratio <= HEALTHY_RATIO_HIGH;
             ratioCell.addClassName(healthy ? "step-healthy" : "step-unhealthy");
-            table.add(mono(names.get(p)), number(d.updateNorms()[p]), ratioCell);
+            table.add(row(mono(names.get(p)), number(d.updateNorms()[p]), ratioCell));
         }
         return part(
                 "4",

@@ -73,7 +73,8 @@ public class EChart extends Component implements HasSize, HasStyle {
      * the browser. Points appended earlier are kept for series whose option has no
      * {@code data}; a series that has {@code data} in the option starts from that data. If
      * the option has a {@code tooltip} without a {@code valueFormatter}, the browser adds one
-     * that shows values with four significant digits.
+     * that shows values with four significant digits; without {@code aria}, it turns on
+     * ECharts' accessible description ({@code aria: {enabled: true}}).
      *
      * @param optionJson a JSON object in ECharts option format (axes, series, tooltip...)
      * @throws IllegalArgumentException if the text is not a JSON object

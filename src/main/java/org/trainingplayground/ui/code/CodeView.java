@@ -88,6 +88,9 @@ public class CodeView extends Composite<Div> {
 
         code.setId("code-view-code");
         code.addClassName("code-text");
+        // It scrolls, so the keyboard must be able to reach it (and scroll it with the arrows).
+        code.getElement().setAttribute("tabindex", "0");
+        code.getElement().setAttribute("aria-label", "The PyTorch script");
         panel.add(heading, intro, actions, code);
     }
 

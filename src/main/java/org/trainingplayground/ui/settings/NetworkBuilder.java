@@ -285,10 +285,13 @@ public class NetworkBuilder extends Composite<VerticalLayout> {
             activation.setAriaLabel("Activation after fc" + position);
             up.setId(id + "-up");
             up.setTooltipText("Move fc" + position + " up");
+            up.setAriaLabel("Move fc" + position + " up");
             down.setId(id + "-down");
             down.setTooltipText("Move fc" + position + " down");
+            down.setAriaLabel("Move fc" + position + " down");
             remove.setId(id + "-remove");
             remove.setTooltipText("Remove fc" + position);
+            remove.setAriaLabel("Remove fc" + position);
         }
 
         private ConfigText.Parsed<Long> checkWidth() {

@@ -1,0 +1,24 @@
+package org.trainingplayground.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+
+/** The playground's title and what it is for; a course page's frame shows neither. */
+class PageHeader extends Composite<VerticalLayout> {
+
+    PageHeader() {
+        H1 title = new H1("Training Playground");
+        title.addClassName("page-title");
+        Paragraph intro = new Paragraph("Train a real neural network on handwritten digits,"
+                + " clothes or points in the plane, and watch it learn. Each step runs the loop"
+                + " of the lesson: forward pass, loss, backward pass (gradients), optimizer"
+                + " step.");
+        intro.addClassName("page-intro");
+        VerticalLayout header = getContent();
+        header.add(title, intro);
+        header.setPadding(false);
+        header.setSpacing(false);
+    }
+}

@@ -1,0 +1,130 @@
+package org.trainingplayground.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * Every screen a class uses: the phone, the tablet both ways, the Chromebook and the 800×600
+ * frame of a course page, without sideways scrolling; and no serious or critical axe-core
+ * violation in the states a student meets.
+ */
+class AccessibilityIT {
+
+    /** Window sizes, and the page each is used with (a course page frames /embed). */
+    private static final Map<String, String> SIZES = new LinkedHashMap<>();
+
+    static {
+        SIZES.put("390x844", "/");
+        SIZES.put("768x1024", "/");
+        SIZES.put("1024x768", "/");
+        SIZES.put("1366x768", "/");
+        SIZES.put("800x600", "/embed");
+    }
+
+    private ChromeDriver browser;
+    private PlaygroundServer server;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        server = PlaygroundServer.get();
+        browser = Browsers.newChromium();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    /** A new browser, a new user: a link then applies at once, without asking to Reset. */
+    private void newUser() throws Exception {
+        browser.quit();
+        browser = Browsers.newChromium();
+    }
+
+    private PlaygroundPage open(String size, String path) {
+        String[] wh = size.split("x");
+        // The window's outer size: the page gets the inner size Chromium leaves of it.
+        browser.manage()
+                .window()
+                .setSize(new Dimension(Integer.parseInt(wh[0]), Integer.parseInt(wh[1])));
+        // The server's URL ends in "/".
+        return new PlaygroundPage(browser, server.url() + path.substring(1)).open();
+    }
+
+    @Test
+    void noScreenAClassUsesScrollsSideways() throws Exception {
+        List<String> scrolling = new ArrayList<>();
+        for (Map.Entry<String, String> size : SIZES.entrySet()) {
+            PlaygroundPage page = open(size.getKey(), size.getValue());
+            // The charts size themselves once drawn.
+            page.waitForDataPoints("loss-chart", 0, Duration.ofSeconds(5));
+            Thread.sleep(1000);
+            long overflow =
+                    (Long) browser.executeScript("return document.documentElement.scrollWidth"
+                            + " - document.documentElement.clientWidth");
+            if (overflow > 0) {
+                scrolling.add(size + " scrolls " + overflow + " px sideways");
+            }
+            Browsers.screenshot(browser, "screen-" + size.getKey());
+        }
+        assertEquals(List.of(), scrolling);
+    }
+
+    @Test
+    void theStatesAStudentMeetsHaveNoSeriousOrCriticalViolations() throws Exception {
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        PlaygroundPage page = open("1366x768", "/");
+        found.put("untrained", AxeCore.seriousViolations(browser));
+        page.choose("speed", "20 steps/s");
+        page.start();
+        page.waitForDataPoints("loss-chart", 10, Duration.ofSeconds(30));
+        found.put("training", AxeCore.seriousViolations(browser));
+        // What the charts show can be read as text too, and ECharts describes each chart.
+        page.waitForText("loss-latest", "Latest: step ", Duration.ofSeconds(10));
+        String description = (String) browser.executeScript("const c = document"
+                + ".getElementById('loss-chart'); return (c.shadowRoot || c)"
+                + ".querySelector('[aria-label]')?.getAttribute('aria-label');");
+        assertTrue(
+                description != null && description.contains("Training loss"),
+                String.valueOf(description));
+        page.pause();
+        page.click("step");
+        page.waitForText("step-view-title", "Step", Duration.ofSeconds(20));
+        found.put("paused with the step view", AxeCore.seriousViolations(browser));
+
+        newUser();
+        page = open("1366x768", "/?lr=1000");
+        page.start();
+        page.waitForText("error", "Training diverged", Duration.ofSeconds(30));
+        found.put("diverged", AxeCore.seriousViolations(browser));
+        // A screen reader hears it once, from the live region.
+        page.waitForText("status-announcer", "Training diverged", Duration.ofSeconds(10));
+        assertEquals(
+                "status", browser.findElement(By.id("status-announcer")).getDomAttribute("role"));
+
+        newUser();
+        page = open("1366x768", "/?dataset=spiral");
+        page.start();
+        page.waitForDataPoints("loss-chart", 10, Duration.ofSeconds(30));
+        found.put("2-D set with its boundary", AxeCore.seriousViolations(browser));
+
+        for (String size : List.of("800x600", "390x844")) {
+            open(size, "/embed");
+            found.put("/embed at " + size, AxeCore.seriousViolations(browser));
+        }
+        found.values().removeIf(List::isEmpty);
+        assertEquals(Map.of(), found);
+    }
+}
