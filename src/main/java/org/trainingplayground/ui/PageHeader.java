@@ -2,11 +2,11 @@ package org.trainingplayground.ui;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 /** The playground's title and what it is for; a course page's frame shows neither. */
-class PageHeader extends Composite<VerticalLayout> {
+class PageHeader extends Composite<Header> {
 
     PageHeader() {
         H1 title = new H1("Training Playground");
@@ -16,9 +16,7 @@ class PageHeader extends Composite<VerticalLayout> {
                 + " of the lesson: forward pass, loss, backward pass (gradients), optimizer"
                 + " step.");
         intro.addClassName("page-intro");
-        VerticalLayout header = getContent();
-        header.add(title, intro);
-        header.setPadding(false);
-        header.setSpacing(false);
+        // A <header> landmark, so that no text of the page stands outside a landmark.
+        getContent().add(title, intro);
     }
 }

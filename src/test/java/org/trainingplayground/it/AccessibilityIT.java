@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -126,5 +127,22 @@ class AccessibilityIT {
         }
         found.values().removeIf(List::isEmpty);
         assertEquals(Map.of(), found);
+    }
+
+    @Test
+    void theKeyboardReachesStartWithAVisibleFocusRingAndEnterStartsTraining() throws Exception {
+        PlaygroundPage page = open("1366x768", "/");
+        List<String> path = new ArrayList<>();
+        for (int tab = 0; tab < 120 && !path.contains("start"); tab++) {
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+            path.add(String.valueOf(browser.executeScript(
+                    "return document.activeElement.id || document.activeElement.tagName")));
+        }
+        assertTrue(path.contains("start"), "Tab never reached Start: " + path);
+        // Lumo draws its focus ring on elements focused from the keyboard.
+        assertEquals("", browser.findElement(By.id("start")).getDomAttribute("focus-ring"));
+        Browsers.screenshot(browser, "keyboard-focus-on-start");
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        page.waitForStatus("Training", Duration.ofSeconds(20));
     }
 }
