@@ -56,6 +56,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     private final StepThroughPanel stepView = new StepThroughPanel();
     private final LearnedPanel learned = new LearnedPanel();
     private final VerticalLayout left = new VerticalLayout();
+    private final SettingsDrawer drawer;
     private final VerticalLayout right = new VerticalLayout();
     private long shownVersion = -1;
     private final PagePushes pushes = new PagePushes();
@@ -99,6 +100,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         arrivals = new SettingsArrivals(session, settings, notices, () -> act(session::reset));
         share = new SharePanel(() -> ConfigJson.toJson(arrivals.current()));
         addressBar = new AddressBar(embedded, pageOptions, share);
+        drawer = embedded ? new SettingsDrawer(settings) : new SettingsDrawer(settings, share);
         setSizeFull();
         if (embedded) {
             setPadding(false);
@@ -187,10 +189,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         right.setPadding(false);
         right.setWidthFull();
         right.addClassName("playground-run");
-        left.add(settings);
-        if (!embedded) {
-            left.add(share);
-        }
+        left.add(drawer);
         left.setPadding(false);
         left.setSpacing(false);
         left.setWidth(null);
@@ -220,6 +219,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
         addressBar.attached(ui, arrivals::current);
+        drawer.attached(ui);
         // Redraw from the start of the history: this may be a reload of a running session.
         charts.forgetHistory();
         refresh();
@@ -276,6 +276,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     protected void onDetach(DetachEvent detachEvent) {
         idleWatch.pageGone(this);
         pushes.stop();
+        drawer.detached();
         if (embedded) {
             // A frame's playground lives as long as the frame shows it.
             UserSessions.endFrame(detachEvent.getUI(), session);
