@@ -27,3 +27,6 @@ function watchVisibility(view: ReportingView): void {
 
 const global = window as unknown as { trainingPlayground?: Record<string, unknown> };
 global.trainingPlayground = { ...global.trainingPlayground, watchVisibility };
+
+// A module, so that its names stay its own.
+export {};

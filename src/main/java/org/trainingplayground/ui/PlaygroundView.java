@@ -219,7 +219,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
         addressBar.attached(ui, arrivals::current);
-        drawer.attached(ui);
+        drawer.attached();
         // Redraw from the start of the history: this may be a reload of a running session.
         charts.forgetHistory();
         refresh();
@@ -276,7 +276,6 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     protected void onDetach(DetachEvent detachEvent) {
         idleWatch.pageGone(this);
         pushes.stop();
-        drawer.detached();
         if (embedded) {
             // A frame's playground lives as long as the frame shows it.
             UserSessions.endFrame(detachEvent.getUI(), session);

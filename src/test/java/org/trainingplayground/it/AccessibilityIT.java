@@ -72,6 +72,12 @@ class AccessibilityIT {
                 openInACoursePagesFrame(size.getKey());
             } else {
                 open(size.getKey(), size.getValue());
+                boolean wide = Integer.parseInt(size.getKey().split("x")[0]) > 900;
+                assertEquals(
+                        wide,
+                        browser.executeScript(
+                                "return document.getElementById('settings-drawer').opened"),
+                        size.getKey() + ": the settings drawer is open beside the run only");
             }
             // The charts size themselves once drawn.
             Thread.sleep(1500);
