@@ -21,7 +21,8 @@ function foldSettingsWhenNarrow(drawer: Drawer): void {
   };
   drawer.foldWhenNarrow = openWhenWide;
   narrow.addEventListener('change', openWhenWide);
-  if (narrow.matches) {
+  // A drawer locked by a course page (lock=settings) could not be opened again: it stays open.
+  if (narrow.matches && !drawer.closest('[disabled]')) {
     drawer.opened = false;
   }
 }
