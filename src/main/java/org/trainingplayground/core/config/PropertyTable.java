@@ -1,6 +1,5 @@
 package org.trainingplayground.core.config;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -305,19 +304,14 @@ final class PropertyTable {
         return null;
     }
 
-    /** Picks a constant by its key, as {@link Choice#parse} does, quoting long text shortly. */
+    /** Picks a constant by its key with {@link Choice#parse}, whose sentence names the keys. */
     private static <E extends Enum<E> & Choice> String choose(
             Class<E> type, String text, String what, Consumer<E> set) {
-        String wanted = text == null ? "" : text.trim();
         try {
-            set.accept(Choice.parse(type, wanted, what));
+            set.accept(Choice.parse(type, text, what));
             return null;
         } catch (IllegalArgumentException unknown) {
-            String keys = Arrays.stream(type.getEnumConstants())
-                    .map(Choice::key)
-                    .collect(Collectors.joining(", "));
-            return "Unknown " + what + " " + ConfigText.quote(wanted) + ": choose one of " + keys
-                    + ".";
+            return unknown.getMessage();
         }
     }
 }

@@ -27,7 +27,16 @@ public interface Choice {
             }
         }
         String keys = Arrays.stream(choices).map(Choice::key).collect(Collectors.joining(", "));
-        throw new IllegalArgumentException(
-                "Unknown " + what + " \"" + text + "\": choose one of " + keys + ".");
+        throw new IllegalArgumentException("Unknown " + what + " \"" + shortened(text) + "\":"
+                + " choose one of " + keys + ".");
+    }
+
+    /** The text as a sentence quotes it: trimmed, and cut at 40 characters (a link may be long). */
+    private static String shortened(String text) {
+        String shown = text == null ? "" : text.trim();
+        int longest = 40;
+        return shown.codePointCount(0, shown.length()) > longest
+                ? shown.substring(0, shown.offsetByCodePoints(0, longest)) + "…"
+                : shown;
     }
 }
