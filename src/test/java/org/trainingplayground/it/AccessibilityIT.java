@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Every screen a class uses: the phone, the tablet both ways, the Chromebook and the 800×600
@@ -79,8 +80,12 @@ class AccessibilityIT {
                                 "return document.getElementById('settings-drawer').opened"),
                         size.getKey() + ": the settings drawer is open beside the run only");
             }
-            // The charts size themselves once drawn.
-            Thread.sleep(1500);
+            // The charts size themselves once drawn: measure after every one has its canvas.
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .withMessage(size + ": the charts never drew")
+                    .until(d -> (Boolean) browser.executeScript("return [...document"
+                            + ".querySelectorAll('tp-echart')].every(c => c.offsetParent === null"
+                            + " || c.shadowRoot?.querySelector('canvas')?.width > 0)"));
             long overflow =
                     (Long) browser.executeScript("return document.documentElement.scrollWidth"
                             + " - document.documentElement.clientWidth");
