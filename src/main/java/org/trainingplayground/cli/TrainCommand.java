@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.trainingplayground.core.config.ConfigJson;
 import org.trainingplayground.core.config.ConfigProperties;
+import org.trainingplayground.core.config.ConfigText;
 import org.trainingplayground.core.config.PlaygroundConfig;
 import org.trainingplayground.core.spec.LayerSpec;
 import org.trainingplayground.core.spec.Limits;
@@ -241,14 +242,19 @@ public final class TrainCommand implements Callable<Integer> {
             String text) {
         if (text != null) {
             values.put(key, text);
-            said.put(key, option.contains(" ") ? option : option + " " + text);
+            // Shortened: an option may be thousands of characters long.
+            said.put(
+                    key,
+                    option.contains(" ") ? option : option + " " + ConfigText.quote(text, false));
         }
     }
 
     /** {@code --hidden} and {@code --activation} as they were given, for a sentence. */
     private String layersOptions() {
-        return ((hidden == null ? "" : "--hidden " + hidden + " ")
-                        + (activation == null ? "" : "--activation " + activation))
+        return ((hidden == null ? "" : "--hidden " + ConfigText.quote(hidden, false) + " ")
+                        + (activation == null
+                                ? ""
+                                : "--activation " + ConfigText.quote(activation, false)))
                 .trim();
     }
 

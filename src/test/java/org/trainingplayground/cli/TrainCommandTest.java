@@ -253,4 +253,17 @@ class TrainCommandTest {
                 errors());
         assertFalse(errors().contains("Exception"), errors());
     }
+
+    @Test
+    void aFortyThousandCharacterOptionIsRefusedInOneShortLine() {
+        String huge = "9".repeat(40_000);
+        for (String option : List.of("--hidden", "--batch", "--optimizer", "--lr")) {
+            err.reset();
+            assertEquals(2, train(option, huge), option);
+            String firstLine = errors().lines().findFirst().orElse("");
+            assertTrue(firstLine.startsWith("train: " + option + " 9999"), firstLine);
+            assertTrue(
+                    firstLine.length() < 300, option + ": " + firstLine.length() + " characters");
+        }
+    }
 }

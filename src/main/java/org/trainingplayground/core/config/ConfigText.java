@@ -137,7 +137,8 @@ public final class ConfigText {
         return quote(text, true);
     }
 
-    static String quote(String text, boolean quoted) {
+    /** {@code text} shortened to 40 characters when long, in quotes when {@code quoted}. */
+    public static String quote(String text, boolean quoted) {
         String shown = text == null ? "" : text;
         if (shown.codePointCount(0, shown.length()) > QUOTED_CODE_POINTS) {
             shown = shown.substring(0, shown.offsetByCodePoints(0, QUOTED_CODE_POINTS)) + "…";
