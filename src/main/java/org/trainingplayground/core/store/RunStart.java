@@ -1,0 +1,35 @@
+package org.trainingplayground.core.store;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What a kept run is from its first step on.
+ *
+ * @param id the run's random id, as its page's address shows it
+ * @param learnerId the browser (learner cookie) or command that owns the run
+ * @param settingsJson its settings, as the exported settings file holds them
+ * @param network the layer widths and activation, e.g. {@code 784-128-64-10 ReLU}
+ * @param optimizer the optimizer's name, e.g. {@code SGD}
+ * @param parameters weights and biases of the network
+ */
+public record RunStart(
+        String id,
+        String learnerId,
+        Instant startedAt,
+        String settingsJson,
+        long seed,
+        String dataset,
+        String network,
+        String optimizer,
+        double learningRate,
+        long parameters,
+        int epochs) {
+
+    public RunStart {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(learnerId, "learnerId");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(settingsJson, "settingsJson");
+    }
+}

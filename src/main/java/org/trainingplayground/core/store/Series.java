@@ -1,0 +1,104 @@
+package org.trainingplayground.core.store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One per-step series (the loss, a tensor's gradient norm or update ratio) kept bounded: one
+ * point a step up to {@link #MAX_POINTS}, then neighbouring points are merged pairwise into
+ * buckets (mean, min, max), and later steps fill buckets of the new width. A 100-epoch run
+ * thus keeps the shape of its curve in at most {@value #MAX_POINTS} points. Not thread-safe:
+ * the history writer owns it.
+ */
+public final class Series {
+
+    public static final int MAX_POINTS = 2_000;
+
+    /**
+     * One bucket of steps.
+     *
+     * @param elapsedMs time since the run's first step, at the bucket's first step
+     * @param samples steps measured in the bucket (update ratios are measured every 25th step)
+     */
+    public record Point(
+            long firstStep,
+            long lastStep,
+            long elapsedMs,
+            int samples,
+            double mean,
+            double min,
+            double max) {
+
+        Point plus(Point later) {
+            int total = samples + later.samples;
+            return new Point(
+                    firstStep,
+                    later.lastStep,
+                    elapsedMs,
+                    total,
+                    (mean * samples + later.mean * later.samples) / total,
+                    Math.min(min, later.min),
+                    Math.max(max, later.max));
+        }
+    }
+
+    private final List<Point> points = new ArrayList<>();
+    private Point filling;
+    private int width = 1;
+    /** Points the store already holds as they are now. */
+    private int saved;
+
+    /** Adds one step's value; a NaN (not measured) is skipped. */
+    public void add(long step, long elapsedMs, double value) {
+        if (Double.isNaN(value)) {
+            return;
+        }
+        Point point = new Point(step, step, elapsedMs, 1, value, value, value);
+        filling = filling == null ? point : filling.plus(point);
+        if (filling.samples() >= width) {
+            points.add(filling);
+            filling = null;
+            if (points.size() >= MAX_POINTS) {
+                mergePairs();
+            }
+        }
+    }
+
+    private void mergePairs() {
+        List<Point> merged = new ArrayList<>(points.size() / 2 + 1);
+        for (int i = 0; i < points.size(); i += 2) {
+            merged.add(
+                    i + 1 < points.size() ? points.get(i).plus(points.get(i + 1)) : points.get(i));
+        }
+        points.clear();
+        points.addAll(merged);
+        width *= 2;
+        saved = 0; // every stored bucket moved
+    }
+
+    /** Every point, the one still filling last. */
+    public List<Point> points() {
+        List<Point> all = new ArrayList<>(points);
+        if (filling != null) {
+            all.add(filling);
+        }
+        return all;
+    }
+
+    /**
+     * What the store must write to hold this series as it is now: the buckets from {@link
+     * Unsaved#fromBucket} on (all of them after a merge, with the old rows deleted first).
+     */
+    Unsaved unsaved() {
+        List<Point> all = points();
+        return new Unsaved(saved == 0, saved, all.subList(saved, all.size()));
+    }
+
+    /** The store holds everything {@link #unsaved} returned, the filling bucket excepted. */
+    void markSaved(Unsaved written) {
+        saved = Math.max(
+                saved, Math.min(points.size(), written.fromBucket + written.points.size()));
+    }
+
+    record Unsaved(boolean replaceAll, int fromBucket, List<Point> points) {}
+}
