@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.trainingplayground.core.spec.Limits;
+import org.trainingplayground.core.store.HistoryPolicy;
+import org.trainingplayground.core.store.StoreSettings;
 import org.trainingplayground.core.train.EngineConfig;
 
 /**
@@ -25,6 +27,9 @@ import org.trainingplayground.core.train.EngineConfig;
  * @param trustedProxies the addresses and ranges of the reverse proxies in front of the app
  *     ({@code PLAYGROUND_TRUSTED_PROXIES}, e.g. {@code 10.0.0.5,192.168.1.0/24}), whose
  *     {@code X-Forwarded-For} names the client; empty: the connection's address is the client
+ * @param history where runs are kept ({@code PLAYGROUND_DATA_DIR}, or PostgreSQL with {@code
+ *     PLAYGROUND_DATABASE_URL}, {@code _USER}, {@code _PASSWORD}) and for how long ({@code
+ *     PLAYGROUND_HISTORY_DAYS}, {@code PLAYGROUND_MAX_RUNS_PER_LEARNER})
  */
 public record AppConfig(
         int port,
@@ -33,7 +38,8 @@ public record AppConfig(
         List<String> embedOrigins,
         Hosting hosting,
         String metricsToken,
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+        History history) {
 
     public AppConfig {
         embedOrigins = List.copyOf(embedOrigins);
@@ -76,6 +82,9 @@ public record AppConfig(
             return new Hosting(40, 200, 120, 30, 6, 120, 4, 10_000_000);
         }
     }
+
+    /** Where runs are kept, and how many and how long. */
+    public record History(StoreSettings store, HistoryPolicy policy) {}
 
     /** Reads the settings; throws {@link IllegalArgumentException} with a sentence if one is bad. */
     public static AppConfig load() {
@@ -157,6 +166,40 @@ public record AppConfig(
                 embedOrigins,
                 hosting,
                 metricsToken,
-                trustedProxies);
+                trustedProxies,
+                history(settings));
+    }
+
+    private static History history(OperatorSettings settings) {
+        HistoryPolicy defaults = HistoryPolicy.defaults();
+        HistoryPolicy policy = new HistoryPolicy(
+                settings.whole("PLAYGROUND_HISTORY_DAYS", defaults.historyDays(), 0, 36_500),
+                settings.whole(
+                        "PLAYGROUND_MAX_RUNS_PER_LEARNER",
+                        defaults.maxRunsPerLearner(),
+                        0,
+                        1_000_000));
+        String url = settings.text("PLAYGROUND_DATABASE_URL");
+        if (url != null) {
+            if (!url.startsWith("jdbc:postgresql://")) {
+                // Not quoted: the address may hold a password.
+                throw new IllegalArgumentException(settings.named("PLAYGROUND_DATABASE_URL")
+                        + " does not start with jdbc:postgresql://; it must be a PostgreSQL address"
+                        + " such as jdbc:postgresql://db.example.edu:5432/playground (leave it"
+                        + " unset to keep runs in an SQLite file in PLAYGROUND_DATA_DIR).");
+            }
+            return new History(
+                    StoreSettings.postgresql(
+                            url,
+                            settings.text("PLAYGROUND_DATABASE_USER"),
+                            settings.text("PLAYGROUND_DATABASE_PASSWORD")),
+                    policy);
+        }
+        String dataDir = settings.text("PLAYGROUND_DATA_DIR");
+        Path dir = dataDir != null
+                ? Path.of(dataDir)
+                : Path.of(
+                        System.getProperty("user.home"), ".local", "share", "training-playground");
+        return new History(StoreSettings.sqlite(dir), policy);
     }
 }

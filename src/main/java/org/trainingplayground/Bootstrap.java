@@ -29,6 +29,7 @@ public class Bootstrap implements ServletContextListener {
     public void contextInitialized(ServletContextEvent sce) {
         AppConfig config = AppConfig.load();
         allowFraming(sce.getServletContext(), config.embedOrigins());
+        identifyLearners(sce.getServletContext(), !config.embedOrigins().isEmpty());
         answerBadRequestsWithoutStackTraces(sce.getServletContext());
         limitNewSessions(
                 sce.getServletContext(),
@@ -67,6 +68,12 @@ public class Bootstrap implements ServletContextListener {
             runEventLog.close();
             runEventLog = null;
         }
+    }
+
+    /** Gives each browser its learner id (after the framing filter: refusals carry headers). */
+    static void identifyLearners(ServletContext context, boolean embedded) {
+        context.addFilter("learner", new LearnerCookie(embedded))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
     }
 
     /**

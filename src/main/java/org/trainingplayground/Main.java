@@ -5,6 +5,7 @@ import java.net.BindException;
 import java.util.Arrays;
 import org.trainingplayground.cli.BenchCommand;
 import org.trainingplayground.cli.TrainCommand;
+import org.trainingplayground.core.store.StoreException;
 
 /**
  * Starts the web app; with {@code train ...} runs one training headless, with
@@ -31,6 +32,15 @@ public final class Main {
         try {
             config = AppConfig.load();
         } catch (IllegalArgumentException e) {
+            System.err.println("Cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            // Before the server, so that a database it cannot open is a sentence, not a web
+            // app that failed to deploy; Bootstrap then finds the services running.
+            Services.start(config);
+        } catch (StoreException e) {
             System.err.println("Cannot start: " + e.getMessage());
             System.exit(2);
             return;

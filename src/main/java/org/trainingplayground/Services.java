@@ -1,16 +1,19 @@
 package org.trainingplayground;
 
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trainingplayground.core.spec.Limits;
+import org.trainingplayground.core.store.HistoryWriter;
+import org.trainingplayground.core.store.RunStore;
 import org.trainingplayground.core.train.TrainingEngine;
 
 /**
- * The app-wide services, owned by {@link Bootstrap}: the training engine (with its scheduler)
- * and the timer that pushes coalesced metrics to every open page.
+ * The app-wide services, owned by {@link Bootstrap}: the training engine (with its scheduler),
+ * the run history's writer and the timer that pushes coalesced metrics to every open page.
  */
 public final class Services {
 
@@ -19,11 +22,13 @@ public final class Services {
 
     private final TrainingEngine engine;
     private final Limits limits;
+    private final HistoryWriter history;
     private final ScheduledExecutorService pushTimer;
 
-    private Services(TrainingEngine engine, Limits limits) {
+    private Services(TrainingEngine engine, Limits limits, HistoryWriter history) {
         this.engine = engine;
         this.limits = limits;
+        this.history = history;
         this.pushTimer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ui-push-timer");
             t.setDaemon(true);
@@ -31,15 +36,33 @@ public final class Services {
         });
     }
 
-    /** Starts the services once per JVM; later calls return the running instance. */
+    /**
+     * Starts the services once per JVM; later calls return the running instance.
+     *
+     * @throws StoreException with a sentence when the run history's database cannot be opened
+     */
     public static synchronized Services start(AppConfig config) {
         if (current == null) {
+            HistoryWriter history = openHistory(config.history());
             TrainingEngine engine = TrainingEngine.start(config.engine());
             // The scheduler is the JVM's; the operator's cap holds for every run it serves.
             engine.scheduler().setMaxActiveRuns(config.hosting().maxActiveRuns());
-            current = new Services(engine, config.limits());
+            current = new Services(engine, config.limits(), history);
         }
         return current;
+    }
+
+    private static HistoryWriter openHistory(AppConfig.History config) {
+        RunStore store = RunStore.open(config.store());
+        // Runs this server was training when it stopped (or crashed) can no longer go on.
+        int interrupted = store.markInterrupted(Instant.now());
+        log.info(
+                "Run history in {}{}",
+                config.store().describe(),
+                interrupted == 0
+                        ? ""
+                        : "; " + interrupted + " runs left going were marked interrupted");
+        return new HistoryWriter(store, config.policy());
     }
 
     /** The running services; throws if the app has not started them. */
@@ -58,6 +81,11 @@ public final class Services {
     /** What the operator allows one run to use. */
     public Limits limits() {
         return limits;
+    }
+
+    /** Keeps every run in the history. */
+    public HistoryWriter history() {
+        return history;
     }
 
     /** Timer for periodic UI refreshes; tasks must only hand work to {@code UI.access}. */
@@ -81,7 +109,11 @@ public final class Services {
             services.pushTimer.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        // Runs the engine closes now were interrupted, not stopped by their learners.
+        services.history.serverStopping();
         services.engine.close();
         log.info("Training engine stopped");
+        services.history.close();
+        log.info("Run history saved");
     }
 }

@@ -18,6 +18,7 @@ CREATE TABLE runs (
     learning_rate   DOUBLE PRECISION NOT NULL,
     parameters      BIGINT           NOT NULL,
     epochs          INTEGER          NOT NULL,
+    steps_per_epoch INTEGER          NOT NULL,
     steps           BIGINT           NOT NULL,
     epochs_done     INTEGER          NOT NULL,
     test_accuracy   DOUBLE PRECISION

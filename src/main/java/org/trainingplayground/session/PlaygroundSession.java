@@ -35,6 +35,9 @@ public final class PlaygroundSession implements AutoCloseable {
     private final Limits limits;
     private final BrowserBudget budget;
     private final SettingsAdmission admission;
+    /** Keeps this learner's runs in the history; null keeps none (tests, benchmarks). */
+    private final RunKeeper keeper;
+
     private RunSpec spec;
     // Volatile: the browser's other playgrounds read them, without this one's lock.
     private volatile RunHandle run;
@@ -57,11 +60,20 @@ public final class PlaygroundSession implements AutoCloseable {
         this(engine, limits, BrowserBudget.unlimited());
     }
 
-    /** A playground sharing {@code budget} with the browser's other playgrounds. */
     public PlaygroundSession(TrainingEngine engine, Limits limits, BrowserBudget budget) {
+        this(engine, limits, budget, null);
+    }
+
+    /**
+     * A playground sharing {@code budget} with the browser's other playgrounds, whose runs
+     * {@code keeper} keeps in the learner's history (null: none are kept).
+     */
+    public PlaygroundSession(
+            TrainingEngine engine, Limits limits, BrowserBudget budget, RunKeeper keeper) {
         this.engine = engine;
         this.limits = limits;
         this.budget = budget;
+        this.keeper = keeper;
         this.admission = new SettingsAdmission(limits, budget, engine);
         // The lesson's 0.003 is meant for 60,000 digits (938 steps an epoch); on our 8,000 it
         // barely moves the loss in 5 epochs (PyTorch agrees), so the page starts at 0.05.
@@ -80,7 +92,8 @@ public final class PlaygroundSession implements AutoCloseable {
     private void newRun() {
         startRequested = false;
         startPending = false;
-        recorder = new RunRecorder(spec, this);
+        recorder =
+                new RunRecorder(spec, this, keeper == null ? null : keeper.journalFor(spec, speed));
         run = engine.newRun(spec, recorder);
         run.setSpeed(speed);
         run.setZeroGrad(zeroGrad);
@@ -330,7 +343,36 @@ public final class PlaygroundSession implements AutoCloseable {
     }
 
     public synchronized SessionStatus status() {
-        return recorder.status(run, engine.scheduler().activeRuns());
+        return recorder.status(run, engine.scheduler().activeRuns(), historyNote());
+    }
+
+    /** What the page says of the history: not saving right now, or old runs removed. */
+    private String historyNote() {
+        if (keeper == null || !recorder.kept()) {
+            return null;
+        }
+        if (!keeper.saving()) {
+            return "Your run is not being saved right now. It goes on training, and is saved"
+                    + " as soon as the history can be written again.";
+        }
+        int pruned = recorder.prunedRuns();
+        if (pruned > 0) {
+            return (pruned == 1 ? "Your oldest run was" : "Your " + pruned + " oldest runs were")
+                    + " removed from your history, which keeps your latest " + keeper.maxRuns()
+                    + ".";
+        }
+        return null;
+    }
+
+    /** The current run's id in the history, or null while it is not kept (no step yet). */
+    public String keptRunId() {
+        RunRecorder current = currentRecorder();
+        return current.kept() ? current.runId() : null;
+    }
+
+    /** The learner whose history this playground's runs go to; null when none are kept. */
+    public String learnerId() {
+        return keeper == null ? null : keeper.learnerId();
     }
 
     public synchronized RunState state() {

@@ -9,6 +9,7 @@ import org.trainingplayground.core.metrics.StepDetail;
 import org.trainingplayground.core.metrics.StepMetrics;
 import org.trainingplayground.core.metrics.TestPredictions;
 import org.trainingplayground.core.spec.RunSpec;
+import org.trainingplayground.core.store.RunJournal;
 import org.trainingplayground.core.train.RunHandle;
 
 /**
@@ -21,6 +22,9 @@ final class RunRecorder implements RunListener {
     private final RunSpec runSpec;
     private final PlaygroundSession session;
     private final MetricsHistory history;
+    /** Keeps the run in the learner's history; null when none is kept. */
+    private final RunJournal journal;
+
     private final long[] recentNanos = new long[64];
     private volatile long lastStepNanos;
     private volatile StepMetrics latestStep;
@@ -37,9 +41,10 @@ final class RunRecorder implements RunListener {
      * @param session hears that something visible changed ({@link PlaygroundSession#changed}),
      *     and the state changes worth a prompt push ({@link PlaygroundSession#runStateChanged})
      */
-    RunRecorder(RunSpec runSpec, PlaygroundSession session) {
+    RunRecorder(RunSpec runSpec, PlaygroundSession session, RunJournal journal) {
         this.runSpec = runSpec;
         this.session = session;
+        this.journal = journal;
         this.history = new MetricsHistory(runSpec.network().parameterNames().size());
     }
 
@@ -63,12 +68,18 @@ final class RunRecorder implements RunListener {
     public void onReady(float loss, EvalMetrics untrained) {
         initialLoss = loss;
         history.addEvaluation(untrained);
+        if (journal != null) {
+            journal.untrained(untrained);
+        }
         session.changed(true);
     }
 
     @Override
     public void onStep(StepMetrics step) {
         history.addStep(step);
+        if (journal != null) {
+            journal.step(step);
+        }
         latestStep = step;
         long now = System.nanoTime();
         synchronized (recentNanos) {
@@ -89,6 +100,9 @@ final class RunRecorder implements RunListener {
     @Override
     public void onEvaluation(EvalMetrics eval) {
         history.addEvaluation(eval);
+        if (journal != null) {
+            journal.evaluation(eval);
+        }
         session.changed(false);
     }
 
@@ -107,6 +121,9 @@ final class RunRecorder implements RunListener {
     @Override
     public void onEpoch(EpochMetrics epoch) {
         epochsDone = epoch.epoch();
+        if (journal != null) {
+            journal.epoch(epoch);
+        }
         session.changed(false);
     }
 
@@ -114,6 +131,9 @@ final class RunRecorder implements RunListener {
     @Override
     public void onStateChanged(RunState state, String message) {
         awaitingFirstStep = state == RunState.RUNNING;
+        if (journal != null) {
+            journal.state(state, message);
+        }
         session.runStateChanged(this, state);
     }
 
@@ -134,7 +154,20 @@ final class RunRecorder implements RunListener {
         }
     }
 
-    SessionStatus status(RunHandle handle, int activeRuns) {
+    /** True once the run is in the history (it took a step). */
+    boolean kept() {
+        return journal != null && journal.kept();
+    }
+
+    String runId() {
+        return journal == null ? null : journal.runId();
+    }
+
+    int prunedRuns() {
+        return journal == null ? 0 : journal.prunedRuns();
+    }
+
+    SessionStatus status(RunHandle handle, int activeRuns, String historyNote) {
         StepMetrics step = latestStep;
         EvalMetrics eval = history.latestEvaluation();
         RunState state = handle.state();
@@ -159,6 +192,7 @@ final class RunRecorder implements RunListener {
                 state == RunState.RUNNING ? stepsPerSecond() : 0,
                 handle.message(),
                 state == RunState.QUEUED ? handle.queuePosition() : 0,
-                activeRuns);
+                activeRuns,
+                historyNote);
     }
 }

@@ -17,6 +17,8 @@ import org.trainingplayground.core.spec.LossKind;
  * @param queuePosition the run's place in the queue for a free place, 1 for the next to start;
  *     0 when it is not waiting
  * @param activeRuns runs of the whole server training at the moment (every user's)
+ * @param historyNote what the learner should know of their run history (it is not being saved
+ *     right now, or old runs were removed), or null
  */
 public record SessionStatus(
         RunState state,
@@ -33,7 +35,8 @@ public record SessionStatus(
         double stepsPerSecond,
         String message,
         int queuePosition,
-        int activeRuns) {
+        int activeRuns,
+        String historyNote) {
 
     /** Fraction of the current epoch done, 0 to 1. */
     public double epochProgress() {

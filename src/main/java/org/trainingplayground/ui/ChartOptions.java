@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /** The ECharts options of the playground's charts, built as JSON (never as script). */
-final class ChartOptions {
+public final class ChartOptions {
 
     /** One colour per layer; a layer's weight and bias share it (bias dashed). */
     private static final List<String> LAYER_COLOURS =
@@ -17,7 +17,7 @@ final class ChartOptions {
 
     private ChartOptions() {}
 
-    static String trainingLoss() {
+    public static String trainingLoss() {
         ObjectNode option = base("Training loss per step (cross-entropy)", "loss");
         ArrayNode series = option.putArray("series");
         series.add(line("loss of each batch", "#9ecae1", 1, false));
@@ -25,7 +25,7 @@ final class ChartOptions {
         return option.toString();
     }
 
-    static String validation() {
+    public static String validation() {
         ObjectNode option = base("Test split: loss and accuracy", "loss");
         ObjectNode accuracyAxis = ((ArrayNode) option.get("yAxis")).addObject();
         accuracyAxis
@@ -41,16 +41,25 @@ final class ChartOptions {
         return option.toString();
     }
 
-    static String gradientNorms(List<String> parameterNames) {
+    public static String gradientNorms(List<String> parameterNames) {
         return perTensor("Gradient norm per layer (log scale)", "‖gradient‖", parameterNames)
                 .toString();
+    }
+
+    /** Update:weight ratios with the step-through's healthy band. */
+    public static String updateRatios(List<String> parameterNames) {
+        return updateRatios(
+                parameterNames,
+                StepThroughPanel.HEALTHY_RATIO_LOW,
+                StepThroughPanel.HEALTHY_RATIO_HIGH);
     }
 
     /**
      * Update:weight ratio per tensor on a log axis, with a shaded band from {@code healthyLow}
      * to {@code healthyHigh} around the rule of thumb of 1e-3.
      */
-    static String updateRatios(List<String> parameterNames, double healthyLow, double healthyHigh) {
+    public static String updateRatios(
+            List<String> parameterNames, double healthyLow, double healthyHigh) {
         ObjectNode option = perTensor(
                 "Update : weight ratio per layer (log scale)",
                 "‖update‖ / ‖weight‖",
@@ -91,7 +100,7 @@ final class ChartOptions {
         return option;
     }
 
-    private static ObjectNode base(String title, String yName) {
+    public static ObjectNode base(String title, String yName) {
         ObjectNode option = JSON.createObjectNode();
         option.put("animation", false);
         option.putObject("title")
@@ -117,7 +126,7 @@ final class ChartOptions {
         return option;
     }
 
-    private static ObjectNode line(String name, String colour, double width, boolean symbols) {
+    public static ObjectNode line(String name, String colour, double width, boolean symbols) {
         ObjectNode series = JSON.createObjectNode();
         series.put("name", name)
                 .put("type", "line")

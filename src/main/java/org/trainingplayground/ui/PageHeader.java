@@ -1,6 +1,7 @@
 package org.trainingplayground.ui;
 
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Paragraph;
@@ -16,7 +17,10 @@ class PageHeader extends Composite<Header> {
                 + " of the lesson: forward pass, loss, backward pass (gradients), optimizer"
                 + " step.");
         intro.addClassName("page-intro");
+        Anchor history = new Anchor("runs", "Your runs");
+        history.setId("history-link");
+        history.addClassName("history-link");
         // A <header> landmark, so that no text of the page stands outside a landmark.
-        getContent().add(title, intro);
+        getContent().add(title, intro, history);
     }
 }

@@ -20,6 +20,7 @@ class StatusPanel extends Composite<VerticalLayout> {
     private final Span progressLabel = new Span();
     private final Div initialLoss = new Div();
     private final Div error = new Div();
+    private final Div historyNote = new Div();
     /**
      * Says the changes that matter (finished, diverged, queued) to screen readers once each;
      * the status line itself changes several times a second while training, too often to be
@@ -43,10 +44,13 @@ class StatusPanel extends Composite<VerticalLayout> {
         error.setId("error");
         error.addClassName("status-error");
         error.setVisible(false);
+        historyNote.setId("history-note");
+        historyNote.addClassName("status-history-note");
+        historyNote.setVisible(false);
         announcer.setId("status-announcer");
         announcer.addClassName("visually-hidden");
         announcer.getElement().setAttribute("role", "status");
-        layout.add(status, progress, progressLabel, initialLoss, error, announcer);
+        layout.add(status, progress, progressLabel, initialLoss, error, historyNote, announcer);
     }
 
     void show(SessionStatus s) {
@@ -64,6 +68,8 @@ class StatusPanel extends Composite<VerticalLayout> {
         }
         error.setVisible(s.message() != null);
         error.setText(s.message() == null ? "" : s.message());
+        historyNote.setVisible(s.historyNote() != null);
+        historyNote.setText(s.historyNote() == null ? "" : s.historyNote());
         announce(s);
     }
 

@@ -2,6 +2,7 @@ package org.trainingplayground.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 import java.time.Duration;
@@ -11,9 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trainingplayground.AppConfig;
+import org.trainingplayground.LearnerCookie;
 import org.trainingplayground.Services;
 import org.trainingplayground.session.BrowserBudget;
 import org.trainingplayground.session.PlaygroundSession;
+import org.trainingplayground.session.RunKeeper;
 
 /**
  * Keeps one {@link PlaygroundSession} per browser session (Vaadin session), so reloads and
@@ -32,6 +35,8 @@ public final class UserSessions implements VaadinServiceInitListener {
     private static final String FRAMES = UserSessions.class.getName() + ".frames";
     /** Set on a browser session once it counts towards {@code maxSessions}. */
     private static final String COUNTED = UserSessions.class.getName() + ".counted";
+    /** The browser's learner id (its cookie), fixed when its session starts. */
+    private static final String LEARNER = UserSessions.class.getName() + ".learner";
 
     /** Browser sessions that hold (or were just let in to hold) a playground. */
     private static final AtomicInteger sessionsWithPlayground = new AtomicInteger();
@@ -174,7 +179,32 @@ public final class UserSessions implements VaadinServiceInitListener {
                     hosting().maxTrainingRunsPerSession(), hosting().maxWeightsPerSession());
             vaadinSession.setAttribute(BrowserBudget.class, budget);
         }
-        return new PlaygroundSession(Services.get().engine(), Services.get().limits(), budget);
+        RunKeeper keeper = new RunKeeper(Services.get().history(), learnerId(vaadinSession));
+        return new PlaygroundSession(
+                Services.get().engine(), Services.get().limits(), budget, keeper);
+    }
+
+    /** The learner of the current browser session (UI thread only). */
+    public static String learnerId() {
+        return learnerId(VaadinSession.getCurrent());
+    }
+
+    /**
+     * The learner whose runs this browser session keeps: the id {@link LearnerCookie} found
+     * or gave on the request that started the session.
+     */
+    private static String learnerId(VaadinSession vaadinSession) {
+        String id = (String) vaadinSession.getAttribute(LEARNER);
+        if (id == null) {
+            VaadinRequest request = VaadinRequest.getCurrent();
+            id = request == null ? null : (String) request.getAttribute(LearnerCookie.ATTRIBUTE);
+            if (id == null) {
+                // A request the filter did not see (a test's mock): a learner of its own.
+                id = LearnerCookie.newId();
+            }
+            vaadinSession.setAttribute(LEARNER, id);
+        }
+        return id;
     }
 
     private static IdleWatch newIdleWatch(PlaygroundSession session) {
@@ -222,6 +252,7 @@ public final class UserSessions implements VaadinServiceInitListener {
                     .getSession()
                     .setMaxInactiveInterval(hosting().sessionTimeoutMinutes() * 60);
             init.getSession().setErrorHandler(new ClientProtocolErrors());
+            learnerId(init.getSession());
         });
         // Checked before the view exists, so a turned-away visitor costs no native memory.
         event.getSource()

@@ -113,6 +113,11 @@ final class PlaygroundServer {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("PLAYGROUND_DJL_CACHE", cache);
+        // A run history of its own, unless the test names one (to restart on the same data).
+        builder.environment()
+                .put(
+                        "PLAYGROUND_DATA_DIR",
+                        Files.createTempDirectory("playground-it-data").toString());
         builder.environment().putAll(environment);
         if (output == null) {
             builder.redirectErrorStream(true).redirectOutput(log.toFile());

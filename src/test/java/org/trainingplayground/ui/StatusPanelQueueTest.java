@@ -26,7 +26,8 @@ class StatusPanelQueueTest {
                 0,
                 null,
                 position,
-                activeRuns);
+                activeRuns,
+                null);
     }
 
     @Test

@@ -54,7 +54,8 @@ public final class RunJournal {
                     planned.optimizer(),
                     planned.learningRate(),
                     planned.parameters(),
-                    planned.epochs());
+                    planned.epochs(),
+                    step.stepsPerEpoch());
             writer.offer(new HistoryWriter.Started(this, start, tensorNames, untrained));
         }
         writer.offer(new HistoryWriter.Stepped(runId(), step, elapsedMs()));

@@ -19,10 +19,10 @@ final class RunRows {
         RunStart start = run.start();
         handle.createUpdate("INSERT INTO runs (id, learner_id, started_at, updated_at, ended_at,"
                         + " status, message, settings_json, seed, dataset, network, optimizer,"
-                        + " learning_rate, parameters, epochs, steps, epochs_done, test_accuracy)"
+                        + " learning_rate, parameters, epochs, steps_per_epoch, steps, epochs_done, test_accuracy)"
                         + " VALUES (:id, :learner, :started, :updated, :ended, :status, :message,"
                         + " :settings, :seed, :dataset, :network, :optimizer, :rate, :parameters,"
-                        + " :epochs, :steps, :epochsDone, :accuracy)"
+                        + " :epochs, :stepsPerEpoch, :steps, :epochsDone, :accuracy)"
                         + " ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at,"
                         + " ended_at = excluded.ended_at, status = excluded.status,"
                         + " message = excluded.message, learning_rate = excluded.learning_rate,"
@@ -43,6 +43,7 @@ final class RunRows {
                 .bind("rate", start.learningRate())
                 .bind("parameters", start.parameters())
                 .bind("epochs", start.epochs())
+                .bind("stepsPerEpoch", start.stepsPerEpoch())
                 .bind("steps", run.steps())
                 .bind("epochsDone", run.epochsDone())
                 .bind("accuracy", orNull(run.testAccuracy()))
@@ -187,7 +188,8 @@ final class RunRows {
                 rs.getString("optimizer"),
                 rs.getDouble("learning_rate"),
                 rs.getLong("parameters"),
-                rs.getInt("epochs"));
+                rs.getInt("epochs"),
+                rs.getInt("steps_per_epoch"));
         return new RunSummary(
                 start,
                 Instant.ofEpochMilli(rs.getLong("updated_at")),

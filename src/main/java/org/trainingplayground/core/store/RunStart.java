@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param network the layer widths and activation, e.g. {@code 784-128-64-10 ReLU}
  * @param optimizer the optimizer's name, e.g. {@code SGD}
  * @param parameters weights and biases of the network
+ * @param stepsPerEpoch steps in a full epoch (0 until the first step says)
  */
 public record RunStart(
         String id,
@@ -24,7 +25,8 @@ public record RunStart(
         String optimizer,
         double learningRate,
         long parameters,
-        int epochs) {
+        int epochs,
+        int stepsPerEpoch) {
 
     public RunStart {
         Objects.requireNonNull(id, "id");

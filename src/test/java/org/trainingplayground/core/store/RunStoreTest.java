@@ -204,7 +204,8 @@ class RunStoreTest {
                 "SGD",
                 0.05,
                 101_770,
-                2);
+                2,
+                125);
     }
 
     private static RunSummary summary(String id, String learner) {

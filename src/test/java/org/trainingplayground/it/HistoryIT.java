@@ -1,0 +1,153 @@
+package org.trainingplayground.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.trainingplayground.core.store.StoreSettings;
+import org.trainingplayground.core.store.TestDatabases;
+
+/**
+ * A student's runs outlive the page and the server, on SQLite and on PostgreSQL: trained,
+ * listed, still there after a restart, opened with their charts, compared and deleted; and
+ * never shown to another browser.
+ */
+class HistoryIT {
+
+    static List<String> databases() {
+        return TestDatabases.kinds();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void runsSurviveAReloadAndARestartAndCanBeOpenedComparedAndDeleted(String kind)
+            throws Exception {
+        Map<String, String> environment = environment(kind);
+        PlaygroundServer server = PlaygroundServer.startWith(environment);
+        ChromeDriver student = Browsers.newChromium();
+        ChromeDriver stranger = null;
+        try {
+            PlaygroundPage page = new PlaygroundPage(student, server.url() + "?epochs=1").open();
+            page.start();
+            page.waitForStatus("Finished", Duration.ofSeconds(90));
+            page.click("reset");
+            page = new PlaygroundPage(student, server.url() + "?epochs=1&optimizer=adam&lr=0.001")
+                    .open();
+            page.start();
+            page.waitForStatus("Finished", Duration.ofSeconds(90));
+            page.reload();
+            student.findElement(By.id("history-link")).click();
+            List<WebElement> rows = waitForRows(student, 2);
+            assertTrue(rows.get(0).getText().contains("Adam"), rows.get(0).getText());
+            assertTrue(rows.get(1).getText().contains("SGD"), rows.get(1).getText());
+            String sgdRun = rows.get(1).getAttribute("data-run-id");
+
+            server.stop();
+            server = PlaygroundServer.startWith(environment);
+            student.get(server.url() + "runs");
+            rows = waitForRows(student, 2);
+            assertTrue(rows.get(1).getText().contains("finished"), rows.get(1).getText());
+            rows.get(1).findElement(By.className("run-link")).click();
+            waitForCanvas(student, "run-loss-chart");
+            waitForCanvas(student, "run-test-chart");
+            String summary = student.findElement(By.id("run-summary")).getText();
+            assertTrue(summary.contains("SGD") && summary.contains("finished"), summary);
+            assertTrue(student.findElement(By.id("open-run-settings"))
+                    .getAttribute("href")
+                    .contains("optimizer=sgd"));
+            Browsers.screenshot(student, "history-run-" + kind);
+
+            student.get(server.url() + "runs");
+            rows = waitForRows(student, 2);
+            for (WebElement row : rows) {
+                row.findElement(By.cssSelector(".run-select input")).click();
+            }
+            new WebDriverWait(student, Duration.ofSeconds(10))
+                    .until(d -> d.findElement(By.id("compare-selected")).isEnabled());
+            student.findElement(By.id("compare-selected")).click();
+            waitForCanvas(student, "compare-loss-chart");
+            assertEquals(
+                    "2",
+                    student.findElement(By.id("compare-loss-chart")).getAttribute("data-series"));
+            assertEquals(
+                    "2",
+                    student.findElement(By.id("compare-accuracy-chart"))
+                            .getAttribute("data-series"));
+            String settings = student.findElement(By.id("compare-settings")).getText();
+            assertTrue(settings.contains("optimizer") && !settings.contains("epochs"), settings);
+            Browsers.screenshot(student, "history-compare-" + kind);
+
+            stranger = Browsers.newChromium();
+            stranger.get(server.url() + "runs/" + sgdRun);
+            waitForId(stranger, "run-not-found");
+            stranger.get(server.url() + "runs");
+            waitForId(stranger, "no-runs");
+
+            student.get(server.url() + "runs/" + sgdRun);
+            waitForId(student, "delete-run").click();
+            WebElement confirm = new WebDriverWait(student, Duration.ofSeconds(10))
+                    .until(d -> d.findElement(By.cssSelector(
+                            "vaadin-confirm-dialog-overlay" + " [slot='confirm-button']")));
+            confirm.click();
+            rows = waitForRows(student, 1);
+            assertTrue(rows.get(0).getText().contains("Adam"), rows.get(0).getText());
+        } finally {
+            Browsers.screenshot(student, "history-last-" + kind);
+            student.quit();
+            if (stranger != null) {
+                stranger.quit();
+            }
+            server.stop();
+        }
+    }
+
+    private static Map<String, String> environment(String kind) throws Exception {
+        Map<String, String> environment = new HashMap<>();
+        if (kind.equals("sqlite")) {
+            Path data = Files.createTempDirectory("history-it");
+            environment.put("PLAYGROUND_DATA_DIR", data.toString());
+        } else {
+            StoreSettings database = TestDatabases.freshPostgresqlSchema();
+            environment.put("PLAYGROUND_DATABASE_URL", database.jdbcUrl());
+            environment.put("PLAYGROUND_DATABASE_USER", database.user());
+            environment.put("PLAYGROUND_DATABASE_PASSWORD", database.password());
+        }
+        return environment;
+    }
+
+    private static List<WebElement> waitForRows(WebDriver browser, int count) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30))
+                .withMessage(() -> count + " runs listed")
+                .until(d -> {
+                    List<WebElement> rows = d.findElements(By.cssSelector("#runs-table .run-row"));
+                    return rows.size() == count ? rows : null;
+                });
+    }
+
+    private static WebElement waitForId(WebDriver browser, String id) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> d.findElement(By.id(id)));
+    }
+
+    /** Waits until the chart has drawn its canvas (in its shadow root) with some width. */
+    private static void waitForCanvas(ChromeDriver browser, String chartId) {
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .withMessage(() -> chartId + " drawn")
+                .until(d -> Boolean.TRUE.equals(browser.executeScript(
+                        "return document.getElementById(arguments[0])?.shadowRoot"
+                                + "?.querySelector('canvas')?.width > 0",
+                        chartId)));
+    }
+}
