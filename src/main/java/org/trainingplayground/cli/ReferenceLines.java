@@ -28,6 +28,13 @@ final class ReferenceLines {
      */
     static int train(TrainingEngine engine, RunSpec runSpec, int threads, PrintStream out)
             throws InterruptedException {
+        return train(engine, runSpec, threads, out, new RunListener() {});
+    }
+
+    /** The same, also telling {@code also} (the run history's journal) what the run measures. */
+    static int train(
+            TrainingEngine engine, RunSpec runSpec, int threads, PrintStream out, RunListener also)
+            throws InterruptedException {
         ObjectMapper json = new ObjectMapper();
         CountDownLatch done = new CountDownLatch(1);
         long[][] stepNanos = {new long[4096]};
@@ -36,6 +43,7 @@ final class ReferenceLines {
         RunListener listener = new RunListener() {
             @Override
             public void onReady(float initialLoss, EvalMetrics untrained) {
+                also.onReady(initialLoss, untrained);
                 ObjectNode line = json.createObjectNode();
                 line.put("epoch", 0);
                 line.put("trainLoss", round(initialLoss));
@@ -44,6 +52,7 @@ final class ReferenceLines {
 
             @Override
             public void onStep(StepMetrics step) {
+                also.onStep(step);
                 if (steps[0] == stepNanos[0].length) {
                     stepNanos[0] = Arrays.copyOf(stepNanos[0], steps[0] * 2);
                 }
@@ -51,7 +60,13 @@ final class ReferenceLines {
             }
 
             @Override
+            public void onEvaluation(EvalMetrics evaluation) {
+                also.onEvaluation(evaluation);
+            }
+
+            @Override
             public void onEpoch(EpochMetrics epoch) {
+                also.onEpoch(epoch);
                 ObjectNode line = json.createObjectNode();
                 line.put("epoch", epoch.epoch());
                 line.put("trainLoss", round(epoch.trainLoss()));
@@ -62,6 +77,7 @@ final class ReferenceLines {
 
             @Override
             public void onStateChanged(RunState state, String message) {
+                also.onStateChanged(state, message);
                 if (state == RunState.FAILED) {
                     failure[0] = message;
                 }

@@ -7,23 +7,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.trainingplayground.AppConfig;
 import org.trainingplayground.core.config.ConfigJson;
 import org.trainingplayground.core.config.ConfigProperties;
 import org.trainingplayground.core.config.ConfigText;
 import org.trainingplayground.core.config.PlaygroundConfig;
-import org.trainingplayground.core.spec.LayerSpec;
 import org.trainingplayground.core.spec.Limits;
 import org.trainingplayground.core.spec.RunSpec;
+import org.trainingplayground.core.store.HistoryWriter;
+import org.trainingplayground.core.store.RunJournal;
+import org.trainingplayground.core.store.RunStore;
 import org.trainingplayground.core.train.EngineConfig;
 import org.trainingplayground.core.train.TrainingEngine;
+import org.trainingplayground.session.RunKeeper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -152,23 +153,40 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Where libtorch is unpacked (default: ~/.cache/training-playground/djl).")
     Path djlCache;
 
+    @Option(
+            names = "--save",
+            description = "Keep the run in the run history (the server's PLAYGROUND_DATA_DIR or"
+                    + " PLAYGROUND_DATABASE_URL), as the learner \"" + SAVED_LEARNER + "\".")
+    boolean save;
+
+    static final String SAVED_LEARNER = "command-line";
+
     private final PrintStream out;
+    private final PrintStream err;
+    private final Supplier<AppConfig.History> history;
 
-    public TrainCommand() {
-        this(System.out);
-    }
-
-    TrainCommand(PrintStream out) {
+    TrainCommand(PrintStream out, PrintStream err, Supplier<AppConfig.History> history) {
         this.out = out;
+        this.err = err;
+        this.history = history;
     }
 
-    /** Parses and runs; returns the process exit code (2 for bad options). */
-    public static int run(String[] args) {
-        return run(args, System.out, System.err);
+    /**
+     * Parses and runs; returns the process exit code (2 for bad options).
+     *
+     * @param history where {@code --save} keeps the run (read only then)
+     */
+    public static int run(String[] args, Supplier<AppConfig.History> history) {
+        return run(args, System.out, System.err, history);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine commandLine = new CommandLine(new TrainCommand(out));
+        return run(args, out, err, () -> AppConfig.load().history());
+    }
+
+    static int run(
+            String[] args, PrintStream out, PrintStream err, Supplier<AppConfig.History> history) {
+        CommandLine commandLine = new CommandLine(new TrainCommand(out, err, history));
         commandLine.setOut(new java.io.PrintWriter(out, true));
         commandLine.setParameterExceptionHandler((e, a) -> {
             err.println("train: " + e.getMessage());
@@ -188,9 +206,23 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunSpec runSpec = runSpec();
         Path cache = djlCache != null ? djlCache : EngineConfig.defaultCacheDir();
+        if (!save) {
+            try (TrainingEngine engine =
+                    TrainingEngine.start(new EngineConfig(cache, threads, dataDir))) {
+                return ReferenceLines.train(engine, runSpec, threads, out);
+            }
+        }
+        AppConfig.History kept = history.get();
+        HistoryWriter writer = new HistoryWriter(RunStore.open(kept.store()), kept.policy());
         try (TrainingEngine engine =
                 TrainingEngine.start(new EngineConfig(cache, threads, dataDir))) {
-            return ReferenceLines.train(engine, runSpec, threads, out);
+            RunJournal journal = new RunKeeper(writer, SAVED_LEARNER).journalFor(runSpec, 0);
+            int exit = ReferenceLines.train(engine, runSpec, threads, out, journal);
+            err.println("train: kept as run " + journal.runId() + " in "
+                    + kept.store().describe() + ".");
+            return exit;
+        } finally {
+            writer.close();
         }
     }
 
@@ -208,7 +240,17 @@ public final class TrainCommand implements Callable<Integer> {
         given(values, said, "noise", "--noise", noise);
         given(values, said, "test", "--test-fraction", testFraction);
         given(values, said, "classes", "--classes", classes);
-        given(values, said, "layers", layersOptions(), layers(base.network().hidden()));
+        LayerOptions layerOptions = new LayerOptions(hidden, activation);
+        try {
+            given(
+                    values,
+                    said,
+                    "layers",
+                    layerOptions.given(),
+                    layerOptions.tableValue(base.network().hidden()));
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
         given(values, said, "init", "--init", init);
         given(values, said, "loss", "--loss", loss);
         given(values, said, "optimizer", "--optimizer", optimizer);
@@ -249,15 +291,6 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code --hidden} and {@code --activation} as they were given, for a sentence. */
-    private String layersOptions() {
-        return ((hidden == null ? "" : "--hidden " + ConfigText.quote(hidden, false) + " ")
-                        + (activation == null
-                                ? ""
-                                : "--activation " + ConfigText.quote(activation, false)))
-                .trim();
-    }
-
     private RunSpec readConfigFile() {
         String text;
         try {
@@ -277,53 +310,6 @@ public final class TrainCommand implements Callable<Integer> {
                     .collect(Collectors.joining(System.lineSeparator() + "train: ")));
         }
         return reading.config().run();
-    }
-
-    /**
-     * {@code --hidden} and {@code --activation} as the table's layers ({@code 32-relu,16-tanh}),
-     * or null when neither is given. {@code --activation} alone applies to the base's widths;
-     * {@code --hidden} alone keeps the base's activation when it has one for all layers, and
-     * takes ReLU when the base's were per layer.
-     */
-    private String layers(List<LayerSpec> baseLayers) {
-        if (hidden == null && activation == null) {
-            return null;
-        }
-        List<String> widths = hidden == null
-                ? baseLayers.stream()
-                        .map(layer -> Integer.toString(layer.width()))
-                        .toList()
-                : Arrays.stream(hidden.split(","))
-                        .filter(part -> !part.isBlank())
-                        .toList();
-        List<String> baseActivations = baseLayers.stream()
-                .map(layer -> layer.activation().key())
-                .distinct()
-                .toList();
-        String activations = activation != null
-                ? activation
-                : hidden == null
-                        ? null
-                        : baseActivations.size() == 1 ? baseActivations.get(0) : "relu";
-        List<String> perLayer;
-        if (activations == null) {
-            perLayer =
-                    baseLayers.stream().map(layer -> layer.activation().key()).toList();
-        } else {
-            String[] parts = activations.split(",");
-            if (parts.length != 1 && parts.length != widths.size()) {
-                throw usage("--activation lists " + parts.length + " activations but --hidden"
-                        + " has " + widths.size() + " layers; give one, or one per layer.");
-            }
-            perLayer = parts.length == 1
-                    ? Collections.nCopies(widths.size(), parts[0].trim())
-                    : Arrays.stream(parts).map(String::trim).toList();
-        }
-        List<String> layers = new ArrayList<>();
-        for (int i = 0; i < widths.size(); i++) {
-            layers.add(widths.get(i).trim() + "-" + perLayer.get(i));
-        }
-        return String.join(",", layers);
     }
 
     private ParameterException usage(String sentence) {

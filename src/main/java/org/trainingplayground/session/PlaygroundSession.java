@@ -52,10 +52,6 @@ public final class PlaygroundSession implements AutoCloseable {
     private volatile RunRecorder recorder; // read by the scheduler thread: is it current?
     private boolean closed;
 
-    public PlaygroundSession(TrainingEngine engine) {
-        this(engine, Limits.defaults());
-    }
-
     public PlaygroundSession(TrainingEngine engine, Limits limits) {
         this(engine, limits, BrowserBudget.unlimited());
     }
@@ -92,8 +88,7 @@ public final class PlaygroundSession implements AutoCloseable {
     private void newRun() {
         startRequested = false;
         startPending = false;
-        recorder =
-                new RunRecorder(spec, this, keeper == null ? null : keeper.journalFor(spec, speed));
+        recorder = new RunRecorder(spec, this, keeper, speed);
         run = engine.newRun(spec, recorder);
         run.setSpeed(speed);
         run.setZeroGrad(zeroGrad);
@@ -114,29 +109,17 @@ public final class PlaygroundSession implements AutoCloseable {
         return limits;
     }
 
-    /** What {@link #apply} did with new settings. */
-    public enum Applied {
-        /** The run was rebuilt with them (no step had been taken). */
-        REBUILT,
-        /** Only the learning rate changed; the running run took it on at once. */
-        LIVE,
-        /** They wait for the next Reset, which the user should be asked about. */
-        PENDING,
-        /** Refused: see the problems. */
-        REFUSED
-    }
-
     /**
      * Takes new settings. Before the first step they rebuild the run at once; afterwards a new
      * learning rate applies live and anything else waits for {@link #reset()}.
      *
      * @param problems receives each setting outside the operator's limits, with a sentence
      */
-    public synchronized Applied apply(RunSpec newSpec, List<Limits.Problem> problems) {
+    public synchronized SettingsApplied apply(RunSpec newSpec, List<Limits.Problem> problems) {
         List<Limits.Problem> found = admission.problems(this, newSpec);
         if (!found.isEmpty()) {
             problems.addAll(found);
-            return Applied.REFUSED;
+            return SettingsApplied.REFUSED;
         }
         RunSpec current = run.spec();
         spec = newSpec;
@@ -145,7 +128,7 @@ public final class PlaygroundSession implements AutoCloseable {
         // touched, or the rebuild would swallow it.
         if (!startRequested && recorder.history().stepCount() == 0) {
             reset();
-            return Applied.REBUILT;
+            return SettingsApplied.REBUILT;
         }
         // The learning rate always applies at once (the optimizer reads it at every update),
         // even when other changes wait for a Reset.
@@ -155,7 +138,9 @@ public final class PlaygroundSession implements AutoCloseable {
             run.setLearningRate(rate);
             liveLearningRate = rate;
         }
-        return current.differsOnlyInLearningRate(newSpec) ? Applied.LIVE : Applied.PENDING;
+        return current.differsOnlyInLearningRate(newSpec)
+                ? SettingsApplied.LIVE
+                : SettingsApplied.PENDING;
     }
 
     /** Takes exactly one batch (the run must be paused). */
@@ -343,36 +328,7 @@ public final class PlaygroundSession implements AutoCloseable {
     }
 
     public synchronized SessionStatus status() {
-        return recorder.status(run, engine.scheduler().activeRuns(), historyNote());
-    }
-
-    /** What the page says of the history: not saving right now, or old runs removed. */
-    private String historyNote() {
-        if (keeper == null || !recorder.kept()) {
-            return null;
-        }
-        if (!keeper.saving()) {
-            return "Your run is not being saved right now. It goes on training, and is saved"
-                    + " as soon as the history can be written again.";
-        }
-        int pruned = recorder.prunedRuns();
-        if (pruned > 0) {
-            return (pruned == 1 ? "Your oldest run was" : "Your " + pruned + " oldest runs were")
-                    + " removed from your history, which keeps your latest " + keeper.maxRuns()
-                    + ".";
-        }
-        return null;
-    }
-
-    /** The current run's id in the history, or null while it is not kept (no step yet). */
-    public String keptRunId() {
-        RunRecorder current = currentRecorder();
-        return current.kept() ? current.runId() : null;
-    }
-
-    /** The learner whose history this playground's runs go to; null when none are kept. */
-    public String learnerId() {
-        return keeper == null ? null : keeper.learnerId();
+        return recorder.status(run, engine.scheduler().activeRuns());
     }
 
     public synchronized RunState state() {

@@ -44,7 +44,7 @@ public final class RunKeeper {
     }
 
     /** A journal for a run about to be built with these settings. */
-    RunJournal journalFor(RunSpec spec, double speed) {
+    public RunJournal journalFor(RunSpec spec, double speed) {
         RunStart planned = new RunStart(
                 newRunId(),
                 learnerId,

@@ -22,7 +22,9 @@ final class RunRecorder implements RunListener {
     private final RunSpec runSpec;
     private final PlaygroundSession session;
     private final MetricsHistory history;
-    /** Keeps the run in the learner's history; null when none is kept. */
+    /** Keeps the learner's runs; null when none are kept. */
+    private final RunKeeper keeper;
+    /** Keeps this run in the learner's history; null when none is kept. */
     private final RunJournal journal;
 
     private final long[] recentNanos = new long[64];
@@ -38,13 +40,15 @@ final class RunRecorder implements RunListener {
     private volatile boolean awaitingFirstStep;
 
     /**
+     * @param keeper keeps the run in the learner's history (null: it is not kept)
      * @param session hears that something visible changed ({@link PlaygroundSession#changed}),
      *     and the state changes worth a prompt push ({@link PlaygroundSession#runStateChanged})
      */
-    RunRecorder(RunSpec runSpec, PlaygroundSession session, RunJournal journal) {
+    RunRecorder(RunSpec runSpec, PlaygroundSession session, RunKeeper keeper, double speed) {
         this.runSpec = runSpec;
         this.session = session;
-        this.journal = journal;
+        this.keeper = keeper;
+        this.journal = keeper == null ? null : keeper.journalFor(runSpec, speed);
         this.history = new MetricsHistory(runSpec.network().parameterNames().size());
     }
 
@@ -69,7 +73,7 @@ final class RunRecorder implements RunListener {
         initialLoss = loss;
         history.addEvaluation(untrained);
         if (journal != null) {
-            journal.untrained(untrained);
+            journal.onReady(loss, untrained);
         }
         session.changed(true);
     }
@@ -78,7 +82,7 @@ final class RunRecorder implements RunListener {
     public void onStep(StepMetrics step) {
         history.addStep(step);
         if (journal != null) {
-            journal.step(step);
+            journal.onStep(step);
         }
         latestStep = step;
         long now = System.nanoTime();
@@ -101,7 +105,7 @@ final class RunRecorder implements RunListener {
     public void onEvaluation(EvalMetrics eval) {
         history.addEvaluation(eval);
         if (journal != null) {
-            journal.evaluation(eval);
+            journal.onEvaluation(eval);
         }
         session.changed(false);
     }
@@ -122,7 +126,7 @@ final class RunRecorder implements RunListener {
     public void onEpoch(EpochMetrics epoch) {
         epochsDone = epoch.epoch();
         if (journal != null) {
-            journal.epoch(epoch);
+            journal.onEpoch(epoch);
         }
         session.changed(false);
     }
@@ -132,7 +136,7 @@ final class RunRecorder implements RunListener {
     public void onStateChanged(RunState state, String message) {
         awaitingFirstStep = state == RunState.RUNNING;
         if (journal != null) {
-            journal.state(state, message);
+            journal.onStateChanged(state, message);
         }
         session.runStateChanged(this, state);
     }
@@ -163,11 +167,25 @@ final class RunRecorder implements RunListener {
         return journal == null ? null : journal.runId();
     }
 
-    int prunedRuns() {
-        return journal == null ? 0 : journal.prunedRuns();
+    /** What the page says of the history: not saving right now, or old runs removed. */
+    private String historyNote() {
+        if (!kept()) {
+            return null;
+        }
+        if (!keeper.saving()) {
+            return "Your run is not being saved right now. It goes on training, and is saved"
+                    + " as soon as the history can be written again.";
+        }
+        int pruned = journal.prunedRuns();
+        if (pruned > 0) {
+            return (pruned == 1 ? "Your oldest run was" : "Your " + pruned + " oldest runs were")
+                    + " removed from your history, which keeps your latest " + keeper.maxRuns()
+                    + ".";
+        }
+        return null;
     }
 
-    SessionStatus status(RunHandle handle, int activeRuns, String historyNote) {
+    SessionStatus status(RunHandle handle, int activeRuns) {
         StepMetrics step = latestStep;
         EvalMetrics eval = history.latestEvaluation();
         RunState state = handle.state();
@@ -193,6 +211,6 @@ final class RunRecorder implements RunListener {
                 handle.message(),
                 state == RunState.QUEUED ? handle.queuePosition() : 0,
                 activeRuns,
-                historyNote);
+                historyNote());
     }
 }

@@ -8,6 +8,7 @@ import org.trainingplayground.core.config.ConfigProperties;
 import org.trainingplayground.core.config.PlaygroundConfig;
 import org.trainingplayground.core.spec.Limits;
 import org.trainingplayground.session.PlaygroundSession;
+import org.trainingplayground.session.SettingsApplied;
 import org.trainingplayground.ui.settings.ResetDialog;
 
 /**
@@ -77,8 +78,7 @@ final class SettingsArrivals {
         if (!config.run().equals(session.spec())) {
             List<Limits.Problem> problems = new ArrayList<>();
             boolean askedBefore = session.settingsPending();
-            if (session.apply(config.run(), problems) == PlaygroundSession.Applied.PENDING
-                    && !askedBefore) {
+            if (session.apply(config.run(), problems) == SettingsApplied.PENDING && !askedBefore) {
                 new ResetDialog(reset).open();
             }
             if (!problems.isEmpty()) {

@@ -114,7 +114,7 @@ class TrainCommandTest {
 
     /** The run {@code train args} would train, without training it. */
     private static RunSpec runSpecOf(String... args) {
-        TrainCommand command = new TrainCommand();
+        TrainCommand command = new TrainCommand(System.out, System.err, () -> null);
         new CommandLine(command).parseArgs(args);
         return command.runSpec();
     }

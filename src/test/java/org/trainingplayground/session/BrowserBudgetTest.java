@@ -73,7 +73,7 @@ class BrowserBudgetTest {
             List<Limits.Problem> problems = new ArrayList<>();
 
             assertEquals(
-                    PlaygroundSession.Applied.REFUSED,
+                    SettingsApplied.REFUSED,
                     second.apply(second.spec().withNetwork(wider), problems));
             assertEquals(
                     List.of(new Limits.Problem(
@@ -93,7 +93,7 @@ class BrowserBudgetTest {
             first.close();
             problems.clear();
             assertEquals(
-                    PlaygroundSession.Applied.REBUILT,
+                    SettingsApplied.REBUILT,
                     second.apply(second.spec().withNetwork(wider), problems),
                     "alone in its browser it fits: " + problems);
         }

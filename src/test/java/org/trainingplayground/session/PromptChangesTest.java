@@ -8,13 +8,15 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.trainingplayground.core.metrics.RunState;
+import org.trainingplayground.core.spec.Limits;
 import org.trainingplayground.core.train.TestEngine;
 
 class PromptChangesTest {
 
     @Test
     void aWatcherHearsStartTheFirstStepAndPauseButNotEveryStep() {
-        try (PlaygroundSession session = new PlaygroundSession(TestEngine.get())) {
+        try (PlaygroundSession session =
+                new PlaygroundSession(TestEngine.get(), Limits.defaults())) {
             await().atMost(Duration.ofSeconds(30)).until(() -> session.state() == RunState.PAUSED);
             AtomicInteger prompts = new AtomicInteger();
             Runnable stop = session.watchPromptChanges(prompts::incrementAndGet);

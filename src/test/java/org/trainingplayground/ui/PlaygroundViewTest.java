@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.trainingplayground.Services;
 import org.trainingplayground.core.metrics.RunState;
 import org.trainingplayground.core.schedule.TrainingScheduler;
+import org.trainingplayground.core.spec.Limits;
 import org.trainingplayground.core.spec.OptimizerKind;
 import org.trainingplayground.session.PlaygroundSession;
 
@@ -169,7 +170,8 @@ class PlaygroundViewTest extends BrowserlessTest {
     private void withTheOnlyPlaceTakenAndStartPressed(Consumer<PlaygroundSession> test) {
         TrainingScheduler scheduler = Services.get().engine().scheduler();
         int capBefore = scheduler.maxActiveRuns();
-        PlaygroundSession classmate = new PlaygroundSession(Services.get().engine());
+        PlaygroundSession classmate =
+                new PlaygroundSession(Services.get().engine(), Limits.defaults());
         try {
             scheduler.setMaxActiveRuns(1);
             classmate.start();

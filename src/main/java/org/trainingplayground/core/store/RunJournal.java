@@ -4,16 +4,18 @@ import java.time.Instant;
 import java.util.List;
 import org.trainingplayground.core.metrics.EpochMetrics;
 import org.trainingplayground.core.metrics.EvalMetrics;
+import org.trainingplayground.core.metrics.RunListener;
 import org.trainingplayground.core.metrics.RunState;
 import org.trainingplayground.core.metrics.StepMetrics;
 
 /**
- * Hands what one run measures to the {@link HistoryWriter}, from the scheduler thread. Every
+ * Hands what one run measures to the {@link HistoryWriter}: a listener of the run, called on
+ * the scheduler thread. Every
  * call only puts a small record in the writer's queue and returns: the database is never on
  * the training path. A run is kept from its first step on; one reset before any step leaves
  * nothing behind.
  */
-public final class RunJournal {
+public final class RunJournal implements RunListener {
 
     private final HistoryWriter writer;
     private final RunStart planned;
@@ -34,12 +36,14 @@ public final class RunJournal {
         return planned.id();
     }
 
-    /** The evaluation of the untrained network, kept with the run once it takes a step. */
-    public synchronized void untrained(EvalMetrics evaluation) {
+    /** Keeps the untrained network's evaluation for the run, should it take a step. */
+    @Override
+    public synchronized void onReady(float initialLoss, EvalMetrics evaluation) {
         untrained = evaluation;
     }
 
-    public synchronized void step(StepMetrics step) {
+    @Override
+    public synchronized void onStep(StepMetrics step) {
         if (!started) {
             started = true;
             startNanos = System.nanoTime();
@@ -61,13 +65,15 @@ public final class RunJournal {
         writer.offer(new HistoryWriter.Stepped(runId(), step, elapsedMs()));
     }
 
-    public synchronized void evaluation(EvalMetrics evaluation) {
+    @Override
+    public synchronized void onEvaluation(EvalMetrics evaluation) {
         if (started && !ended) {
             writer.offer(new HistoryWriter.Evaluated(runId(), evaluation, elapsedMs()));
         }
     }
 
-    public synchronized void epoch(EpochMetrics epoch) {
+    @Override
+    public synchronized void onEpoch(EpochMetrics epoch) {
         if (started && !ended) {
             writer.offer(new HistoryWriter.EpochEnded(runId(), epoch, elapsedMs()));
         }
@@ -78,7 +84,8 @@ public final class RunJournal {
      * kept as {@link RunStatus#STOPPED}, or {@link RunStatus#INTERRUPTED} when the server is
      * stopping under it.
      */
-    public synchronized void state(RunState state, String message) {
+    @Override
+    public synchronized void onStateChanged(RunState state, String message) {
         if (!started || ended) {
             return;
         }

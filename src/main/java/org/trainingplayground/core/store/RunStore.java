@@ -150,6 +150,25 @@ public final class RunStore implements AutoCloseable {
                         .list());
     }
 
+    /** Every learner's runs, newest first, at most {@code limit}: for the operator's command. */
+    public List<RunSummary> allRuns(int limit) {
+        return jdbi.withHandle(
+                handle -> handle.createQuery("SELECT * FROM runs ORDER BY started_at DESC, id DESC")
+                        .setMaxRows(limit)
+                        .map((rs, ctx) -> RunRows.summary(rs))
+                        .list());
+    }
+
+    /** Any learner's run, for the operator's command; empty when there is none. */
+    public Optional<StoredRun> anyRun(String runId) {
+        return jdbi.withHandle(
+                        handle -> handle.createQuery("SELECT learner_id FROM runs WHERE id = :id")
+                                .bind("id", runId)
+                                .mapTo(String.class)
+                                .findOne())
+                .flatMap(learner -> run(learner, runId));
+    }
+
     /** The run with everything it measured; empty when it is not this learner's (or gone). */
     public Optional<StoredRun> run(String learnerId, String runId) {
         return jdbi.withHandle(handle -> {

@@ -43,19 +43,19 @@ class RunStoreTest {
         StoreSettings settings = TestDatabases.fresh(kind, tempDir);
         HistoryWriter writer = new HistoryWriter(RunStore.open(settings), HistoryPolicy.defaults());
         RunJournal journal = writer.journal(planned("run-a", "learner-1"), TENSORS);
-        journal.untrained(new EvalMetrics(0, 1, 2.30f, 0.1f));
-        journal.state(RunState.RUNNING, null);
+        journal.onReady(2.3f, new EvalMetrics(0, 1, 2.30f, 0.1f));
+        journal.onStateChanged(RunState.RUNNING, null);
         for (int step = 1; step <= 250; step++) {
-            journal.step(step(step));
+            journal.onStep(step(step));
             if (step % 25 == 0) {
-                journal.evaluation(new EvalMetrics(step, (step - 1) / 125 + 1, 1f / step, 0.5f));
+                journal.onEvaluation(new EvalMetrics(step, (step - 1) / 125 + 1, 1f / step, 0.5f));
             }
             if (step % 125 == 0) {
-                journal.epoch(new EpochMetrics(
+                journal.onEpoch(new EpochMetrics(
                         step / 125, step, 0.7f, new EvalMetrics(step, step / 125, 0.6f, 0.8f)));
             }
         }
-        journal.state(RunState.FINISHED, null);
+        journal.onStateChanged(RunState.FINISHED, null);
         writer.close();
 
         try (RunStore store = RunStore.open(settings)) {
@@ -106,12 +106,12 @@ class RunStoreTest {
         HistoryWriter writer = new HistoryWriter(store, HistoryPolicy.defaults());
         RunJournal journal = writer.journal(planned("run-c", "learner-1"), TENSORS);
         for (int step = 1; step <= 10; step++) {
-            journal.step(step(step));
+            journal.onStep(step(step));
         }
         awaitSaved(store, "run-c", 10);
         down.set(true);
         for (int step = 11; step <= 500; step++) {
-            journal.step(step(step));
+            journal.onStep(step(step));
         }
         awaitTrue(() -> !writer.saving(), "the writer notices the database is gone");
         down.set(false);
@@ -137,10 +137,10 @@ class RunStoreTest {
         HistoryWriter writer = new HistoryWriter(RunStore.open(settings), HistoryPolicy.defaults());
         RunJournal journal = writer.journal(planned("run-d", "learner-1"), TENSORS);
         for (int step = 1; step <= 3_000; step++) {
-            journal.step(step(step));
+            journal.onStep(step(step));
         }
         writer.serverStopping();
-        journal.state(RunState.CLOSED, null);
+        journal.onStateChanged(RunState.CLOSED, null);
         writer.close(Duration.ofSeconds(30));
         try (RunStore store = RunStore.open(settings)) {
             StoredRun run = store.run("learner-1", "run-d").orElseThrow();
@@ -175,8 +175,8 @@ class RunStoreTest {
         RunJournal last = null;
         for (int i = 1; i <= 4; i++) {
             last = writer.journal(planned("run-" + i, "learner-1"), TENSORS);
-            last.step(step(1));
-            last.state(RunState.FINISHED, null);
+            last.onStep(step(1));
+            last.onStateChanged(RunState.FINISHED, null);
             RunJournal saved = last;
             awaitTrue(
                     () -> saved.prunedRuns() > 0
