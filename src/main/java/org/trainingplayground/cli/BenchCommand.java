@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks of a shared server, in-process.",
-        subcommands = {EngineBench.class, ClassroomBench.class, SoakBench.class})
+        subcommands = {EngineBench.class, ClassroomBench.class, SoakBench.class, HistoryBench.class
+        })
 public final class BenchCommand implements Callable<Integer> {
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -3,9 +3,15 @@ package org.trainingplayground.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import org.trainingplayground.core.config.ConfigProperties;
 import org.trainingplayground.core.config.PlaygroundConfig;
+import org.trainingplayground.core.spec.OptimizerKind;
+import org.trainingplayground.core.spec.OptimizerSpec;
+import org.trainingplayground.core.spec.RunSpec;
+import org.trainingplayground.session.PlaygroundSession;
 
 /** Keeps the address bar and the share link on the current settings, as a link reproducing them. */
 final class AddressBar {
@@ -51,5 +57,23 @@ final class AddressBar {
                         new Location(
                                 path, QueryParameters.fromString(query + pageOptions.asQuery())));
         share.showLink(origin + "/?" + query);
+        share.showRaceLink(raceLink(config));
+    }
+
+    /**
+     * The race of these settings against the other optimizer (SGD 0.05 against Adam 0.001,
+     * the learning rates each is usually good at here): the same data, seed and network.
+     */
+    static String raceLink(PlaygroundConfig config) {
+        RunSpec run = config.run();
+        OptimizerSpec other = run.optimizer().kind() == OptimizerKind.ADAM
+                ? OptimizerSpec.sgd(PlaygroundSession.DEFAULT_LEARNING_RATE)
+                : OptimizerSpec.adam(0.001);
+        String rival = ConfigProperties.toQuery(new PlaygroundConfig(run.withOptimizer(other), 0));
+        return "race?a=" + encode(ConfigProperties.toQuery(config)) + "&b=" + encode(rival);
+    }
+
+    private static String encode(String query) {
+        return URLEncoder.encode(query, StandardCharsets.UTF_8);
     }
 }

@@ -36,6 +36,7 @@ class SharePanel extends Composite<Div> {
     private static final int MAX_IMPORT_BYTES = 64 * 1024;
 
     private final TextField link = new TextField();
+    private final Anchor race = new Anchor();
 
     SharePanel(Supplier<String> exportedJson) {
         Div root = getContent();
@@ -94,16 +95,24 @@ class SharePanel extends Composite<Div> {
                 e.getFileName(),
                 null,
                 "The file " + e.getFileName() + " was not imported: " + e.getErrorMessage())));
+        race.setId("race");
+        race.setText("Race these settings against another optimizer");
+        race.addClassName("race-link");
         H4 heading = new H4("Share these settings");
         heading.addClassName("settings-heading");
         Div files = new Div(export, upload);
         files.addClassName("share-files");
-        root.add(heading, link, copy, files);
+        root.add(heading, link, copy, files, race);
     }
 
     /** Shows the link that reproduces the current settings. */
     void showLink(String url) {
         link.setValue(url);
+    }
+
+    /** Where the race of these settings against the other optimizer opens. */
+    void showRaceLink(String href) {
+        race.setHref(href);
     }
 
     String link() {

@@ -6,6 +6,7 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,8 +15,10 @@ import org.slf4j.LoggerFactory;
 import org.trainingplayground.AppConfig;
 import org.trainingplayground.LearnerCookie;
 import org.trainingplayground.Services;
+import org.trainingplayground.core.spec.RunSpec;
 import org.trainingplayground.session.BrowserBudget;
 import org.trainingplayground.session.PlaygroundSession;
+import org.trainingplayground.session.Race;
 import org.trainingplayground.session.RunKeeper;
 
 /**
@@ -173,15 +176,42 @@ public final class UserSessions implements VaadinServiceInitListener {
 
     /** A playground sharing the browser session's budget with its other playgrounds. */
     private static PlaygroundSession newPlayground(VaadinSession vaadinSession) {
+        return new PlaygroundSession(
+                Services.get().engine(),
+                Services.get().limits(),
+                budget(vaadinSession),
+                keeper(vaadinSession));
+    }
+
+    /**
+     * An optimizer race for the current browser session: its lanes share the session's
+     * budget and are kept in its learner's history. The race's page closes it.
+     *
+     * @throws IllegalArgumentException with a sentence when the lanes break a limit
+     */
+    public static Race newRace(List<String> names, List<RunSpec> specs) {
+        VaadinSession vaadinSession = VaadinSession.getCurrent();
+        return Race.of(
+                Services.get().engine(),
+                Services.get().limits(),
+                budget(vaadinSession),
+                keeper(vaadinSession),
+                names,
+                specs);
+    }
+
+    private static BrowserBudget budget(VaadinSession vaadinSession) {
         BrowserBudget budget = vaadinSession.getAttribute(BrowserBudget.class);
         if (budget == null) {
             budget = new BrowserBudget(
                     hosting().maxTrainingRunsPerSession(), hosting().maxWeightsPerSession());
             vaadinSession.setAttribute(BrowserBudget.class, budget);
         }
-        RunKeeper keeper = new RunKeeper(Services.get().history(), learnerId(vaadinSession));
-        return new PlaygroundSession(
-                Services.get().engine(), Services.get().limits(), budget, keeper);
+        return budget;
+    }
+
+    private static RunKeeper keeper(VaadinSession vaadinSession) {
+        return new RunKeeper(Services.get().history(), learnerId(vaadinSession));
     }
 
     /** The learner of the current browser session (UI thread only). */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
@@ -111,6 +112,64 @@ class HistoryIT {
             }
             server.stop();
         }
+    }
+
+    @Test
+    void aRaceOfSgdAndAdamDrawsBothLanesLiveEndsWithAVerdictAndKeepsBothRuns() throws Exception {
+        PlaygroundServer server = PlaygroundServer.get();
+        ChromeDriver student = Browsers.newChromium();
+        try {
+            new PlaygroundPage(student, server.url() + "?epochs=1").open();
+            String race = student.findElement(By.id("race")).getDomAttribute("href");
+            student.get(server.url() + race);
+            List<WebElement> lanes = new WebDriverWait(student, Duration.ofSeconds(30)).until(d -> {
+                List<WebElement> rows = d.findElements(By.cssSelector(".race-lane"));
+                return rows.size() == 2 ? rows : null;
+            });
+            assertTrue(lanes.get(0).getText().contains("SGD 0.05"), lanes.get(0).getText());
+            assertTrue(
+                    lanes.get(1).getText().contains("Adam 0.001"), lanes.get(1).getText());
+            student.findElement(By.id("race-start")).click();
+            // Live: both lines grow while the race is still on (no verdict yet).
+            new WebDriverWait(student, Duration.ofSeconds(60))
+                    .withMessage(() -> "both lanes drawn during the race: " + lanePoints(student)
+                            + ", verdict \"" + verdict(student) + "\"")
+                    .until(d -> {
+                        List<Long> points = lanePoints(student);
+                        return points.size() == 2
+                                && points.get(0) >= 5
+                                && points.get(1) >= 5
+                                && verdict(student).isEmpty();
+                    });
+            new WebDriverWait(student, Duration.ofSeconds(120))
+                    .withMessage(() -> "the race's verdict; lanes: "
+                            + student.findElement(By.id("race-lanes")).getText())
+                    .until(d -> !verdict(student).isEmpty());
+            String line = verdict(student);
+            assertTrue(line.contains("reached") && line.contains("% test accuracy at step"), line);
+            assertEquals(
+                    "2", student.findElement(By.id("race-loss-chart")).getAttribute("data-series"));
+            Browsers.screenshot(student, "race");
+            student.get(server.url() + "runs");
+            String runs = waitForId(student, "runs-table").getText();
+            assertTrue(
+                    runs.contains("Adam") && runs.contains("SGD") && runs.contains("finished"),
+                    runs);
+        } finally {
+            student.quit();
+        }
+    }
+
+    private static String verdict(ChromeDriver browser) {
+        return browser.findElement(By.id("race-verdict")).getText();
+    }
+
+    /** How many points each lane's line on the loss chart has, as ECharts holds them. */
+    @SuppressWarnings("unchecked")
+    private static List<Long> lanePoints(ChromeDriver browser) {
+        return (List<Long>) browser.executeScript("const c = document.getElementById("
+                + "'race-loss-chart').chart; return c ? c.getOption().series.map("
+                + "s => s.data.length) : [];");
     }
 
     private static Map<String, String> environment(String kind) throws Exception {

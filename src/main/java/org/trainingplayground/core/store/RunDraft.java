@@ -33,7 +33,7 @@ final class RunDraft {
         if (start != null) {
             summary = new RunSummary(
                     start, start.startedAt(), null, RunStatus.RUNNING, null, 0, 0, Double.NaN);
-            series.put(StoredRun.LOSS, new Series());
+            series.put(StoredRun.LOSS, new Series(Series.MAX_POINTS));
             if (untrained != null) {
                 evaluation(untrained, 0);
             }
@@ -61,10 +61,14 @@ final class RunDraft {
         float[] ratios = step.updateRatios();
         for (int i = 0; i < gradients.length; i++) {
             String tensor = tensorName(i);
-            series.computeIfAbsent(StoredRun.GRADIENT_PREFIX + tensor, k -> new Series())
+            series.computeIfAbsent(
+                            StoredRun.GRADIENT_PREFIX + tensor,
+                            k -> new Series(Series.TENSOR_POINTS))
                     .add(step.step(), elapsedMs, gradients[i]);
             if (ratios != null && i < ratios.length) {
-                series.computeIfAbsent(StoredRun.RATIO_PREFIX + tensor, k -> new Series())
+                series.computeIfAbsent(
+                                StoredRun.RATIO_PREFIX + tensor,
+                                k -> new Series(Series.TENSOR_POINTS))
                         .add(step.step(), elapsedMs, ratios[i]);
             }
         }

@@ -252,6 +252,24 @@ public final class RunStore implements AutoCloseable {
         });
     }
 
+    /**
+     * The bytes the history takes in the database: the SQLite file's pages (the WAL's
+     * committed pages included), or PostgreSQL's tables with their indexes. The one query
+     * that differs between the two, for benchmarks and operators only.
+     */
+    public long sizeBytes() {
+        return jdbi.withHandle(handle -> settings.isSqlite()
+                ? handle.createQuery("PRAGMA page_count").mapTo(Long.class).one()
+                        * handle.createQuery("PRAGMA page_size")
+                                .mapTo(Long.class)
+                                .one()
+                : handle.createQuery("SELECT SUM(pg_total_relation_size(c.oid)) FROM pg_class c"
+                                + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                                + " WHERE n.nspname = current_schema() AND c.relkind = 'r'")
+                        .mapTo(Long.class)
+                        .one());
+    }
+
     /** Checks that the database answers. */
     public boolean reachable() {
         try {

@@ -5,14 +5,23 @@ import java.util.List;
 
 /**
  * One per-step series (the loss, a tensor's gradient norm or update ratio) kept bounded: one
- * point a step up to {@link #MAX_POINTS}, then neighbouring points are merged pairwise into
- * buckets (mean, min, max), and later steps fill buckets of the new width. A 100-epoch run
- * thus keeps the shape of its curve in at most {@value #MAX_POINTS} points. Not thread-safe:
- * the history writer owns it.
+ * point a step up to its limit, then neighbouring points are merged pairwise into buckets
+ * (mean, min, max), and later steps fill buckets of the new width. A 100-epoch run thus keeps
+ * the shape of its curve in a bounded number of points. Not thread-safe: the history writer
+ * owns it.
  */
 public final class Series {
 
+    /** The loss's limit: every step of a lesson run (625 steps) and of 16 epochs is kept. */
     public static final int MAX_POINTS = 2_000;
+
+    /**
+     * The limit of each weight or bias tensor's series: a network has six or more of them, and
+     * their shape (rising, vanishing, exploding) shows in fewer points than the loss's noise.
+     */
+    public static final int TENSOR_POINTS = 500;
+
+    private final int maxPoints;
 
     /**
      * One bucket of steps.
@@ -43,6 +52,15 @@ public final class Series {
     }
 
     private final List<Point> points = new ArrayList<>();
+
+    /** A series of at most {@code maxPoints} points. */
+    public Series(int maxPoints) {
+        if (maxPoints < 2) {
+            throw new IllegalArgumentException("A series keeps at least 2 points.");
+        }
+        this.maxPoints = maxPoints;
+    }
+
     private Point filling;
     private int width = 1;
     /** Points the store already holds as they are now. */
@@ -58,7 +76,7 @@ public final class Series {
         if (filling.samples() >= width) {
             points.add(filling);
             filling = null;
-            if (points.size() >= MAX_POINTS) {
+            if (points.size() >= maxPoints) {
                 mergePairs();
             }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.trainingplayground.core.store.Series;
@@ -79,6 +80,7 @@ final class HistoryCharts {
         return option.toString();
     }
 
+    /** The tensors of the series with this prefix in the network's order: fc1.weight, fc1.bias… */
     static List<String> tensors(StoredRun run, String prefix) {
         List<String> tensors = new ArrayList<>();
         for (String name : run.series().keySet()) {
@@ -86,7 +88,15 @@ final class HistoryCharts {
                 tensors.add(name.substring(prefix.length()));
             }
         }
+        tensors.sort(Comparator.comparingInt(HistoryCharts::layerNumber)
+                .thenComparing(name -> name.endsWith(".bias")));
         return tensors;
+    }
+
+    /** 3 for {@code fc3.weight}; names of another shape sort last. */
+    private static int layerNumber(String tensor) {
+        String digits = tensor.replaceFirst("^fc(\\d+)\\..*$", "$1");
+        return digits.matches("\\d{1,6}") ? Integer.parseInt(digits) : Integer.MAX_VALUE;
     }
 
     /** The smoothed training loss of each run, overlaid. */

@@ -4,12 +4,16 @@ import com.vaadin.flow.component.html.Paragraph;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import org.trainingplayground.Services;
 import org.trainingplayground.core.config.ConfigJson;
 import org.trainingplayground.core.config.ConfigProperties;
 import org.trainingplayground.core.config.PlaygroundConfig;
+import org.trainingplayground.core.spec.OptimizerKind;
+import org.trainingplayground.core.spec.OptimizerSpec;
 import org.trainingplayground.core.spec.RunSpec;
 import org.trainingplayground.core.store.RunStart;
 import org.trainingplayground.core.store.RunStatus;
@@ -38,6 +42,22 @@ final class HistoryTexts {
     /** {@code SGD, learning rate 0.05}. */
     static String optimizer(RunStart start) {
         return start.optimizer() + ", learning rate " + number(start.learningRate());
+    }
+
+    /** What else a lane's optimizer uses: momentum, betas, weight decay. */
+    static String optimizerDetails(OptimizerSpec optimizer) {
+        List<String> parts = new ArrayList<>();
+        parts.add(optimizer.kind().label() + ", learning rate " + number(optimizer.learningRate()));
+        if (optimizer.kind() == OptimizerKind.ADAM) {
+            parts.add("β1 " + number(optimizer.beta1()) + ", β2 " + number(optimizer.beta2()));
+        } else if (optimizer.momentum() > 0) {
+            parts.add((optimizer.nesterov() ? "Nesterov momentum " : "momentum ")
+                    + number(optimizer.momentum()));
+        }
+        if (optimizer.weightDecay() > 0) {
+            parts.add("weight decay " + number(optimizer.weightDecay()));
+        }
+        return String.join(", ", parts);
     }
 
     static String number(double value) {

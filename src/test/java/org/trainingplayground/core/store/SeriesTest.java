@@ -10,7 +10,7 @@ class SeriesTest {
 
     @Test
     void everyStepIsKeptUntilTheLimitThenBucketsKeepTheMeanMinimumAndMaximum() {
-        Series series = new Series();
+        Series series = new Series(Series.MAX_POINTS);
         for (int step = 1; step < Series.MAX_POINTS; step++) {
             series.add(step, step, step);
         }
@@ -40,7 +40,7 @@ class SeriesTest {
 
     @Test
     void aValueThatWasNotMeasuredIsSkipped() {
-        Series series = new Series();
+        Series series = new Series(Series.MAX_POINTS);
         series.add(1, 0, Double.NaN);
         series.add(2, 0, 0.5);
         assertEquals(
@@ -50,7 +50,7 @@ class SeriesTest {
 
     @Test
     void afterAMergeTheStoreIsToldToReplaceEveryBucket() {
-        Series series = new Series();
+        Series series = new Series(Series.MAX_POINTS);
         for (int step = 1; step <= 10; step++) {
             series.add(step, 0, step);
         }
