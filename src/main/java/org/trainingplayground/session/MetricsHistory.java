@@ -2,6 +2,7 @@ package org.trainingplayground.session;
 
 import java.util.Arrays;
 import org.trainingplayground.core.metrics.EvalMetrics;
+import org.trainingplayground.core.metrics.LossSmoothing;
 import org.trainingplayground.core.metrics.StepMetrics;
 
 /**
@@ -11,9 +12,6 @@ import org.trainingplayground.core.metrics.StepMetrics;
  */
 public final class MetricsHistory {
 
-    /** Weight of the newest loss in the smoothed curve (an exponential moving average). */
-    private static final double SMOOTHING = 0.05;
-
     private final int parameters;
     private long[] steps = new long[1024];
     private float[] losses = new float[1024];
@@ -21,8 +19,7 @@ public final class MetricsHistory {
     private float[][] gradNorms;
     private float[][] updateRatios;
     private int stepCount;
-    private double average;
-    private double averageWeight;
+    private final LossSmoothing smoothing = new LossSmoothing();
 
     private long[] evalSteps = new long[64];
     private float[] evalLosses = new float[64];
@@ -48,12 +45,7 @@ public final class MetricsHistory {
         }
         steps[stepCount] = step.step();
         losses[stepCount] = step.loss();
-        if (Float.isFinite(step.loss())) {
-            // Bias-corrected so the first points are not dragged towards zero.
-            average = (1 - SMOOTHING) * average + SMOOTHING * step.loss();
-            averageWeight = (1 - SMOOTHING) * averageWeight + SMOOTHING;
-        }
-        smoothed[stepCount] = averageWeight == 0 ? Float.NaN : (float) (average / averageWeight);
+        smoothed[stepCount] = (float) smoothing.next(step.loss());
         for (int p = 0; p < parameters; p++) {
             gradNorms[p][stepCount] = step.gradNorms()[p];
             updateRatios[p][stepCount] = step.updateRatios()[p];

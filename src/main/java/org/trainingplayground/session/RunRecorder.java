@@ -163,10 +163,6 @@ final class RunRecorder implements RunListener {
         return journal != null && journal.kept();
     }
 
-    String runId() {
-        return journal == null ? null : journal.runId();
-    }
-
     /** What the page says of the history: not saving right now, or old runs removed. */
     private String historyNote() {
         if (!kept()) {
@@ -211,6 +207,7 @@ final class RunRecorder implements RunListener {
                 handle.message(),
                 state == RunState.QUEUED ? handle.queuePosition() : 0,
                 activeRuns,
-                historyNote());
+                historyNote(),
+                kept() ? journal.runId() : null);
     }
 }

@@ -19,6 +19,7 @@ import org.trainingplayground.core.spec.LossKind;
  * @param activeRuns runs of the whole server training at the moment (every user's)
  * @param historyNote what the learner should know of their run history (it is not being saved
  *     right now, or old runs were removed), or null
+ * @param keptRunId the run's id in the history, or null while it is not kept (no step yet)
  */
 public record SessionStatus(
         RunState state,
@@ -36,7 +37,8 @@ public record SessionStatus(
         String message,
         int queuePosition,
         int activeRuns,
-        String historyNote) {
+        String historyNote,
+        String keptRunId) {
 
     /** Fraction of the current epoch done, 0 to 1. */
     public double epochProgress() {

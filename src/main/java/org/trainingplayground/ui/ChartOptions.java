@@ -22,6 +22,9 @@ public final class ChartOptions {
         ArrayNode series = option.putArray("series");
         series.add(line("loss of each batch", "#9ecae1", 1, false));
         series.add(line("smoothed", "#08519c", 2.5, false));
+        ObjectNode previous = line("your previous run (smoothed)", "#9e9e9e", 1.5, false);
+        ((ObjectNode) previous.get("lineStyle")).put("type", "dashed").put("opacity", 0.7);
+        series.add(previous);
         return option.toString();
     }
 

@@ -1,6 +1,7 @@
 package org.trainingplayground.ui;
 
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -32,6 +33,11 @@ class ChartsPanel extends Composite<Div> {
     private final Paragraph accuracyLatest = latest("accuracy-latest");
     private final Paragraph gradNormsLatest = latest("grad-norm-latest");
     private final Paragraph updateRatiosLatest = latest("update-ratio-latest");
+    /** Draws the learner's previous run on this dataset under the loss, or hides it. */
+    private final Checkbox showPrevious =
+            new Checkbox("Show my previous run on this dataset (dashed grey)", true);
+    /** The previous run's smoothed loss as chart data, or null when there is none. */
+    private String previousRun;
 
     ChartsPanel() {
         Div grid = getContent();
@@ -39,12 +45,17 @@ class ChartsPanel extends Composite<Div> {
         grid.addClassName("charts-grid");
         loss.setOption(ChartOptions.trainingLoss());
         accuracy.setOption(ChartOptions.validation());
+        showPrevious.setId("previous-run-toggle");
+        showPrevious.setVisible(false);
+        showPrevious.addValueChangeListener(e -> drawPreviousRun());
+        Div lossCaptioned = captioned(
+                loss,
+                lossLatest,
+                "The loss of each batch, measured in the forward pass before"
+                        + " the optimizer's step. The dark line is a moving average.");
+        lossCaptioned.add(showPrevious);
         grid.add(
-                captioned(
-                        loss,
-                        lossLatest,
-                        "The loss of each batch, measured in the forward pass before"
-                                + " the optimizer's step. The dark line is a moving average."),
+                lossCaptioned,
                 captioned(
                         accuracy,
                         accuracyLatest,
@@ -105,6 +116,20 @@ class ChartsPanel extends Composite<Div> {
         evalCursor = 0;
         clear(names);
         return true;
+    }
+
+    /**
+     * Draws this smoothed loss ({@code [[step, loss], …]}) of the learner's previous run on the
+     * same dataset under the current one; empty: there is none.
+     */
+    void showPreviousRun(java.util.Optional<String> line) {
+        previousRun = line.orElse(null);
+        showPrevious.setVisible(previousRun != null);
+        drawPreviousRun();
+    }
+
+    private void drawPreviousRun() {
+        loss.setSeriesData(2, previousRun != null && showPrevious.getValue() ? previousRun : "[]");
     }
 
     /** Appends what the history shown has measured since the last call. */

@@ -294,11 +294,16 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
 
     private void refresh(boolean everything) {
         shownVersion = session.version();
-        if (charts.startIfNew(session.history(), session.parameterNames())) {
-            settings.showSettings(session.spec());
-        }
         // Status first: once it says paused, every step before the pause is in the history.
         var snapshot = session.status();
+        if (charts.startIfNew(session.history(), session.parameterNames())) {
+            settings.showSettings(session.spec());
+            charts.showPreviousRun(PreviousRunLine.of(
+                    Services.get().history().store(),
+                    UserSessions.learnerId(),
+                    session.runSpec().dataset().kind().label(),
+                    snapshot.keptRunId()));
+        }
         charts.appendNew();
         status.show(snapshot);
         if (snapshot.state() != RunState.PAUSED) {

@@ -44,6 +44,9 @@ class HistoryIT {
             page.start();
             page.waitForStatus("Finished", Duration.ofSeconds(90));
             page.click("reset");
+            // The new run's loss chart offers the run just kept, faintly, to compare against.
+            new WebDriverWait(student, Duration.ofSeconds(20))
+                    .until(d -> d.findElement(By.id("previous-run-toggle")).isDisplayed());
             page = new PlaygroundPage(student, server.url() + "?epochs=1&optimizer=adam&lr=0.001")
                     .open();
             page.start();
@@ -55,12 +58,20 @@ class HistoryIT {
             assertTrue(rows.get(1).getText().contains("SGD"), rows.get(1).getText());
             String sgdRun = rows.get(1).getAttribute("data-run-id");
 
+            // A run still training when the server stops is kept as interrupted.
+            page = new PlaygroundPage(student, server.url()).open();
+            page.click("reset");
+            page = new PlaygroundPage(student, server.url() + "?epochs=50").open();
+            page.start();
+            page.waitForStatus("Training", Duration.ofSeconds(60));
             server.stop();
             server = PlaygroundServer.startWith(environment);
             student.get(server.url() + "runs");
-            rows = waitForRows(student, 2);
-            assertTrue(rows.get(1).getText().contains("finished"), rows.get(1).getText());
-            rows.get(1).findElement(By.className("run-link")).click();
+            rows = waitForRows(student, 3);
+            assertTrue(
+                    rows.get(0).getText().contains("interrupted"), rows.get(0).getText());
+            assertTrue(rows.get(2).getText().contains("finished"), rows.get(2).getText());
+            rows.get(2).findElement(By.className("run-link")).click();
             waitForCanvas(student, "run-loss-chart");
             waitForCanvas(student, "run-test-chart");
             String summary = student.findElement(By.id("run-summary")).getText();
@@ -71,8 +82,8 @@ class HistoryIT {
             Browsers.screenshot(student, "history-run-" + kind);
 
             student.get(server.url() + "runs");
-            rows = waitForRows(student, 2);
-            for (WebElement row : rows) {
+            rows = waitForRows(student, 3);
+            for (WebElement row : rows.subList(1, 3)) {
                 row.findElement(By.cssSelector(".run-select input")).click();
             }
             new WebDriverWait(student, Duration.ofSeconds(10))
@@ -102,8 +113,8 @@ class HistoryIT {
                     .until(d -> d.findElement(By.cssSelector(
                             "vaadin-confirm-dialog-overlay" + " [slot='confirm-button']")));
             confirm.click();
-            rows = waitForRows(student, 1);
-            assertTrue(rows.get(0).getText().contains("Adam"), rows.get(0).getText());
+            rows = waitForRows(student, 2);
+            assertTrue(rows.get(1).getText().contains("Adam"), rows.get(1).getText());
         } finally {
             Browsers.screenshot(student, "history-last-" + kind);
             student.quit();

@@ -27,6 +27,7 @@ class StatusPanelQueueTest {
                 null,
                 position,
                 activeRuns,
+                null,
                 null);
     }
 

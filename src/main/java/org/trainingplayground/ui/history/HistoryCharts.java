@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import org.trainingplayground.core.metrics.LossSmoothing;
 import org.trainingplayground.core.store.Series;
 import org.trainingplayground.core.store.StoredRun;
 import org.trainingplayground.ui.ChartOptions;
@@ -34,7 +35,6 @@ final class HistoryCharts {
     private static final List<String> RUN_COLOURS = List.of(
             "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf");
 
-    private static final double SMOOTHING = 0.05;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HistoryCharts() {}
@@ -158,15 +158,12 @@ final class HistoryCharts {
         };
     }
 
-    /** The exponential moving average the playground draws, with its start-up correction. */
+    /** The smoothed loss the playground draws, over the kept points (buckets' means). */
     static List<Series.Point> smoothed(List<Series.Point> points) {
         List<Series.Point> smoothed = new ArrayList<>(points.size());
-        double average = 0;
-        double weight = 0;
+        LossSmoothing smoothing = new LossSmoothing();
         for (Series.Point p : points) {
-            average = (1 - SMOOTHING) * average + SMOOTHING * p.mean();
-            weight = (1 - SMOOTHING) * weight + SMOOTHING;
-            double value = average / weight;
+            double value = smoothing.next(p.mean());
             smoothed.add(new Series.Point(
                     p.firstStep(), p.lastStep(), p.elapsedMs(), p.samples(), value, value, value));
         }
