@@ -215,4 +215,53 @@ class AppConfigTest {
                     e.getMessage());
         }
     }
+
+    @Test
+    void runsAreKeptInAnSqliteFileInTheDataFolderOrOnPostgresqlWhenItIsNamed() {
+        Properties none = new Properties();
+        AppConfig.History history = AppConfig.load(
+                        Map.of("PLAYGROUND_DATA_DIR", "/srv/playground"), none)
+                .history();
+        assertEquals(
+                "jdbc:sqlite:/srv/playground/history.sqlite", history.store().jdbcUrl());
+        assertEquals(180, history.policy().historyDays());
+        assertEquals(200, history.policy().maxRunsPerLearner());
+        AppConfig.History hosted = AppConfig.load(
+                        Map.of(
+                                "PLAYGROUND_DATABASE_URL", "jdbc:postgresql://db:5432/playground",
+                                "PLAYGROUND_DATABASE_USER", "playground",
+                                "PLAYGROUND_DATABASE_PASSWORD", "secret",
+                                "PLAYGROUND_HISTORY_DAYS", "30",
+                                "PLAYGROUND_MAX_RUNS_PER_LEARNER", "50"),
+                        none)
+                .history();
+        assertEquals("jdbc:postgresql://db:5432/playground", hosted.store().jdbcUrl());
+        assertEquals("playground", hosted.store().user());
+        assertEquals(30, hosted.policy().historyDays());
+        assertEquals(50, hosted.policy().maxRunsPerLearner());
+    }
+
+    @Test
+    void aBadHistorySettingStopsStartUpWithASentenceThatNeverQuotesTheAddress() {
+        IllegalArgumentException days = assertThrows(
+                IllegalArgumentException.class,
+                () -> AppConfig.load(
+                        Map.of("PLAYGROUND_HISTORY_DAYS", "forever"), new Properties()));
+        assertEquals(
+                "PLAYGROUND_HISTORY_DAYS (or -Dplayground.historyDays) is \"forever\"; it must"
+                        + " be a whole number from 0 to 36500.",
+                days.getMessage());
+        IllegalArgumentException url = assertThrows(
+                IllegalArgumentException.class,
+                () -> AppConfig.load(
+                        Map.of("PLAYGROUND_DATABASE_URL", "mysql://root:hunter2@db/x"),
+                        new Properties()));
+        assertTrue(
+                url.getMessage()
+                        .startsWith(
+                                "PLAYGROUND_DATABASE_URL (or"
+                                        + " -Dplayground.databaseUrl) does not start with jdbc:postgresql://"),
+                url.getMessage());
+        assertTrue(!url.getMessage().contains("hunter2"), url.getMessage());
+    }
 }

@@ -64,6 +64,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     private volatile boolean restDeferred;
 
     private final SharePanel share;
+    private final PreviousRunLine previousRun = new PreviousRunLine();
     private final NoticeBox notices = new NoticeBox();
     private final CodeView code = new CodeView();
     private final boolean embedded;
@@ -296,14 +297,16 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         shownVersion = session.version();
         // Status first: once it says paused, every step before the pause is in the history.
         var snapshot = session.status();
-        if (charts.startIfNew(session.history(), session.parameterNames())) {
+        boolean newRun = charts.startIfNew(session.history(), session.parameterNames());
+        if (newRun) {
             settings.showSettings(session.spec());
-            charts.showPreviousRun(PreviousRunLine.of(
-                    Services.get().history().store(),
-                    UserSessions.learnerId(),
-                    session.runSpec().dataset().kind().label(),
-                    snapshot.keptRunId()));
         }
+        previousRun.follow(
+                charts,
+                newRun,
+                UserSessions.learnerId(),
+                session.runSpec().dataset().kind().label(),
+                snapshot.keptRunId());
         charts.appendNew();
         status.show(snapshot);
         if (snapshot.state() != RunState.PAUSED) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
 import java.util.Optional;
+import org.trainingplayground.Services;
 import org.trainingplayground.core.metrics.LossSmoothing;
 import org.trainingplayground.core.store.RunStore;
 import org.trainingplayground.core.store.RunSummary;
@@ -12,11 +13,30 @@ import org.trainingplayground.core.store.StoredRun;
 
 /**
  * The learner's previous run on the same dataset, drawn faintly under the loss of the run
- * being trained: did this change of settings help?
+ * being trained: did this change of settings help? One per page.
  */
 final class PreviousRunLine {
 
-    private PreviousRunLine() {}
+    /** Read again once the new run has taken its first step (its own id is then known). */
+    private boolean settled;
+
+    /**
+     * Draws the line for a new run, and once more at its first step: a run that has just
+     * finished reaches the history about a second later, so a Reset right after it would
+     * otherwise show its line cut short.
+     */
+    void follow(
+            ChartsPanel charts,
+            boolean newRun,
+            String learnerId,
+            String dataset,
+            String keptRunId) {
+        if (!newRun && (settled || keptRunId == null)) {
+            return;
+        }
+        settled = keptRunId != null;
+        charts.showPreviousRun(of(Services.get().history().store(), learnerId, dataset, keptRunId));
+    }
 
     /**
      * The newest kept run of the learner on this dataset other than the current one, as its
