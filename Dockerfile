@@ -18,13 +18,17 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /src/target/training-playground.jar /app/training-playground.jar
 ENV PLAYGROUND_DJL_CACHE=/app/djl-cache \
+    PLAYGROUND_DATA_DIR=/data \
     PORT=8080 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50"
 # One tiny headless run unpacks libtorch into the cache at build time (a smoke test too),
 # so containers start in seconds and never write the 430 MB at run time.
 RUN java -jar /app/training-playground.jar train --epochs 1 --batch 1024 \
         --djl-cache /app/djl-cache > /dev/null \
-    && chown -R playground /app
+    && mkdir /data \
+    && chown -R playground /app /data
+# The run history's SQLite file: mount a volume here so that runs outlive the container.
+VOLUME /data
 USER playground
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \

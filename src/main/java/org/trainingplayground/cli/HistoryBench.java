@@ -49,7 +49,10 @@ final class HistoryBench implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "30", description = "Seconds of each phase.")
     int seconds;
 
-    @Option(names = "--rounds", defaultValue = "2", description = "Off-then-on pairs.")
+    @Option(
+            names = "--rounds",
+            defaultValue = "4",
+            description = "Pairs of phases: off then on, then on then off, and so on.")
     int rounds;
 
     @Option(names = "--threads", defaultValue = "1", description = "libtorch threads.")
@@ -68,9 +71,16 @@ final class HistoryBench implements Callable<Integer> {
         try (var engine = startEngine(threads)) {
             double off = 0;
             double on = 0;
+            // Off-on, then on-off: the machine's speed drifts over a long process, and this
+            // order lets the drift fall on both sides alike.
             for (int round = 1; round <= rounds; round++) {
-                off += phase(engine, null, round, "off");
-                on += phase(engine, writer, round, "on");
+                if (round % 2 == 1) {
+                    off += phase(engine, null, round, "off");
+                    on += phase(engine, writer, round, "on");
+                } else {
+                    on += phase(engine, writer, round, "on");
+                    off += phase(engine, null, round, "off");
+                }
             }
             ObjectNode summary = JSON.createObjectNode();
             summary.put("summary", "history");
@@ -90,7 +100,8 @@ final class HistoryBench implements Callable<Integer> {
         return 0;
     }
 
-    private static StoreSettings storeSettings() throws Exception {
+    /** A fresh SQLite file, or the PostgreSQL of PLAYGROUND_BENCH_DATABASE_URL when set. */
+    static StoreSettings storeSettings() throws Exception {
         String url = System.getenv("PLAYGROUND_BENCH_DATABASE_URL");
         if (url != null && !url.isBlank()) {
             return StoreSettings.postgresql(
@@ -140,6 +151,7 @@ final class HistoryBench implements Callable<Integer> {
     /** Trains one run to its end with the history on; the bytes the database grew by. */
     private static long keptBytes(TrainingEngine engine, HistoryWriter writer, RunSpec spec)
             throws Exception {
+        Thread.sleep(5_000); // the last writes of the runs before, not counted in this one
         long before = writer.store().sizeBytes();
         try (PlaygroundSession run = new PlaygroundSession(
                 engine,
@@ -153,7 +165,7 @@ final class HistoryBench implements Callable<Integer> {
                 Thread.sleep(50);
             }
         }
-        Thread.sleep(3_000); // the writer saves about once a second
+        Thread.sleep(5_000); // the writer saves every two seconds
         return writer.store().sizeBytes() - before;
     }
 }

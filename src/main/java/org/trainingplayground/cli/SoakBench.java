@@ -20,8 +20,13 @@ import org.trainingplayground.core.spec.NetworkSpec;
 import org.trainingplayground.core.spec.OptimizerKind;
 import org.trainingplayground.core.spec.OptimizerSpec;
 import org.trainingplayground.core.spec.RunSpec;
+import org.trainingplayground.core.store.HistoryPolicy;
+import org.trainingplayground.core.store.HistoryWriter;
+import org.trainingplayground.core.store.RunStore;
 import org.trainingplayground.core.train.TrainingEngine;
+import org.trainingplayground.session.BrowserBudget;
 import org.trainingplayground.session.PlaygroundSession;
+import org.trainingplayground.session.RunKeeper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,6 +63,13 @@ final class SoakBench implements Callable<Integer> {
             description = "Memory before this is left out of the flatness figure.")
     double warmupMinutes;
 
+    @Option(
+            names = "--history",
+            description = "Keep every run in a run history, as the server does (an SQLite file"
+                    + " in a temporary folder, or PLAYGROUND_BENCH_DATABASE_URL), and report its"
+                    + " size at the end.")
+    boolean history;
+
     private final PrintStream out = System.out;
 
     @Override
@@ -68,6 +80,10 @@ final class SoakBench implements Callable<Integer> {
                     "--minutes, --concurrent and --sample-seconds must be positive.");
         }
         SplittableRandom random = new SplittableRandom(7);
+        HistoryWriter writer = history
+                ? new HistoryWriter(
+                        RunStore.open(HistoryBench.storeSettings()), HistoryPolicy.defaults())
+                : null;
         try (TrainingEngine engine = startEngine(1)) {
             Limits limits = Limits.defaults();
             double idleRss = sample(engine, "idle", 0, 0, 0).get("rssMB").asDouble();
@@ -90,7 +106,11 @@ final class SoakBench implements Callable<Integer> {
                     }
                 }
                 while (open.size() < concurrent) {
-                    PlaygroundSession session = new PlaygroundSession(engine, limits);
+                    // A class of 40 learners, each starting run after run.
+                    RunKeeper keeper =
+                            writer == null ? null : new RunKeeper(writer, "soak-" + opened % 40);
+                    PlaygroundSession session = new PlaygroundSession(
+                            engine, limits, BrowserBudget.unlimited(), keeper);
                     session.apply(randomRun(random, opened), new ArrayList<>());
                     session.start();
                     open.add(session);
@@ -142,7 +162,16 @@ final class SoakBench implements Callable<Integer> {
             summary.put("rssPerActiveSessionMB", round((busyRss - idleRss) / concurrent, 1));
             summary.put("liveArraysIdle", idleArrays);
             summary.put("liveArraysAfterClosingAll", after.get("liveArrays").asLong());
+            if (writer != null) {
+                Thread.sleep(5_000); // the writer saves every two seconds
+                summary.put("historyDatabaseBytes", writer.store().sizeBytes());
+                summary.put("historySaving", writer.saving());
+            }
             out.println(summary);
+        } finally {
+            if (writer != null) {
+                writer.close();
+            }
         }
         return 0;
     }

@@ -63,12 +63,12 @@ final class RunDraft {
             String tensor = tensorName(i);
             series.computeIfAbsent(
                             StoredRun.GRADIENT_PREFIX + tensor,
-                            k -> new Series(Series.TENSOR_POINTS))
+                            k -> new Series(Series.TENSOR_POINTS, Series.TENSOR_FIRST_WIDTH))
                     .add(step.step(), elapsedMs, gradients[i]);
             if (ratios != null && i < ratios.length) {
                 series.computeIfAbsent(
                                 StoredRun.RATIO_PREFIX + tensor,
-                                k -> new Series(Series.TENSOR_POINTS))
+                                k -> new Series(Series.TENSOR_POINTS, Series.TENSOR_FIRST_WIDTH))
                         .add(step.step(), elapsedMs, ratios[i]);
             }
         }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -93,16 +94,11 @@ final class RunRows {
         batch.execute();
     }
 
-    static void writeSeries(Handle handle, String runId, String series, Series.Unsaved unsaved) {
-        if (unsaved.replaceAll()) {
-            handle.createUpdate("DELETE FROM run_points WHERE run_id = :run AND series = :series")
-                    .bind("run", runId)
-                    .bind("series", series)
-                    .execute();
-        }
-        if (unsaved.points().isEmpty()) {
-            return;
-        }
+    /**
+     * Writes every series' unsaved buckets in one batch (one round trip, not one per series);
+     * a series whose buckets were merged has its old rows deleted first.
+     */
+    static void writeSeries(Handle handle, String runId, Map<String, Series.Unsaved> series) {
         PreparedBatch batch = handle.prepareBatch("INSERT INTO run_points (run_id, series, bucket,"
                 + " first_step, last_step, elapsed_ms, samples, mean_value, min_value, max_value)"
                 + " VALUES (:run, :series, :bucket, :first, :last, :elapsed, :samples, :mean,"
@@ -110,21 +106,32 @@ final class RunRows {
                 + " last_step = excluded.last_step, samples = excluded.samples,"
                 + " mean_value = excluded.mean_value, min_value = excluded.min_value,"
                 + " max_value = excluded.max_value");
-        int bucket = unsaved.fromBucket();
-        for (Series.Point p : unsaved.points()) {
-            batch.bind("run", runId)
-                    .bind("series", series)
-                    .bind("bucket", bucket++)
-                    .bind("first", p.firstStep())
-                    .bind("last", p.lastStep())
-                    .bind("elapsed", p.elapsedMs())
-                    .bind("samples", p.samples())
-                    .bind("mean", orNull(p.mean()))
-                    .bind("min", orNull(p.min()))
-                    .bind("max", orNull(p.max()))
-                    .add();
+        series.forEach((name, unsaved) -> {
+            if (unsaved.replaceAll()) {
+                handle.createUpdate(
+                                "DELETE FROM run_points WHERE run_id = :run AND series = :series")
+                        .bind("run", runId)
+                        .bind("series", name)
+                        .execute();
+            }
+            int bucket = unsaved.fromBucket();
+            for (Series.Point p : unsaved.points()) {
+                batch.bind("run", runId)
+                        .bind("series", name)
+                        .bind("bucket", bucket++)
+                        .bind("first", p.firstStep())
+                        .bind("last", p.lastStep())
+                        .bind("elapsed", p.elapsedMs())
+                        .bind("samples", p.samples())
+                        .bind("mean", orNull(p.mean()))
+                        .bind("min", orNull(p.min()))
+                        .bind("max", orNull(p.max()))
+                        .add();
+            }
+        });
+        if (batch.size() > 0) {
+            batch.execute();
         }
-        batch.execute();
     }
 
     static void deleteRuns(Handle handle, List<String> runIds) {

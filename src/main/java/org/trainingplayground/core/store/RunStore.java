@@ -119,7 +119,7 @@ public final class RunStore implements AutoCloseable {
             RunRows.upsertRun(handle, run);
             RunRows.insertEvaluations(handle, run.id(), evaluations);
             RunRows.insertEpochs(handle, run.id(), epochs);
-            series.forEach((name, unsaved) -> RunRows.writeSeries(handle, run.id(), name, unsaved));
+            RunRows.writeSeries(handle, run.id(), series);
         });
     }
 

@@ -65,10 +65,10 @@ public class RunsView extends Main {
         add(title, intro, back, table(), compare, compareHint);
         try {
             runs = Services.get().history().store().runsOf(UserSessions.learnerId());
+            showRows();
         } catch (RuntimeException unreachable) {
             add(HistoryTexts.unavailable());
         }
-        showRows();
     }
 
     @Override

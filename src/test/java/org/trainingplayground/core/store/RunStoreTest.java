@@ -76,8 +76,15 @@ class RunStoreTest {
             List<Series.Point> loss = run.series().get(StoredRun.LOSS);
             assertEquals(250, loss.size());
             assertEquals(step(137).loss(), loss.get(136).mean(), 1e-7);
-            assertEquals(250, run.series().get("grad:fc1.bias").size());
-            assertEquals(10, run.series().get("ratio:fc1.weight").size(), "measured every 25th");
+            List<Series.Point> gradient = run.series().get("grad:fc1.bias");
+            assertEquals(50, gradient.size(), "buckets of five steps");
+            assertEquals(250, gradient.stream().mapToInt(Series.Point::samples).sum());
+            assertEquals(0.05, gradient.get(7).mean(), 1e-7);
+            List<Series.Point> ratios = run.series().get("ratio:fc1.weight");
+            assertEquals(
+                    10,
+                    ratios.stream().mapToInt(Series.Point::samples).sum(),
+                    "measured every 25th step");
         }
     }
 

@@ -55,6 +55,7 @@ class SeriesTest {
             series.add(step, 0, step);
         }
         Series.Unsaved first = series.unsaved();
+        assertTrue(!first.replaceAll(), "nothing stored yet: nothing to replace");
         series.markSaved(first);
         for (int step = 11; step <= Series.MAX_POINTS + 5; step++) {
             series.add(step, 0, step);
