@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -117,13 +118,19 @@ class EmbeddingIT {
         String policy = "frame-ancestors 'self' " + courseSiteOrigin();
         assertEquals(
                 policy, page.headers().firstValue("Content-Security-Policy").orElse(null));
-        String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
-        assertTrue(
-                cookie.startsWith("JSESSIONID=")
-                        && cookie.contains("; Secure")
-                        && cookie.contains("; SameSite=None")
-                        && cookie.contains("; Partitioned"),
-                cookie);
+        // The session cookie and the learner cookie both cross sites, partitioned.
+        List<String> cookies = page.headers().allValues("Set-Cookie");
+        for (String name : List.of("JSESSIONID=", "playground_learner=")) {
+            String cookie = cookies.stream()
+                    .filter(c -> c.startsWith(name))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " not set: " + cookies));
+            assertTrue(
+                    cookie.contains("; Secure")
+                            && cookie.contains("; SameSite=None")
+                            && cookie.contains("; Partitioned"),
+                    cookie);
+        }
 
         Matcher script = Pattern.compile("VAADIN/build/[^\"']+\\.js").matcher(page.body());
         assertTrue(script.find(), "the page loads the front-end bundle");
