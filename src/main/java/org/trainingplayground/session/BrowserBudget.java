@@ -30,6 +30,11 @@ public final class BrowserBudget {
         return new BrowserBudget(Integer.MAX_VALUE, Long.MAX_VALUE);
     }
 
+    /** The playgrounds (page, frames, race lanes) holding a run of this browser now. */
+    public int playgrounds() {
+        return playgrounds.size();
+    }
+
     void join(PlaygroundSession playground) {
         playgrounds.add(playground);
     }

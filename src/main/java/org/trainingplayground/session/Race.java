@@ -64,7 +64,9 @@ public final class Race implements AutoCloseable {
      */
     public String start() {
         for (Lane lane : lanes) {
-            if (lane.session().state() == RunState.PAUSED) {
+            RunState state = lane.session().state();
+            // A lane still being built starts once it is: Start is taken while it builds.
+            if (state == RunState.PAUSED || state == RunState.CREATING) {
                 String refusal = lane.session().start();
                 if (refusal != null) {
                     return refusal;

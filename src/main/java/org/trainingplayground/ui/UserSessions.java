@@ -8,6 +8,7 @@ import com.vaadin.flow.server.VaadinSession;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -61,6 +62,12 @@ public final class UserSessions implements VaadinServiceInitListener {
             vaadinSession.setAttribute(IdleWatch.class, newIdleWatch(session));
         }
         return session;
+    }
+
+    /** The current browser session's playground if it has one; none is created (UI thread). */
+    public static Optional<PlaygroundSession> existing() {
+        return Optional.ofNullable(
+                VaadinSession.getCurrent().getAttribute(PlaygroundSession.class));
     }
 
     /**

@@ -161,11 +161,16 @@ class HistoryIT {
             assertEquals(
                     "2", student.findElement(By.id("race-loss-chart")).getAttribute("data-series"));
             Browsers.screenshot(student, "race");
-            student.get(server.url() + "runs");
-            String runs = waitForId(student, "runs-table").getText();
-            assertTrue(
-                    runs.contains("Adam") && runs.contains("SGD") && runs.contains("finished"),
-                    runs);
+            // Both lanes are kept, finished, once the writer has saved them (every 2 s).
+            new WebDriverWait(student, Duration.ofSeconds(30))
+                    .withMessage(() -> "both lanes kept as finished")
+                    .until(d -> {
+                        d.get(server.url() + "runs");
+                        return waitForRows(d, 2).stream()
+                                .allMatch(row -> row.getText().contains("finished"));
+                    });
+            String runs = student.findElement(By.id("runs-table")).getText();
+            assertTrue(runs.contains("Adam") && runs.contains("SGD"), runs);
         } finally {
             student.quit();
         }

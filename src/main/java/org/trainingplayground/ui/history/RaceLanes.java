@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.trainingplayground.core.metrics.RunState;
+import org.trainingplayground.core.spec.RunSpec;
 import org.trainingplayground.session.MetricsHistory;
 import org.trainingplayground.session.Race;
 import org.trainingplayground.session.SessionStatus;
@@ -25,13 +26,16 @@ final class RaceLanes {
     /** Points a lane's line keeps on the page; longer runs are thinned evenly. */
     private static final int MOST_POINTS = 500;
 
-    private final Race race;
+    private final List<String> names;
+    private final List<RunSpec> specs;
     private final List<NativeTableCell> states = new ArrayList<>();
     private final long[] shownVersions;
 
-    RaceLanes(Race race) {
-        this.race = race;
-        this.shownVersions = new long[race.lanes().size()];
+    /** The lanes a race will have; their runs are built when it starts. */
+    RaceLanes(List<String> names, List<RunSpec> specs) {
+        this.names = List.copyOf(names);
+        this.specs = List.copyOf(specs);
+        this.shownVersions = new long[specs.size()];
     }
 
     NativeTable table() {
@@ -45,14 +49,13 @@ final class RaceLanes {
         NativeTableHeader head = new NativeTableHeader();
         head.add(header);
         NativeTableBody body = new NativeTableBody();
-        for (int i = 0; i < race.lanes().size(); i++) {
-            Race.Lane lane = race.lanes().get(i);
-            NativeTableCell state = new NativeTableCell();
+        for (int i = 0; i < specs.size(); i++) {
+            NativeTableCell state = new NativeTableCell("Ready: press Start the race");
             states.add(state);
             NativeTableRow row = new NativeTableRow(
-                    new NativeTableCell(lane.name()),
+                    new NativeTableCell(names.get(i)),
                     new NativeTableCell(
-                            HistoryTexts.optimizerDetails(lane.session().optimizer())),
+                            HistoryTexts.optimizerDetails(specs.get(i).optimizer())),
                     state);
             row.addClassName("race-lane");
             row.getElement().getStyle().set("border-left", "6px solid " + HistoryCharts.colour(i));
@@ -75,14 +78,13 @@ final class RaceLanes {
     private ObjectNode option(String title, String yName, boolean symbols) {
         ObjectNode option = ChartOptions.base(title, yName);
         ArrayNode series = option.putArray("series");
-        for (int i = 0; i < race.lanes().size(); i++) {
-            series.add(ChartOptions.line(
-                    race.lanes().get(i).name(), HistoryCharts.colour(i), 2, symbols));
+        for (int i = 0; i < names.size(); i++) {
+            series.add(ChartOptions.line(names.get(i), HistoryCharts.colour(i), 2, symbols));
         }
         return option;
     }
 
-    boolean anyTraining() {
+    static boolean anyTraining(Race race) {
         return race.lanes().stream().anyMatch(lane -> {
             RunState state = lane.session().state();
             return state == RunState.RUNNING || state == RunState.QUEUED;
@@ -90,7 +92,7 @@ final class RaceLanes {
     }
 
     /** Sends each lane whose run moved since the last push its new lines and progress. */
-    void refresh(EChart loss, EChart accuracy) {
+    void refresh(Race race, EChart loss, EChart accuracy) {
         for (int i = 0; i < race.lanes().size(); i++) {
             Race.Lane lane = race.lanes().get(i);
             long version = lane.session().version();

@@ -18,6 +18,8 @@ import com.vaadin.flow.router.Route;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.trainingplayground.Services;
+import org.trainingplayground.core.spec.RunSpec;
+import org.trainingplayground.session.PlaygroundSession;
 import org.trainingplayground.session.Race;
 import org.trainingplayground.ui.UserSessions;
 import org.trainingplayground.ui.chart.EChart;
@@ -59,27 +61,21 @@ public class RaceView extends Main implements BeforeEnterObserver {
         Anchor back = new Anchor("./", "Back to the playground");
         back.setId("playground-link");
         RaceEntries.Reading entries = RaceEntries.read(
-                event.getLocation().getQueryParameters(), UserSessions.current().spec());
+                event.getLocation().getQueryParameters(),
+                UserSessions.existing().map(PlaygroundSession::spec).orElse(RunSpec.lesson()));
         if (entries.problem() != null) {
             add(sentence("race-problem", entries.problem()), back);
             return;
         }
-        try {
-            race = UserSessions.newRace(entries.names(), entries.specs());
-        } catch (IllegalArgumentException refused) {
-            add(sentence("race-problem", refused.getMessage()), back);
-            return;
-        }
         entries.notices().forEach(notice -> add(sentence(null, notice)));
-        lanes = new RaceLanes(race);
+        lanes = new RaceLanes(entries.names(), entries.specs());
         start.setId("race-start");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        start.addClickListener(e -> {
-            String why = race.start();
-            refusal.setText(why == null ? "" : why);
-            refresh();
-        });
+        // The lanes' runs are built at the first Start, not when the page opens: a script that
+        // fetches the address without running the page builds nothing.
+        start.addClickListener(e -> startRace(entries));
         pause.setId("race-pause");
+        pause.setEnabled(false);
         pause.addClickListener(e -> {
             race.pause();
             refresh();
@@ -96,7 +92,7 @@ public class RaceView extends Main implements BeforeEnterObserver {
         add(lanes.table(), controls, refusal, verdict, charts);
         loss.setOption(lanes.lossOption());
         accuracy.setOption(lanes.accuracyOption());
-        String drawn = Integer.toString(race.lanes().size());
+        String drawn = Integer.toString(entries.specs().size());
         loss.getElement().setAttribute("data-series", drawn);
         accuracy.getElement().setAttribute("data-series", drawn);
         refresh();
@@ -129,14 +125,28 @@ public class RaceView extends Main implements BeforeEnterObserver {
         endRace();
     }
 
+    private void startRace(RaceEntries.Reading entries) {
+        if (race == null) {
+            try {
+                race = UserSessions.newRace(entries.names(), entries.specs());
+            } catch (IllegalArgumentException refused) {
+                refusal.setText(refused.getMessage());
+                return;
+            }
+        }
+        String why = race.start();
+        refusal.setText(why == null ? "" : why);
+        refresh();
+    }
+
     private void refresh() {
         if (race == null) {
             return;
         }
-        lanes.refresh(loss, accuracy);
+        lanes.refresh(race, loss, accuracy);
         boolean over = race.over();
-        start.setEnabled(!over && !lanes.anyTraining());
-        pause.setEnabled(lanes.anyTraining());
+        start.setEnabled(!over && !RaceLanes.anyTraining(race));
+        pause.setEnabled(RaceLanes.anyTraining(race));
         String line = race.verdict();
         verdict.setText(line == null ? "" : line);
     }

@@ -1,5 +1,6 @@
 package org.trainingplayground.ui.history;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.awaitility.Awaitility.await;
@@ -10,9 +11,11 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +29,7 @@ import org.trainingplayground.core.metrics.RunState;
 import org.trainingplayground.core.metrics.StepMetrics;
 import org.trainingplayground.core.store.RunJournal;
 import org.trainingplayground.core.store.RunStart;
+import org.trainingplayground.session.BrowserBudget;
 import org.trainingplayground.ui.UserSessions;
 
 /** The history's pages driven in the JVM, on the real store: whose runs, and bad addresses. */
@@ -85,6 +89,12 @@ class HistoryViewsTest {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> Services.get().history().store().run(learner, id).isPresent());
         return id;
+    }
+
+    /** The runs this browser holds (its playground, frames and race lanes). */
+    private static int playgrounds() {
+        BrowserBudget budget = VaadinSession.getCurrent().getAttribute(BrowserBudget.class);
+        return budget == null ? 0 : budget.playgrounds();
     }
 
     private static String text(String id) {
@@ -162,5 +172,28 @@ class HistoryViewsTest {
                                 "Lane B keeps lane A's data, network, seed, batch size, epochs and loss: a race"
                                         + " changes only the optimizer.")));
         UI.getCurrent().navigate("runs"); // leaving the race ends its lanes
+    }
+
+    @Test
+    void openingARaceBuildsNoRunUntilStartIsPressed() {
+        int before = playgrounds();
+        UI.getCurrent()
+                .navigate(
+                        "race",
+                        QueryParameters.simple(java.util.Map.of(
+                                "a", "dataset=xor&layers=8-relu&optimizer=sgd&lr=0.1&epochs=2",
+                                "b", "dataset=xor&layers=8-relu&optimizer=adam&lr=0.01&epochs=2")));
+        assertEquals(before, playgrounds(), "no lane is built by opening the page");
+        assertTrue(_find(NativeTableRow.class, spec -> spec.withClasses("race-lane")).stream()
+                .allMatch(row ->
+                        row.getElement().getTextRecursively().contains("Ready: press Start")));
+        _click(_get(Button.class, spec -> spec.withId("race-start")));
+        await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> {
+            MockVaadin.clientRoundtrip();
+            return !text("race-verdict").isEmpty();
+        });
+        assertTrue(text("race-verdict").contains("test accuracy"), text("race-verdict"));
+        assertEquals(before + 2, playgrounds());
+        UI.getCurrent().navigate("runs"); // leaving the race ends its lanes (HistoryIT: kept)
     }
 }
