@@ -2,7 +2,6 @@ package org.trainingplayground.core.store;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,37 +162,45 @@ public final class HistoryWriter implements AutoCloseable {
         return drafts.getOrDefault(runId, RunDraft.IGNORED);
     }
 
-    /** Saves every changed run; false when the database refused (the rest wait). */
+    /**
+     * Saves every changed run in one transaction (one commit every two seconds, not one per
+     * run); false when the database refused, and then everything waits for the next try.
+     */
     private boolean flush() {
         if (stopping) {
             drafts.values().forEach(RunDraft::interruptIfGoing);
         }
-        Iterator<RunDraft> pending = drafts.values().iterator();
-        while (pending.hasNext()) {
-            RunDraft draft = pending.next();
-            try {
+        Map<RunDraft, RunChanges> changed = new LinkedHashMap<>();
+        drafts.values().forEach(draft -> {
+            RunChanges changes = draft.changes();
+            if (changes != null) {
+                changed.put(draft, changes);
+            }
+        });
+        try {
+            store.save(List.copyOf(changed.values()));
+            for (Map.Entry<RunDraft, RunChanges> saved : changed.entrySet()) {
+                RunDraft draft = saved.getKey();
                 boolean first = !draft.everSaved();
-                draft.saveTo(store);
+                draft.saved(saved.getValue());
                 if (first && policy.maxRunsPerLearner() > 0) {
                     draft.journal()
                             .setPruned(store.pruneLearner(
                                     draft.summary().start().learnerId(),
                                     policy.maxRunsPerLearner()));
                 }
-                if (draft.summary().status().ended()) {
-                    pending.remove();
-                }
-            } catch (RuntimeException e) {
-                if (saving) {
-                    log.warn(
-                            "Run history not saved to {}; retrying: {}",
-                            store.settings().describe(),
-                            StoreException.reason(e));
-                }
-                saving = false;
-                return false;
             }
+        } catch (RuntimeException e) {
+            if (saving) {
+                log.warn(
+                        "Run history not saved to {}; retrying: {}",
+                        store.settings().describe(),
+                        StoreException.reason(e));
+            }
+            saving = false;
+            return false;
         }
+        drafts.values().removeIf(draft -> draft.summary().status().ended());
         boolean wasSaving = saving;
         saving = dropped.getAndSet(0) == 0;
         if (!wasSaving && saving) {

@@ -86,6 +86,9 @@ final class RunDraft {
         if (summary == null) {
             return;
         }
+        // One row per step: a second evaluation of the same step replaces the first, which
+        // PostgreSQL's multi-row upsert needs (it cannot update one row twice in a statement).
+        evaluations.removeIf(e -> e.step() == evaluation.step());
         evaluations.add(new StoredRun.Evaluation(
                 evaluation.step(),
                 evaluation.epoch(),
@@ -129,17 +132,21 @@ final class RunDraft {
         }
     }
 
-    /** Writes what changed since the last save; on failure everything stays to be retried. */
-    void saveTo(RunStore store) {
+    /** What changed since the last save, or null when nothing did. */
+    RunChanges changes() {
         if (!changed || summary == null) {
-            return;
+            return null;
         }
         Map<String, Series.Unsaved> unsaved = new LinkedHashMap<>();
         series.forEach((name, s) -> unsaved.put(name, s.unsaved()));
-        store.save(summary, List.copyOf(evaluations), List.copyOf(epochs), unsaved);
+        return new RunChanges(summary, evaluations, epochs, unsaved);
+    }
+
+    /** The changes taken last were written (nothing arrives in between: writer thread only). */
+    void saved(RunChanges written) {
         evaluations.clear();
         epochs.clear();
-        unsaved.forEach((name, written) -> series.get(name).markSaved(written));
+        written.series().forEach((name, points) -> series.get(name).markSaved(points));
         changed = false;
         everSaved = true;
     }

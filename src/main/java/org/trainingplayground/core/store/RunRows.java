@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -16,89 +15,99 @@ final class RunRows {
 
     private RunRows() {}
 
-    static void upsertRun(Handle handle, RunSummary run) {
-        RunStart start = run.start();
-        handle.createUpdate("INSERT INTO runs (id, learner_id, started_at, updated_at, ended_at,"
-                        + " status, message, settings_json, seed, dataset, network, optimizer,"
-                        + " learning_rate, parameters, epochs, steps_per_epoch, steps, epochs_done, test_accuracy)"
-                        + " VALUES (:id, :learner, :started, :updated, :ended, :status, :message,"
-                        + " :settings, :seed, :dataset, :network, :optimizer, :rate, :parameters,"
-                        + " :epochs, :stepsPerEpoch, :steps, :epochsDone, :accuracy)"
-                        + " ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at,"
-                        + " ended_at = excluded.ended_at, status = excluded.status,"
-                        + " message = excluded.message, learning_rate = excluded.learning_rate,"
-                        + " steps = excluded.steps, epochs_done = excluded.epochs_done,"
-                        + " test_accuracy = excluded.test_accuracy")
-                .bind("id", start.id())
-                .bind("learner", start.learnerId())
-                .bind("started", start.startedAt().toEpochMilli())
-                .bind("updated", run.updatedAt().toEpochMilli())
-                .bind("ended", run.endedAt() == null ? null : run.endedAt().toEpochMilli())
-                .bind("status", run.status().word())
-                .bind("message", run.message())
-                .bind("settings", start.settingsJson())
-                .bind("seed", start.seed())
-                .bind("dataset", start.dataset())
-                .bind("network", start.network())
-                .bind("optimizer", start.optimizer())
-                .bind("rate", start.learningRate())
-                .bind("parameters", start.parameters())
-                .bind("epochs", start.epochs())
-                .bind("stepsPerEpoch", start.stepsPerEpoch())
-                .bind("steps", run.steps())
-                .bind("epochsDone", run.epochsDone())
-                .bind("accuracy", orNull(run.testAccuracy()))
-                .execute();
+    /**
+     * Writes every run's changes: one batch per table for all the runs (one round trip each,
+     * and on PostgreSQL one multi-row statement per batch with {@code reWriteBatchedInserts}).
+     */
+    static void write(Handle handle, List<RunChanges> changes) {
+        upsertRuns(handle, changes);
+        insertEvaluations(handle, changes);
+        insertEpochs(handle, changes);
+        writeSeries(handle, changes);
     }
 
-    static void insertEvaluations(
-            Handle handle, String runId, List<StoredRun.Evaluation> evaluations) {
-        if (evaluations.isEmpty()) {
-            return;
+    private static void upsertRuns(Handle handle, List<RunChanges> changes) {
+        PreparedBatch batch = handle.prepareBatch("INSERT INTO runs (id, learner_id, started_at,"
+                + " updated_at, ended_at, status, message, settings_json, seed, dataset, network,"
+                + " optimizer, learning_rate, parameters, epochs, steps_per_epoch, steps,"
+                + " epochs_done, test_accuracy)"
+                + " VALUES (:id, :learner, :started, :updated, :ended, :status, :message,"
+                + " :settings, :seed, :dataset, :network, :optimizer, :rate, :parameters,"
+                + " :epochs, :stepsPerEpoch, :steps, :epochsDone, :accuracy)"
+                + " ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at,"
+                + " ended_at = excluded.ended_at, status = excluded.status,"
+                + " message = excluded.message, learning_rate = excluded.learning_rate,"
+                + " steps = excluded.steps, epochs_done = excluded.epochs_done,"
+                + " test_accuracy = excluded.test_accuracy");
+        for (RunChanges change : changes) {
+            RunSummary run = change.run();
+            RunStart start = run.start();
+            batch.bind("id", start.id())
+                    .bind("learner", start.learnerId())
+                    .bind("started", start.startedAt().toEpochMilli())
+                    .bind("updated", run.updatedAt().toEpochMilli())
+                    .bind("ended", run.endedAt() == null ? null : run.endedAt().toEpochMilli())
+                    .bind("status", run.status().word())
+                    .bind("message", run.message())
+                    .bind("settings", start.settingsJson())
+                    .bind("seed", start.seed())
+                    .bind("dataset", start.dataset())
+                    .bind("network", start.network())
+                    .bind("optimizer", start.optimizer())
+                    .bind("rate", start.learningRate())
+                    .bind("parameters", start.parameters())
+                    .bind("epochs", start.epochs())
+                    .bind("stepsPerEpoch", start.stepsPerEpoch())
+                    .bind("steps", run.steps())
+                    .bind("epochsDone", run.epochsDone())
+                    .bind("accuracy", orNull(run.testAccuracy()))
+                    .add();
         }
+        executeIfAny(batch);
+    }
+
+    private static void insertEvaluations(Handle handle, List<RunChanges> changes) {
         PreparedBatch batch = handle.prepareBatch("INSERT INTO run_evaluations"
                 + " (run_id, step, epoch, elapsed_ms, loss, accuracy)"
                 + " VALUES (:run, :step, :epoch, :elapsed, :loss, :accuracy)"
                 + " ON CONFLICT (run_id, step) DO UPDATE SET loss = excluded.loss,"
                 + " accuracy = excluded.accuracy, epoch = excluded.epoch");
-        for (StoredRun.Evaluation e : evaluations) {
-            batch.bind("run", runId)
-                    .bind("step", e.step())
-                    .bind("epoch", e.epoch())
-                    .bind("elapsed", e.elapsedMs())
-                    .bind("loss", orNull(e.loss()))
-                    .bind("accuracy", orNull(e.accuracy()))
-                    .add();
+        for (RunChanges change : changes) {
+            for (StoredRun.Evaluation e : change.evaluations()) {
+                batch.bind("run", change.runId())
+                        .bind("step", e.step())
+                        .bind("epoch", e.epoch())
+                        .bind("elapsed", e.elapsedMs())
+                        .bind("loss", orNull(e.loss()))
+                        .bind("accuracy", orNull(e.accuracy()))
+                        .add();
+            }
         }
-        batch.execute();
+        executeIfAny(batch);
     }
 
-    static void insertEpochs(Handle handle, String runId, List<StoredRun.Epoch> epochs) {
-        if (epochs.isEmpty()) {
-            return;
-        }
+    private static void insertEpochs(Handle handle, List<RunChanges> changes) {
         PreparedBatch batch = handle.prepareBatch("INSERT INTO run_epochs"
                 + " (run_id, epoch, step, elapsed_ms, train_loss, test_loss, test_accuracy)"
                 + " VALUES (:run, :epoch, :step, :elapsed, :train, :test, :accuracy)"
                 + " ON CONFLICT (run_id, epoch) DO NOTHING");
-        for (StoredRun.Epoch e : epochs) {
-            batch.bind("run", runId)
-                    .bind("epoch", e.epoch())
-                    .bind("step", e.step())
-                    .bind("elapsed", e.elapsedMs())
-                    .bind("train", orNull(e.trainLoss()))
-                    .bind("test", orNull(e.testLoss()))
-                    .bind("accuracy", orNull(e.testAccuracy()))
-                    .add();
+        for (RunChanges change : changes) {
+            for (StoredRun.Epoch e : change.epochs()) {
+                batch.bind("run", change.runId())
+                        .bind("epoch", e.epoch())
+                        .bind("step", e.step())
+                        .bind("elapsed", e.elapsedMs())
+                        .bind("train", orNull(e.trainLoss()))
+                        .bind("test", orNull(e.testLoss()))
+                        .bind("accuracy", orNull(e.testAccuracy()))
+                        .add();
+            }
         }
-        batch.execute();
+        executeIfAny(batch);
     }
 
-    /**
-     * Writes every series' unsaved buckets in one batch (one round trip, not one per series);
-     * a series whose buckets were merged has its old rows deleted first.
-     */
-    static void writeSeries(Handle handle, String runId, Map<String, Series.Unsaved> series) {
+    /** Every series' unsaved buckets; a series whose buckets were merged is rewritten whole. */
+    private static void writeSeries(Handle handle, List<RunChanges> changes) {
         PreparedBatch batch = handle.prepareBatch("INSERT INTO run_points (run_id, series, bucket,"
                 + " first_step, last_step, elapsed_ms, samples, mean_value, min_value, max_value)"
                 + " VALUES (:run, :series, :bucket, :first, :last, :elapsed, :samples, :mean,"
@@ -106,29 +115,35 @@ final class RunRows {
                 + " last_step = excluded.last_step, samples = excluded.samples,"
                 + " mean_value = excluded.mean_value, min_value = excluded.min_value,"
                 + " max_value = excluded.max_value");
-        series.forEach((name, unsaved) -> {
-            if (unsaved.replaceAll()) {
-                handle.createUpdate(
-                                "DELETE FROM run_points WHERE run_id = :run AND series = :series")
-                        .bind("run", runId)
-                        .bind("series", name)
-                        .execute();
-            }
-            int bucket = unsaved.fromBucket();
-            for (Series.Point p : unsaved.points()) {
-                batch.bind("run", runId)
-                        .bind("series", name)
-                        .bind("bucket", bucket++)
-                        .bind("first", p.firstStep())
-                        .bind("last", p.lastStep())
-                        .bind("elapsed", p.elapsedMs())
-                        .bind("samples", p.samples())
-                        .bind("mean", orNull(p.mean()))
-                        .bind("min", orNull(p.min()))
-                        .bind("max", orNull(p.max()))
-                        .add();
-            }
-        });
+        for (RunChanges change : changes) {
+            change.series().forEach((name, unsaved) -> {
+                if (unsaved.replaceAll()) {
+                    handle.createUpdate(
+                                    "DELETE FROM run_points WHERE run_id = :run AND series = :series")
+                            .bind("run", change.runId())
+                            .bind("series", name)
+                            .execute();
+                }
+                int bucket = unsaved.fromBucket();
+                for (Series.Point p : unsaved.points()) {
+                    batch.bind("run", change.runId())
+                            .bind("series", name)
+                            .bind("bucket", bucket++)
+                            .bind("first", p.firstStep())
+                            .bind("last", p.lastStep())
+                            .bind("elapsed", p.elapsedMs())
+                            .bind("samples", p.samples())
+                            .bind("mean", orNull(p.mean()))
+                            .bind("min", orNull(p.min()))
+                            .bind("max", orNull(p.max()))
+                            .add();
+                }
+            });
+        }
+        executeIfAny(batch);
+    }
+
+    private static void executeIfAny(PreparedBatch batch) {
         if (batch.size() > 0) {
             batch.execute();
         }

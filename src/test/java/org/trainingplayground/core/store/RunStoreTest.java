@@ -90,10 +90,36 @@ class RunStoreTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void runsSavedInOneFlushKeepTheLastEvaluationOfAStepEvaluatedTwice(String kind)
+            throws Exception {
+        StoreSettings settings = TestDatabases.fresh(kind, tempDir);
+        HistoryWriter writer = new HistoryWriter(RunStore.open(settings), HistoryPolicy.defaults());
+        for (String id : List.of("run-x", "run-y")) {
+            RunJournal journal = writer.journal(planned(id, "learner-1"), TENSORS);
+            for (int step = 1; step <= 25; step++) {
+                journal.onStep(step(step));
+            }
+            journal.onEvaluation(new EvalMetrics(25, 1, 0.9f, 0.4f));
+            journal.onEvaluation(new EvalMetrics(25, 1, 0.8f, 0.5f));
+        }
+        writer.close();
+        try (RunStore store = RunStore.open(settings)) {
+            for (String id : List.of("run-x", "run-y")) {
+                StoredRun run = store.run("learner-1", id).orElseThrow();
+                assertEquals(25, run.summary().steps());
+                assertEquals(1, run.evaluations().size(), id);
+                assertEquals(0.5f, run.evaluations().get(0).accuracy(), 1e-7);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void anotherLearnersRunIsNeitherFoundNorDeleted(String kind) throws Exception {
         StoreSettings settings = TestDatabases.fresh(kind, tempDir);
         try (RunStore store = RunStore.open(settings)) {
-            store.save(summary("run-b", "owner"), List.of(), List.of(), java.util.Map.of());
+            store.save(List.of(new RunChanges(
+                    summary("run-b", "owner"), List.of(), List.of(), java.util.Map.of())));
             assertTrue(store.run("stranger", "run-b").isEmpty());
             assertFalse(store.delete("stranger", "run-b"));
             assertEquals(List.of(), store.runsOf("stranger"));
@@ -164,7 +190,8 @@ class RunStoreTest {
     void runsLeftGoingByACrashAreInterruptedAtTheNextStart(String kind) throws Exception {
         StoreSettings settings = TestDatabases.fresh(kind, tempDir);
         try (RunStore store = RunStore.open(settings)) {
-            store.save(summary("run-e", "learner-1"), List.of(), List.of(), java.util.Map.of());
+            store.save(List.of(new RunChanges(
+                    summary("run-e", "learner-1"), List.of(), List.of(), java.util.Map.of())));
             assertEquals(1, store.markInterrupted(Instant.now()));
             RunSummary run = store.runsOf("learner-1").get(0);
             assertEquals(RunStatus.INTERRUPTED, run.status());
