@@ -1,6 +1,7 @@
 package org.trainingplayground.core.data;
 
 import java.util.List;
+import org.trainingplayground.core.spec.Normalization;
 
 /**
  * A labelled classification dataset split into training and test parts, as plain Java values:
@@ -21,11 +22,14 @@ public sealed interface Dataset permits ImageDataset, PointDataset {
 
     int[] testLabels();
 
-    /** The network's inputs for the training split: one row of {@link #inputSize()} per sample. */
-    float[] trainFeatures();
+    /**
+     * The network's inputs for the training split: one row of {@link #inputSize()} per sample,
+     * pixels read as {@code normalization} says (point sets ignore it).
+     */
+    InputRows trainRows(Normalization normalization);
 
-    /** The network's inputs for the test split, as {@link #trainFeatures()}. */
-    float[] testFeatures();
+    /** The network's inputs for the test split, as {@link #trainRows}. */
+    InputRows testRows(Normalization normalization);
 
     default int classes() {
         return classNames().size();

@@ -1,6 +1,7 @@
 package org.trainingplayground.core.data;
 
 import java.util.List;
+import org.trainingplayground.core.spec.Normalization;
 
 /**
  * A labelled image classification dataset split into training and test parts, as plain Java
@@ -28,23 +29,14 @@ public record ImageDataset(
         return trainImages.rows() * trainImages.cols();
     }
 
-    /** Pixels scaled to [0, 1] as torchvision's {@code ToTensor()} does, one row per image. */
+    /** Pixels as torchvision's {@code ToTensor()} (and {@code Normalize}) make them. */
     @Override
-    public float[] trainFeatures() {
-        return scaled(trainImages);
+    public InputRows trainRows(Normalization normalization) {
+        return InputRows.of(trainImages, normalization.byteValues());
     }
 
     @Override
-    public float[] testFeatures() {
-        return scaled(testImages);
-    }
-
-    private static float[] scaled(IdxImages images) {
-        byte[] pixels = images.pixels();
-        float[] values = new float[pixels.length];
-        for (int i = 0; i < pixels.length; i++) {
-            values[i] = (pixels[i] & 0xFF) / 255f;
-        }
-        return values;
+    public InputRows testRows(Normalization normalization) {
+        return InputRows.of(testImages, normalization.byteValues());
     }
 }

@@ -1,6 +1,7 @@
 package org.trainingplayground.core.data;
 
 import java.util.List;
+import org.trainingplayground.core.spec.Normalization;
 
 /**
  * Points in the plane with a class each, split into training and test parts.
@@ -30,14 +31,15 @@ public record PointDataset(
         return 2;
     }
 
+    /** The points as they are: there are no pixels to normalise. */
     @Override
-    public float[] trainFeatures() {
-        return trainPoints;
+    public InputRows trainRows(Normalization normalization) {
+        return InputRows.of(trainPoints, 2);
     }
 
     @Override
-    public float[] testFeatures() {
-        return testPoints;
+    public InputRows testRows(Normalization normalization) {
+        return InputRows.of(testPoints, 2);
     }
 
     /**

@@ -14,9 +14,15 @@ import java.util.Objects;
  * @param testFraction share of the generated points held out as the test split (ignored for
  *     images, whose split is fixed by the files)
  * @param classes number of classes (spiral arms, blobs); fixed by the kind for the others
+ * @param normalization how pixel bytes become inputs (ignored for the 2-D sets)
  */
 public record DatasetSpec(
-        DatasetKind kind, int points, double noise, double testFraction, int classes) {
+        DatasetKind kind,
+        int points,
+        double noise,
+        double testFraction,
+        int classes,
+        Normalization normalization) {
 
     public static final int MIN_POINTS = 20;
     public static final int MAX_POINTS = 5000;
@@ -26,10 +32,17 @@ public record DatasetSpec(
 
     public DatasetSpec {
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(normalization, "normalization");
         String problem = firstProblem(kind, points, noise, testFraction, classes);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
+    }
+
+    /** Pixels in [0, 1]. */
+    public DatasetSpec(
+            DatasetKind kind, int points, double noise, double testFraction, int classes) {
+        this(kind, points, noise, testFraction, classes, Normalization.NONE);
     }
 
     /** The default settings for {@code kind}: 500 points, its default noise, 20 % test. */
@@ -48,23 +61,27 @@ public record DatasetSpec(
     public DatasetSpec withKind(DatasetKind newKind) {
         int newClasses =
                 classesProblem(newKind, classes) == null ? classes : newKind.defaultClasses();
-        return new DatasetSpec(newKind, points, noise, testFraction, newClasses);
+        return new DatasetSpec(newKind, points, noise, testFraction, newClasses, normalization);
     }
 
     public DatasetSpec withPoints(int count) {
-        return new DatasetSpec(kind, count, noise, testFraction, classes);
+        return new DatasetSpec(kind, count, noise, testFraction, classes, normalization);
     }
 
     public DatasetSpec withNoise(double value) {
-        return new DatasetSpec(kind, points, value, testFraction, classes);
+        return new DatasetSpec(kind, points, value, testFraction, classes, normalization);
     }
 
     public DatasetSpec withTestFraction(double fraction) {
-        return new DatasetSpec(kind, points, noise, fraction, classes);
+        return new DatasetSpec(kind, points, noise, fraction, classes, normalization);
     }
 
     public DatasetSpec withClasses(int count) {
-        return new DatasetSpec(kind, points, noise, testFraction, count);
+        return new DatasetSpec(kind, points, noise, testFraction, count, normalization);
+    }
+
+    public DatasetSpec withNormalization(Normalization value) {
+        return new DatasetSpec(kind, points, noise, testFraction, classes, value);
     }
 
     public int inputSize() {

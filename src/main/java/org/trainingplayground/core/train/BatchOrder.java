@@ -4,11 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
+import org.trainingplayground.core.data.InputRows;
 
 /**
  * A run's place in its training data: the epoch, the shuffled order of the samples, and the
@@ -20,6 +20,7 @@ final class BatchOrder {
     record Batch(int size, NDArray inputs, NDArray labels) {}
 
     private final DatasetTensors data;
+    private final InputRows rows;
     private final SplittableRandom random;
     private final int batchSize;
     private final int[] order;
@@ -40,8 +41,9 @@ final class BatchOrder {
     private double epochLossSum;
     private int epochSamples;
 
-    BatchOrder(DatasetTensors data, int batchSize, SplittableRandom random) {
+    BatchOrder(DatasetTensors data, InputRows rows, int batchSize, SplittableRandom random) {
         this.data = data;
+        this.rows = rows;
         this.random = random;
         this.batchSize = batchSize;
         this.order = new int[data.trainSize()];
@@ -68,12 +70,11 @@ final class BatchOrder {
         }
         int size = Math.min(batchSize, order.length - cursor);
         int features = data.dataset().inputSize();
-        FloatBuffer rows = data.trainRows();
         int[] labels = data.dataset().trainLabels();
         batchLabels.clear();
         for (int i = 0; i < size; i++) {
             int sample = order[cursor + i];
-            batchInputValues.put(i * features, rows, sample * features, features);
+            rows.copy(sample, batchInputValues, i * features);
             batchLabels.putLong(labels[sample]);
         }
         batchLabels.flip();

@@ -3,11 +3,14 @@ package org.trainingplayground.core.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-
+import ai.djl.ndarray.types.Shape;
+import java.nio.FloatBuffer;
+import org.trainingplayground.core.data.InputRows;
 import org.trainingplayground.core.data.PointDataset;
 import org.trainingplayground.core.metrics.DecisionBoundary;
 import org.trainingplayground.core.metrics.EvalMetrics;
 import org.trainingplayground.core.metrics.TestPredictions;
+import org.trainingplayground.core.spec.Normalization;
 
 /** What a run's network makes of data it does not train on: the test split, a grid of points. */
 final class Evaluator {
@@ -15,16 +18,30 @@ final class Evaluator {
     /** Samples used for the loss of the untrained network, as in the PyTorch reference. */
     private static final int INITIAL_LOSS_SAMPLES = 1024;
 
+    /**
+     * Test samples converted and evaluated at a time: the 10,000 MNIST test digits would be a
+     * 31 MB float tensor at once, a chunk is 3 MB.
+     */
+    private static final int CHUNK = 1000;
+
     /** An evaluation: the summary for the charts and every test sample's answer. */
     record Evaluation(EvalMetrics metrics, TestPredictions predictions) {}
 
     private final DatasetTensors data;
+    private final InputRows trainRows;
+    private final InputRows testRows;
     private final Network network;
     private final LossFunction lossFn;
     private final int classes;
 
-    Evaluator(DatasetTensors data, Network network, LossFunction lossFn) {
+    Evaluator(
+            DatasetTensors data,
+            Normalization normalization,
+            Network network,
+            LossFunction lossFn) {
         this.data = data;
+        this.trainRows = data.dataset().trainRows(normalization);
+        this.testRows = data.dataset().testRows(normalization);
         this.network = network;
         this.lossFn = lossFn;
         this.classes = data.dataset().classes();
@@ -33,20 +50,34 @@ final class Evaluator {
     /** Mean loss of the network on the first training samples (no gradients). */
     float initialLoss(NDManager scratch) {
         int n = Math.min(INITIAL_LOSS_SAMPLES, data.trainSize());
-        NDArray x = data.trainInputs().get(scratch, new NDIndex("0:" + n));
         NDArray y = data.trainLabels().get(scratch, new NDIndex("0:" + n));
-        return lossFn.batchLoss(network.forward(x, false), y).getFloat();
+        return lossFn.batchLoss(network.forward(inputs(scratch, trainRows, 0, n), false), y)
+                .getFloat();
     }
 
     /** Loss, accuracy and predictions on the whole test split, without gradients. */
     Evaluation evaluate(NDManager scratch, long step, int forEpoch) {
-        NDArray x = data.testInputs().get(scratch, new NDIndex(":"));
-        NDArray y = data.testLabels().get(scratch, new NDIndex(":"));
-        NDArray logits = network.forward(x, false);
-        float loss = lossFn.batchLoss(logits, y).getFloat();
+        int n = testRows.count();
         // One copy of all probabilities serves the gallery, the confusion matrix and the
         // accuracy; the argmax is taken in Java on those values.
-        float[] probabilities = logits.softmax(1).toFloatArray();
+        float[] probabilities = new float[n * classes];
+        double lossSum = 0;
+        for (int from = 0; from < n; from += CHUNK) {
+            int to = Math.min(n, from + CHUNK);
+            try (NDManager chunk = scratch.newSubManager()) {
+                NDArray logits = network.forward(inputs(chunk, testRows, from, to), false);
+                NDArray y = data.testLabels().get(chunk, new NDIndex(from + ":" + to));
+                lossSum += (double) lossFn.batchLoss(logits, y).getFloat() * (to - from);
+                float[] chunkProbabilities = logits.softmax(1).toFloatArray();
+                System.arraycopy(
+                        chunkProbabilities,
+                        0,
+                        probabilities,
+                        from * classes,
+                        chunkProbabilities.length);
+            }
+        }
+        float loss = (float) (lossSum / n);
         int[] labels = data.dataset().testLabels();
         int[] predicted = new int[labels.length];
         for (int i = 0; i < labels.length; i++) {
@@ -86,6 +117,15 @@ final class Evaluator {
             confidence[i] = probabilities[i * classes + predicted[i]];
         }
         return new DecisionBoundary(step, bounds[0], bounds[1], resolution, predicted, confidence);
+    }
+
+    /** Rows {@code from} to {@code to} (exclusive) as one tensor of {@code manager}. */
+    private static NDArray inputs(NDManager manager, InputRows rows, int from, int to) {
+        FloatBuffer values = FloatBuffer.allocate((to - from) * rows.width());
+        for (int row = from; row < to; row++) {
+            rows.copy(row, values, (row - from) * rows.width());
+        }
+        return manager.create(values, new Shape(to - from, rows.width()));
     }
 
     private static int argMax(float[] values, int from, int count) {

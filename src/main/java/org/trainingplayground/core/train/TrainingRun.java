@@ -8,6 +8,7 @@ import org.trainingplayground.core.metrics.DecisionBoundary;
 import org.trainingplayground.core.metrics.StepDetail;
 import org.trainingplayground.core.metrics.StepMetrics;
 import org.trainingplayground.core.schedule.TrainingScheduler;
+import org.trainingplayground.core.spec.Normalization;
 import org.trainingplayground.core.spec.OptimizerSpec;
 import org.trainingplayground.core.spec.RunSpec;
 
@@ -67,8 +68,10 @@ final class TrainingRun implements AutoCloseable {
             manager.close();
             throw e;
         }
-        this.batches = new BatchOrder(data, spec.batchSize(), random);
-        this.evaluator = new Evaluator(data, network, lossFn);
+        Normalization normalization = spec.dataset().normalization();
+        this.batches = new BatchOrder(
+                data, data.dataset().trainRows(normalization), spec.batchSize(), random);
+        this.evaluator = new Evaluator(data, normalization, network, lossFn);
         this.stepThrough = new StepThroughExtract(data.dataset(), lossFn, network);
     }
 
