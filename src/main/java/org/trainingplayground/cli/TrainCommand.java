@@ -72,6 +72,12 @@ public final class TrainCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(
+            names = "--normalize",
+            description = "Image sets: none (pixels in [0, 1], the default) or lesson"
+                    + " (Normalize((0.5,), (0.5,)), pixels in [-1, 1]).")
+    String normalize;
+
+    @Option(
             names = "--points",
             description = "2-D sets: points, training and test together (default 500).")
     String points;
@@ -236,6 +242,7 @@ public final class TrainCommand implements Callable<Integer> {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> said = new LinkedHashMap<>();
         given(values, said, "dataset", "--dataset", dataset);
+        given(values, said, "normalize", "--normalize", normalize);
         given(values, said, "points", "--points", points);
         given(values, said, "noise", "--noise", noise);
         given(values, said, "test", "--test-fraction", testFraction);

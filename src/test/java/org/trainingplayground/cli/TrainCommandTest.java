@@ -22,6 +22,7 @@ import org.trainingplayground.core.spec.DatasetSpec;
 import org.trainingplayground.core.spec.Init;
 import org.trainingplayground.core.spec.LayerSpec;
 import org.trainingplayground.core.spec.LossKind;
+import org.trainingplayground.core.spec.Normalization;
 import org.trainingplayground.core.spec.OptimizerKind;
 import org.trainingplayground.core.spec.OptimizerSpec;
 import org.trainingplayground.core.spec.RunSpec;
@@ -48,6 +49,18 @@ class TrainCommandTest {
         assertEquals(2, train("--lr", "fast"));
         assertTrue(errors().contains("--lr fast: \"fast\" is not a number"), errors());
         assertTrue(errors().contains("Usage:"), errors());
+        assertFalse(errors().contains("Exception"), errors());
+    }
+
+    @Test
+    void theLessonsNormalisationIsAnOptionAndAnUnknownOneGetsASentence() {
+        assertEquals(
+                Normalization.LESSON,
+                runSpecOf("--normalize", "lesson").dataset().normalization());
+        assertEquals(2, train("--normalize", "sideways"));
+        assertTrue(
+                errors().contains("Unknown normalize \"sideways\": choose one of none, lesson."),
+                errors());
         assertFalse(errors().contains("Exception"), errors());
     }
 

@@ -7,6 +7,7 @@ import static org.trainingplayground.core.code.Python.pythonString;
 import org.trainingplayground.core.code.PyTorchCode.Options;
 import org.trainingplayground.core.spec.DatasetKind;
 import org.trainingplayground.core.spec.DatasetSpec;
+import org.trainingplayground.core.spec.Normalization;
 import org.trainingplayground.core.spec.RunSpec;
 
 /**
@@ -20,7 +21,7 @@ final class PyTorchData {
     static void write(StringBuilder py, RunSpec run, Options options) {
         DatasetSpec dataset = run.dataset();
         if (dataset.kind().images()) {
-            images(py, dataset.kind(), options);
+            images(py, dataset, options);
         } else {
             points(py, dataset);
         }
@@ -32,7 +33,9 @@ final class PyTorchData {
         line(py, "");
     }
 
-    private static void images(StringBuilder py, DatasetKind kind, Options options) {
+    private static void images(StringBuilder py, DatasetSpec dataset, Options options) {
+        DatasetKind kind = dataset.kind();
+        boolean lesson = dataset.normalization() == Normalization.LESSON;
         boolean mnist = kind == DatasetKind.MNIST;
         String subset = mnist
                 ? "8,000 for training and 2,000 for testing"
@@ -47,7 +50,16 @@ final class PyTorchData {
                 pythonString(options.dataRoot().toString()));
         line(py, "# %s.", subset);
         line(py, "# ToTensor turns each 28x28 image into numbers from 0 (background) to 1 (ink),");
-        line(py, "# as the playground does.");
+        if (lesson) {
+            line(
+                    py,
+                    "# then Normalize((0.5,), (0.5,)) maps them to -1 to 1, as the playground does.");
+            line(py, "transform = transforms.Compose([transforms.ToTensor(),");
+            line(py, "                                transforms.Normalize((0.5,), (0.5,))])");
+        } else {
+            line(py, "# as the playground does.");
+            line(py, "transform = transforms.ToTensor()");
+        }
         String dataClass = mnist ? "MNIST" : "FashionMNIST";
         for (boolean train : new boolean[] {true, false}) {
             line(
@@ -58,10 +70,7 @@ final class PyTorchData {
                     pythonString(options.dataRoot().toString()),
                     train ? "True" : "False",
                     options.download() ? "True" : "False");
-            line(
-                    py,
-                    "%stransform=transforms.ToTensor())",
-                    " ".repeat((train ? 22 : 21) + dataClass.length()));
+            line(py, "%stransform=transform)", " ".repeat((train ? 22 : 21) + dataClass.length()));
         }
     }
 

@@ -8,6 +8,7 @@ import org.trainingplayground.core.spec.LayerSpec;
 import org.trainingplayground.core.spec.Limits;
 import org.trainingplayground.core.spec.LossKind;
 import org.trainingplayground.core.spec.NetworkSpec;
+import org.trainingplayground.core.spec.Normalization;
 import org.trainingplayground.core.spec.OptimizerKind;
 import org.trainingplayground.core.spec.OptimizerSpec;
 import org.trainingplayground.core.spec.RunSpec;
@@ -28,6 +29,7 @@ final class Draft {
     double noise;
     double testFraction;
     int classes;
+    Normalization normalization;
     /** The dataset settings before any of points, noise, test or classes was read. */
     DatasetSpec datasetStart;
 
@@ -86,6 +88,9 @@ final class Draft {
         } catch (IllegalArgumentException splitTooSmallForTheNewDefaultClasses) {
             switched = DatasetSpec.of(newKind);
         }
+        if (kind.images() && newKind.images()) {
+            switched = switched.withNormalization(normalization);
+        }
         setDataset(switched);
     }
 
@@ -96,6 +101,7 @@ final class Draft {
         noise = data.noise();
         testFraction = data.testFraction();
         classes = data.classes();
+        normalization = data.normalization();
     }
 
     /**
@@ -154,7 +160,7 @@ final class Draft {
             }
         }
         try {
-            return new DatasetSpec(kind, points, noise, testFraction, classes);
+            return new DatasetSpec(kind, points, noise, testFraction, classes, normalization);
         } catch (IllegalArgumentException stillNoSplit) {
             return datasetStart;
         }
@@ -162,7 +168,7 @@ final class Draft {
 
     private String datasetProblem() {
         try {
-            new DatasetSpec(kind, points, noise, testFraction, classes);
+            new DatasetSpec(kind, points, noise, testFraction, classes, normalization);
             return null;
         } catch (IllegalArgumentException e) {
             return e.getMessage();

@@ -14,6 +14,7 @@ import org.trainingplayground.core.spec.DatasetKind;
 import org.trainingplayground.core.spec.DatasetSpec;
 import org.trainingplayground.core.spec.Init;
 import org.trainingplayground.core.spec.LossKind;
+import org.trainingplayground.core.spec.Normalization;
 import org.trainingplayground.core.spec.OptimizerKind;
 import org.trainingplayground.core.spec.OptimizerSpec;
 
@@ -72,6 +73,7 @@ final class PropertyTable {
 
     private static final Predicate<Draft> ALWAYS = draft -> true;
     private static final Predicate<Draft> POINT_SETS = draft -> !draft.kind.images();
+    private static final Predicate<Draft> IMAGE_SETS = draft -> draft.kind.images();
     private static final Predicate<Draft> SGD = draft -> draft.optimizer == OptimizerKind.SGD;
     private static final Predicate<Draft> ADAM = draft -> draft.optimizer == OptimizerKind.ADAM;
 
@@ -85,6 +87,18 @@ final class PropertyTable {
                     draft -> draft.kind.key(),
                     (text, draft) ->
                             choose(DatasetKind.class, text, "dataset", draft::switchDataset)),
+            new Property(
+                    "normalize",
+                    "the normalisation",
+                    JsonType.TEXT,
+                    IMAGE_SETS,
+                    "the image sets",
+                    draft -> draft.normalization.key(),
+                    (text, draft) -> choose(
+                            Normalization.class,
+                            text,
+                            "normalize",
+                            value -> draft.normalization = value)),
             new Property(
                     "points",
                     "the number of points",

@@ -17,13 +17,18 @@ import org.trainingplayground.core.config.ConfigText;
 import org.trainingplayground.core.config.ConfigText.Quantity;
 import org.trainingplayground.core.spec.DatasetKind;
 import org.trainingplayground.core.spec.DatasetSpec;
+import org.trainingplayground.core.spec.Normalization;
 
-/** The dataset, and for the generated 2-D sets their points, noise, test share and classes. */
+/**
+ * The dataset; for the image sets how their pixels are normalised, for the generated 2-D sets
+ * their points, noise, test share and classes.
+ */
 public class DatasetFields extends Composite<Div> {
 
     private static final Quantity CLASSES = new Quantity("the number of classes", "3");
 
     private final Select<DatasetKind> dataset = new Select<>();
+    private final Select<Normalization> normalize = new Select<>();
     private final TextField points;
     private final TextField noise;
     private final TextField testShare;
@@ -51,11 +56,18 @@ public class DatasetFields extends Composite<Div> {
             showFieldsOfKind();
             onEdit.run();
         });
+        normalize.setId("normalize");
+        normalize.setLabel("Pixels");
+        normalize.setItems(Normalization.values());
+        normalize.setItemLabelGenerator(Normalization::label);
+        normalize.setWidthFull();
+        normalize.setHelperText("The lesson normalises them to -1 to 1.");
+        normalize.addValueChangeListener(e -> onEdit.run());
         points.setHelperText(DatasetSpec.MIN_POINTS + " to "
                 + String.format(Locale.ROOT, "%,d", DatasetSpec.MAX_POINTS));
         noise.setHelperText("0 to " + DatasetSpec.MAX_NOISE + ", spread of each point");
         testShare.setHelperText("Held out to test");
-        getContent().add(dataset, pointFields, splitFields);
+        getContent().add(dataset, normalize, pointFields, splitFields);
         getContent().setWidthFull();
     }
 
@@ -64,6 +76,7 @@ public class DatasetFields extends Composite<Div> {
         filling = true;
         try {
             dataset.setValue(data.kind());
+            normalize.setValue(data.normalization());
             points.setValue(Integer.toString(data.points()));
             noise.setValue(format(data.noise()));
             testShare.setValue(format(data.testFraction()));
@@ -77,6 +90,9 @@ public class DatasetFields extends Composite<Div> {
     /** The fields' text under their property keys, the fields that do not apply left out. */
     public void putValues(Map<String, String> values) {
         values.put("dataset", kind().key());
+        if (kind().images() && normalize.getValue() != null) {
+            values.put("normalize", normalize.getValue().key());
+        }
         put(values, "points", points);
         put(values, "noise", noise);
         put(values, "test", testShare);
@@ -129,6 +145,7 @@ public class DatasetFields extends Composite<Div> {
     private void showFieldsOfKind() {
         DatasetKind kind = kind();
         boolean generated = !kind.images();
+        normalize.setVisible(!generated);
         pointFields.setVisible(generated);
         points.setVisible(generated);
         noise.setVisible(generated);

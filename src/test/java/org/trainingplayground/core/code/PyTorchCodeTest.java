@@ -31,6 +31,7 @@ import org.trainingplayground.core.spec.DatasetSpec;
 import org.trainingplayground.core.spec.Init;
 import org.trainingplayground.core.spec.LayerSpec;
 import org.trainingplayground.core.spec.LossKind;
+import org.trainingplayground.core.spec.Normalization;
 import org.trainingplayground.core.spec.OptimizerKind;
 import org.trainingplayground.core.spec.OptimizerSpec;
 import org.trainingplayground.core.spec.RunSpec;
@@ -84,6 +85,8 @@ class PyTorchCodeTest {
 
     static Stream<Arguments> configurations() {
         RunSpec lesson = RunSpec.lesson();
+        RunSpec normalised =
+                lesson.withDataset(DatasetSpec.mnist().withNormalization(Normalization.LESSON));
         RunSpec adamHe = lesson.withLoss(LossKind.NLL)
                 .withNetwork(lesson.network().withInit(Init.HE))
                 .withOptimizer(
@@ -114,6 +117,7 @@ class PyTorchCodeTest {
                 .withLoss(LossKind.MSE);
         return Stream.of(
                 Arguments.of("the MNIST lesson with SGD", config(lesson)),
+                Arguments.of("MNIST normalised to -1 to 1", config(normalised)),
                 Arguments.of("MNIST with NLL, Adam and He", config(adamHe)),
                 Arguments.of("Fashion-MNIST with MSE, Nesterov and weight decay", config(fashion)),
                 Arguments.of("a five-armed spiral with Tanh", config(spiral)),
@@ -248,6 +252,21 @@ class PyTorchCodeTest {
 
         String plain = PyTorchCode.generate(config(lesson));
         assertFalse(plain.contains("nn.init"), "PyTorch's default needs no init code.");
+    }
+
+    @Test
+    void theLessonsNormalisationIsComposedAfterToTensor() {
+        String normalised = PyTorchCode.generate(config(RunSpec.lesson()
+                .withDataset(DatasetSpec.mnist().withNormalization(Normalization.LESSON))));
+        assertTrue(
+                normalised.contains("transform = transforms.Compose([transforms.ToTensor(),\n"
+                        + "                                transforms.Normalize((0.5,), (0.5,))])"),
+                normalised);
+        assertTrue(normalised.contains("download=True,\n"), normalised);
+        assertTrue(normalised.contains("transform=transform)"), normalised);
+        String plain = PyTorchCode.generate(config(RunSpec.lesson()));
+        assertTrue(plain.contains("transform = transforms.ToTensor()\n"), plain);
+        assertFalse(plain.contains("Normalize"), plain);
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.trainingplayground.core.spec.Init;
 import org.trainingplayground.core.spec.LayerSpec;
 import org.trainingplayground.core.spec.Limits;
 import org.trainingplayground.core.spec.LossKind;
+import org.trainingplayground.core.spec.Normalization;
 import org.trainingplayground.core.spec.OptimizerKind;
 import org.trainingplayground.core.spec.OptimizerSpec;
 import org.trainingplayground.core.spec.RunSpec;
@@ -147,7 +148,7 @@ class ConfigPropertiesTest {
     @Test
     void theLinkListsTheKeysInTableOrderAndOnlyThoseThatApply() {
         assertEquals(
-                "dataset=mnist&layers=128-relu,64-relu&init=pytorch&loss=cross-entropy"
+                "dataset=mnist&normalize=none&layers=128-relu,64-relu&init=pytorch&loss=cross-entropy"
                         + "&optimizer=sgd&lr=0.003&momentum=0&nesterov=false&decay=0&batch=64&epochs=5"
                         + "&seed=1&speed=0",
                 ConfigProperties.toQuery(LESSON));
@@ -297,6 +298,26 @@ class ConfigPropertiesTest {
                 sentences(reading));
         assertEquals(0.5, reading.config().run().optimizer().beta1());
         assertEquals(0, reading.config().run().optimizer().momentum());
+    }
+
+    @Test
+    void theLessonsNormalisationIsReadFromALinkAndWrittenBackForImageSetsOnly() {
+        Reading reading = readLink("normalize=lesson&lr=0.1");
+        assertEquals(List.of(), reading.notices());
+        assertEquals(Normalization.LESSON, reading.config().run().dataset().normalization());
+        assertTrue(ConfigProperties.toQuery(reading.config()).contains("normalize=lesson"));
+
+        Reading spiral = readLink("dataset=spiral&normalize=lesson");
+        assertEquals(DatasetKind.SPIRAL, spiral.config().run().dataset().kind());
+        assertFalse(ConfigProperties.toQuery(spiral.config()).contains("normalize"));
+
+        Reading bad = readLink("normalize=sideways&lr=0.1");
+        assertEquals(
+                List.of("normalize=sideways: Unknown normalize \"sideways\": choose one of none,"
+                        + " lesson. The normalisation stays none."),
+                sentences(bad));
+        assertEquals(Normalization.NONE, bad.config().run().dataset().normalization());
+        assertEquals(0.1, bad.config().run().optimizer().learningRate());
     }
 
     @Test
