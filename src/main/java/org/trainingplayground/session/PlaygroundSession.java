@@ -71,8 +71,8 @@ public final class PlaygroundSession implements AutoCloseable {
         this.budget = budget;
         this.keeper = keeper;
         this.admission = new SettingsAdmission(limits, budget, engine);
-        // The lesson's 0.003 is meant for 60,000 digits (938 steps an epoch); on our 8,000 it
-        // barely moves the loss in 5 epochs (PyTorch agrees), so the page starts at 0.05.
+        // The page starts at 0.05 so that the loss falls within the first few dozen steps a
+        // student watches; the Lesson preset is the lesson's 0.003 on normalised pixels.
         this.spec = new RunSpec(
                 engine.lessonNetwork(),
                 LossKind.CROSS_ENTROPY,

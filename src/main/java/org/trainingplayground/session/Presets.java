@@ -8,13 +8,17 @@ import org.trainingplayground.core.spec.Init;
 import org.trainingplayground.core.spec.LayerSpec;
 import org.trainingplayground.core.spec.LossKind;
 import org.trainingplayground.core.spec.NetworkSpec;
+import org.trainingplayground.core.spec.Normalization;
 import org.trainingplayground.core.spec.OptimizerKind;
 import org.trainingplayground.core.spec.OptimizerSpec;
 import org.trainingplayground.core.spec.RunSpec;
 
 /** Ready-made settings a student can pick instead of filling in the form. */
 public enum Presets {
-    /** The lesson exactly: 784-128-64-10 ReLU, SGD with learning rate 0.003, batch 64. */
+    /**
+     * The lesson exactly: the full MNIST normalised to [-1, 1], 784-128-64-10 ReLU, SGD with
+     * learning rate 0.003, batch 64, 5 epochs.
+     */
     LESSON(
             "Lesson",
             new RunSpec(
@@ -28,7 +32,8 @@ public enum Presets {
                     64,
                     5,
                     1,
-                    PlaygroundSession.EVAL_EVERY_STEPS)),
+                    PlaygroundSession.EVAL_EVERY_STEPS,
+                    DatasetSpec.mnist().withNormalization(Normalization.LESSON))),
     /** Learns visibly within seconds: SGD with momentum on one hidden layer. */
     QUICK(
             "Quick",
@@ -80,5 +85,21 @@ public enum Presets {
      */
     public boolean keepsDataset() {
         return spec.dataset().kind().images();
+    }
+
+    /**
+     * This preset's settings for a student whose form shows {@code shown}: on that dataset
+     * when the preset keeps it (an image set's pixels normalised as the preset says), otherwise
+     * on the preset's own; evaluated as often as the shown settings are.
+     */
+    public RunSpec settingsFor(RunSpec shown, DatasetSpec shownDataset) {
+        RunSpec settings = spec.withEvalEverySteps(shown.evalEverySteps());
+        if (!keepsDataset()) {
+            return settings;
+        }
+        return settings.withDataset(
+                shownDataset.kind().images()
+                        ? shownDataset.withNormalization(spec.dataset().normalization())
+                        : shownDataset);
     }
 }

@@ -27,7 +27,6 @@ import org.trainingplayground.core.spec.DatasetSpec;
 import org.trainingplayground.core.spec.Limits;
 import org.trainingplayground.core.spec.NetworkSpec;
 import org.trainingplayground.core.spec.RunSpec;
-import org.trainingplayground.session.Presets;
 import org.trainingplayground.ui.settings.DatasetFields;
 import org.trainingplayground.ui.settings.LossFields;
 import org.trainingplayground.ui.settings.NetworkBuilder;
@@ -43,10 +42,11 @@ import org.trainingplayground.ui.settings.PresetChoice;
 @CssImport("./styles/panels.css")
 class SettingsPanel extends Composite<VerticalLayout> {
 
-    private final PresetChoice preset = new PresetChoice(this::presetSettings, chosen -> {
-        fillForm(chosen);
-        settingsEdited();
-    });
+    private final PresetChoice preset =
+            new PresetChoice(chosen -> chosen.settingsFor(this.shown, this.formDataset), chosen -> {
+                fillForm(chosen);
+                settingsEdited();
+            });
     private final DatasetFields datasetFields = new DatasetFields(this::settingsEdited);
     private final NetworkBuilder builder = new NetworkBuilder();
     private final NetworkDiagram diagram = new NetworkDiagram();
@@ -302,15 +302,6 @@ class SettingsPanel extends Composite<VerticalLayout> {
                                 Locale.ROOT,
                                 "%,d weights and biases to learn",
                                 network.parameterCount()));
-    }
-
-    /**
-     * A preset's settings: on the shown dataset (its network fitted to it) when the preset
-     * keeps the dataset, otherwise on the preset's own.
-     */
-    private RunSpec presetSettings(Presets chosen) {
-        RunSpec presetSpec = chosen.spec().withEvalEverySteps(shown.evalEverySteps());
-        return chosen.keepsDataset() ? presetSpec.withDataset(formDataset) : presetSpec;
     }
 
     Registration addSettingsListener(ComponentEventListener<SettingsEvent> listener) {

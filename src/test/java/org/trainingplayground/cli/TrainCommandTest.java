@@ -118,7 +118,7 @@ class TrainCommandTest {
         assertTrue(epoch.has("trainLoss") && epoch.has("valLoss") && epoch.has("valAccuracy"));
         JsonNode summary = json.readTree(lines[2]);
         assertEquals("djl", summary.get("summary").asText());
-        assertEquals(8, summary.get("steps").asInt(), "8,000 samples in batches of 1,024");
+        assertEquals(59, summary.get("steps").asInt(), "60,000 samples in batches of 1,024");
         assertTrue(summary.get("msPerStepMedian").asDouble() > 0);
     }
 

@@ -37,18 +37,22 @@ final class PyTorchData {
         DatasetKind kind = dataset.kind();
         boolean lesson = dataset.normalization() == Normalization.LESSON;
         boolean mnist = kind == DatasetKind.MNIST;
-        String subset = mnist
-                ? "8,000 for training and 2,000 for testing"
-                : "10,000 for training and 2,000 for testing";
         line(
                 py,
                 "# Data: the full %s, 60,000 training and 10,000 test images, downloaded into",
                 mnist ? "MNIST" : "Fashion-MNIST");
-        line(
-                py,
-                "# %s the first time. The playground trains on a subset of the same images:",
-                pythonString(options.dataRoot().toString()));
-        line(py, "# %s.", subset);
+        if (mnist) {
+            line(
+                    py,
+                    "# %s the first time: the same digits the playground trains on.",
+                    pythonString(options.dataRoot().toString()));
+        } else {
+            line(
+                    py,
+                    "# %s the first time. The playground trains on a subset of the same images:",
+                    pythonString(options.dataRoot().toString()));
+            line(py, "# 10,000 for training and 2,000 for testing.");
+        }
         line(py, "# ToTensor turns each 28x28 image into numbers from 0 (background) to 1 (ink),");
         if (lesson) {
             line(

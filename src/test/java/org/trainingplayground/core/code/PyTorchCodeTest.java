@@ -204,7 +204,7 @@ class PyTorchCodeTest {
         int backward = code.indexOf("loss.backward()");
         int step = code.indexOf("optimizer.step()");
         assertTrue(zeroGrad > 0 && zeroGrad < backward && backward < step, code);
-        assertTrue(code.contains("8,000 for training and 2,000 for testing"), code);
+        assertTrue(code.contains("the same digits the playground trains on"), code);
         assertFalse(code.contains("break"), "The student's loop trains on every batch.");
     }
 

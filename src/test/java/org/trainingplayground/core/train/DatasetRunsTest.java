@@ -171,8 +171,8 @@ class DatasetRunsTest {
                 }
                 diagonal += matrix[row][row];
             }
-            assertEquals(2000, total);
-            assertEquals(predictions.accuracy(), diagonal / 2000f, 1e-6);
+            assertEquals(10_000, total);
+            assertEquals(predictions.accuracy(), diagonal / 10_000f, 1e-6);
             float sum = 0;
             for (float p : predictions.probabilities(0)) {
                 sum += p;

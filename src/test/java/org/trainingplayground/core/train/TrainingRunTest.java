@@ -135,7 +135,7 @@ class TrainingRunTest {
         TrainingRun run = newRun(spec);
         try {
             List<StepMetrics> steps = steps(run, run.stepsPerEpoch());
-            assertEquals(125, steps.size(), "8,000 samples in batches of 64");
+            assertEquals(938, steps.size(), "60,000 samples in batches of 64");
             assertTrue(onScheduler(run::epochComplete));
             onScheduler(run::finishEpoch);
             assertTrue(onScheduler(run::finished));

@@ -202,7 +202,7 @@ class TrainingSchedulerTest {
         run.start();
         assertTrue(finished.await(2, TimeUnit.MINUTES));
         assertEquals(2, epochs.size());
-        assertEquals(250, epochs.get(1).step());
+        assertEquals(2 * 938, epochs.get(1).step());
         assertTrue(epochs.get(1).trainLoss() < epochs.get(0).trainLoss());
         assertTrue(
                 epochs.get(1).validation().accuracy() > 0.8,

@@ -18,7 +18,7 @@ class DatasetPreviewTest extends LearnedPanelsTestBase {
         assertEquals(60, _find(preview, Image.class).size());
         assertTrue(_find(preview, Span.class).stream().anyMatch(s -> s.getText().equals("7")));
         assertEquals(
-                "mnist: 8,000 training and 2,000 test samples in 10 classes",
+                "mnist: 60,000 training and 10,000 test samples in 10 classes",
                 _find(preview, Span.class, s -> s.withId("dataset-preview-summary"))
                         .get(0)
                         .getText());

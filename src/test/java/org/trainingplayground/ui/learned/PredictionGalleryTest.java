@@ -133,7 +133,7 @@ class PredictionGalleryTest extends LearnedPanelsTestBase {
                 IllegalArgumentException.class,
                 () -> gallery.show(predictions(1, 0, 10, new int[] {1, 2}, i -> false)));
         assertEquals(
-                "The predictions cover 2 test images but the dataset has 2000.",
+                "The predictions cover 2 test images but the dataset has 10000.",
                 error.getMessage());
     }
 }
