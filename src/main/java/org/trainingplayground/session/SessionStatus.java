@@ -40,6 +40,18 @@ public record SessionStatus(
         String historyNote,
         String keptRunId) {
 
+    /**
+     * Seconds until the run's last epoch ends at its recent speed; NaN when it is not training
+     * (paused, waiting, finished) or has no speed yet.
+     */
+    public double secondsLeft() {
+        if (state != RunState.RUNNING || !(stepsPerSecond > 0)) {
+            return Double.NaN;
+        }
+        long stepsLeft = Math.max(0, (long) epochs * stepsPerEpoch - step);
+        return stepsLeft / stepsPerSecond;
+    }
+
     /** Fraction of the current epoch done, 0 to 1. */
     public double epochProgress() {
         return stepsPerEpoch == 0 ? 0 : Math.min(1.0, (double) stepInEpoch / stepsPerEpoch);

@@ -56,13 +56,7 @@ class StatusPanel extends Composite<VerticalLayout> {
     void show(SessionStatus s) {
         status.setText(statusLine(s));
         progress.setValue(s.epochProgress());
-        progressLabel.setText(String.format(
-                Locale.ROOT,
-                "Epoch %d of %d: step %d of %d",
-                s.epoch(),
-                s.epochs(),
-                s.stepInEpoch(),
-                s.stepsPerEpoch()));
+        progressLabel.setText(progressLine(s));
         if (Float.isFinite(s.initialLoss())) {
             initialLoss.setText(untrainedLossExplained(s.loss(), s.initialLoss(), s.classes()));
         }
@@ -71,6 +65,37 @@ class StatusPanel extends Composite<VerticalLayout> {
         historyNote.setVisible(s.historyNote() != null);
         historyNote.setText(s.historyNote() == null ? "" : s.historyNote());
         announce(s);
+    }
+
+    /** Where the run is in its epochs, and while it trains about how long it has left. */
+    static String progressLine(SessionStatus s) {
+        String where = String.format(
+                Locale.ROOT,
+                "Epoch %d of %d: step %d of %d",
+                s.epoch(),
+                s.epochs(),
+                s.stepInEpoch(),
+                s.stepsPerEpoch());
+        double seconds = s.secondsLeft();
+        return Double.isNaN(seconds) ? where : where + " · " + timeLeft(seconds);
+    }
+
+    /** "about 40 s left", "about 3 min 20 s left", "about 1 h 5 min left". */
+    static String timeLeft(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return "about " + Math.max(1, s) + " s left";
+        }
+        if (s < 600) {
+            long tens = Math.round(s / 10.0) * 10; // 3 min 20 s, not 3 min 17 s
+            return tens % 60 == 0
+                    ? "about " + tens / 60 + " min left"
+                    : "about " + tens / 60 + " min " + tens % 60 + " s left";
+        }
+        long minutes = Math.round(s / 60.0);
+        return minutes < 60
+                ? "about " + minutes + " min left"
+                : "about " + minutes / 60 + " h " + minutes % 60 + " min left";
     }
 
     private void announce(SessionStatus s) {
