@@ -59,9 +59,9 @@ class ChartsPanel extends Composite<Div> {
                 captioned(
                         accuracy,
                         accuracyLatest,
-                        "Measured every 25 steps on the test split, which the"
-                                + " network never trains on: the fraction it classifies correctly, and"
-                                + " its loss."),
+                        "Measured on the test split, which the network never trains on,"
+                                + " several times an epoch and at its end: the fraction it"
+                                + " classifies correctly, and its loss."),
                 captioned(
                         gradNorms,
                         gradNormsLatest,

@@ -6,8 +6,8 @@ package org.trainingplayground.core.spec;
  * (in [-1, 1]). Point sets ignore it.
  */
 public enum Normalization implements Choice {
-    NONE("none", "Pixels in [0, 1] (ToTensor)", 0f, 1f),
-    LESSON("lesson", "Normalize((0.5,), (0.5,)): pixels in [-1, 1]", 0.5f, 0.5f);
+    NONE("none", "0 to 1 (ToTensor)", 0f, 1f),
+    LESSON("lesson", "−1 to 1 (the lesson's Normalize)", 0.5f, 0.5f);
 
     private final String key;
     private final String label;

@@ -61,7 +61,7 @@ public class DatasetFields extends Composite<Div> {
         normalize.setItems(Normalization.values());
         normalize.setItemLabelGenerator(Normalization::label);
         normalize.setWidthFull();
-        normalize.setHelperText("The lesson normalises them to -1 to 1.");
+        normalize.setHelperText("The lesson's Normalize((0.5,), (0.5,)) maps 0 to 1 onto −1 to 1.");
         normalize.addValueChangeListener(e -> onEdit.run());
         points.setHelperText(DatasetSpec.MIN_POINTS + " to "
                 + String.format(Locale.ROOT, "%,d", DatasetSpec.MAX_POINTS));
