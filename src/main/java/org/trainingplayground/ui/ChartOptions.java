@@ -113,7 +113,9 @@ public final class ChartOptions {
                 .put("fontSize", 14);
         option.putObject("tooltip").put("trigger", "axis");
         option.putObject("legend").put("bottom", 0).put("type", "scroll");
-        option.putObject("grid").put("left", 56).put("right", 56).put("top", 40).put("bottom", 64);
+        // The axes' names sit above the plot: a grid top of 60 keeps them below the title, which
+        // on a phone spans the whole chart's width.
+        option.putObject("grid").put("left", 56).put("right", 56).put("top", 60).put("bottom", 64);
         option.putObject("xAxis")
                 .put("type", "value")
                 .put("name", "step")
