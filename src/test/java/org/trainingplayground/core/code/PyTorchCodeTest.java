@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,12 +11,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,8 +35,6 @@ import org.trainingplayground.core.spec.RunSpec;
 
 class PyTorchCodeTest {
 
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
-    private static final long PYTHON_TIMEOUT_SECONDS = 120;
     private static final Pattern TRAIN_LOSS = Pattern.compile("train loss (\\S+),");
 
     /** Our IDX files laid out where torchvision looks for them, shared by all runs. */
@@ -131,56 +126,16 @@ class PyTorchCodeTest {
     @MethodSource("configurations")
     void theShortCheckOfTheScriptTrainsWithoutError(
             String name, PlaygroundConfig config, @TempDir Path folder) throws Exception {
-        assumePythonWithTorch();
-        Path script = folder.resolve(PyTorchCode.fileName(config));
-        Files.writeString(
-                script, PyTorchCode.generate(config, PyTorchCode.Options.quickCheck(dataRoot, 2)));
-
-        ProcessBuilder builder = new ProcessBuilder(PYTHON.toString(), script.toString())
-                .directory(folder.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(folder.resolve("output.txt").toFile());
-        // One thread: the machine's cores are shared with the other tests.
-        builder.environment().put("OMP_NUM_THREADS", "1");
-        Process python = builder.start();
-        boolean finished = python.waitFor(PYTHON_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        if (!finished) {
-            python.destroyForcibly();
-        }
-        String output = Files.readString(folder.resolve("output.txt"));
-        assertTrue(
-                finished,
-                "Python did not finish within " + PYTHON_TIMEOUT_SECONDS + " s:\n" + output);
-        assertEquals(0, python.exitValue(), "Python failed:\n" + output);
+        PythonTorch.assumeAvailable();
+        String output = PythonTorch.run(
+                folder,
+                PyTorchCode.fileName(config),
+                PyTorchCode.generate(config, PyTorchCode.Options.quickCheck(dataRoot, 2)));
         Matcher loss = TRAIN_LOSS.matcher(output);
         assertTrue(loss.find(), "No train loss printed:\n" + output);
         assertTrue(
                 Double.isFinite(Double.parseDouble(loss.group(1))),
                 "The loss is not finite:\n" + output);
-    }
-
-    /**
-     * Skips where Python's PyTorch is missing on a developer's machine; under CI the test
-     * command installs it, so its absence there is a failure.
-     */
-    private static void assumePythonWithTorch() throws Exception {
-        boolean available = false;
-        if (Files.isExecutable(PYTHON)) {
-            Process check = new ProcessBuilder(PYTHON.toString(), "-c", "import torch, torchvision")
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            available = check.waitFor(PYTHON_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                    && check.exitValue() == 0;
-        }
-        if (!available && System.getenv("CI") != null) {
-            fail("/usr/bin/python3 cannot import torch and torchvision; .ci/test installs"
-                    + " python3-torch and python3-torchvision.");
-        }
-        Assumptions.assumeTrue(
-                available,
-                "Skipped: /usr/bin/python3 cannot import torch and"
-                        + " torchvision (apt-get install python3-torch python3-torchvision).");
     }
 
     @Test
