@@ -14,6 +14,7 @@ import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trainingplayground.core.autograd.AutogradExample;
 import org.trainingplayground.core.data.Dataset;
 import org.trainingplayground.core.data.Datasets;
 import org.trainingplayground.core.data.ImageDataset;
@@ -188,6 +189,24 @@ public final class TrainingEngine implements AutoCloseable {
         ImageDataset mnist = imageDataset(DatasetKind.MNIST);
         return new NetworkSpec(
                 mnist.inputSize(), NetworkSpec.lesson().hidden(), mnist.classes(), Init.PYTORCH);
+    }
+
+    /**
+     * The lesson's autograd example for a new random {@code x}, computed between two training
+     * steps (the engine allows one gradient collector at a time).
+     *
+     * @param seed draws x, so the same seed gives the same example
+     */
+    public CompletableFuture<AutogradExample> autogradExample(long seed) {
+        var result = new CompletableFuture<AutogradExample>();
+        scheduler.execute(() -> {
+            try {
+                result.complete(AutogradExamples.compute(root, seed));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
     }
 
     /**
