@@ -26,7 +26,7 @@ final class PageOptions {
     static final List<String> PARTS = Stream.of(
                     SettingsPanel.SECTIONS,
                     ControlPanel.PARTS,
-                    List.of("settings", "step-view", "charts", "learned", "code"))
+                    List.of("settings", "step-view", "autograd", "charts", "learned", "code"))
             .flatMap(List::stream)
             .toList();
 

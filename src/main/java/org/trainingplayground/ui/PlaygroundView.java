@@ -25,6 +25,7 @@ import org.trainingplayground.core.data.PointDataset;
 import org.trainingplayground.core.metrics.RunState;
 import org.trainingplayground.core.spec.Limits;
 import org.trainingplayground.session.PlaygroundSession;
+import org.trainingplayground.ui.autograd.AutogradPanel;
 import org.trainingplayground.ui.code.CodeView;
 import org.trainingplayground.ui.settings.ResetDialog;
 
@@ -54,6 +55,8 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     private final StatusPanel status = new StatusPanel();
     private final ChartsPanel charts = new ChartsPanel();
     private final StepThroughPanel stepView = new StepThroughPanel();
+    private final AutogradPanel autograd =
+            new AutogradPanel(seed -> Services.get().engine().autogradExample(seed));
     private final LearnedPanel learned = new LearnedPanel();
     private final VerticalLayout left = new VerticalLayout();
     private final SettingsDrawer drawer;
@@ -95,6 +98,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
                 Map.of(
                         "settings", left,
                         "step-view", stepView,
+                        "autograd", autograd,
                         "charts", charts,
                         "learned", learned,
                         "code", code));
@@ -185,8 +189,8 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private Main body() {
-        right.add(
-                notices, idleNote, startRefused, controls, status, charts, learned, stepView, code);
+        right.add(notices, idleNote, startRefused, controls, status);
+        right.add(charts, learned, stepView, autograd, code);
         right.setPadding(false);
         right.setWidthFull();
         right.addClassName("playground-run");
@@ -229,9 +233,9 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
                 ui,
                 Services.get().pushTimer(),
                 () -> {
+                    // Nothing is computed or queued for a client that cannot take it.
                     if (link.closeIfUnreachable() || !link.mayPush()) {
-                        return false; // nothing is computed or queued for a client that cannot take
-                        // it
+                        return false;
                     }
                     return session.version() != shownVersion || restDeferred;
                 },
@@ -332,6 +336,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
                 session.runSpec(),
                 snapshot.state() == RunState.RUNNING,
                 session.speed());
+        autograd.follow(session.runSpec(), stepView.shownDetail());
     }
 
     /** The playground this page shows (its frame's own when embedded). */

@@ -121,6 +121,11 @@ class StepThroughPanel extends Composite<Div> {
                 update(detail, names, spec.optimizer()));
     }
 
+    /** The step shown taken apart, null when none. */
+    StepDetail shownDetail() {
+        return shown;
+    }
+
     /** The step shown, 0 when none. */
     long shownStep() {
         return shownStep;
