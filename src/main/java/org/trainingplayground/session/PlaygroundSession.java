@@ -71,14 +71,13 @@ public final class PlaygroundSession implements AutoCloseable {
         this.budget = budget;
         this.keeper = keeper;
         this.admission = new SettingsAdmission(limits, budget, engine);
-        // The page starts at 0.05 so that the loss falls within the first few dozen steps a
-        // student watches; the Lesson preset is the lesson's 0.003 on normalised pixels.
+        DatasetDefaults mnist = DatasetDefaults.IMAGES;
         this.spec = new RunSpec(
                 engine.lessonNetwork(),
                 LossKind.CROSS_ENTROPY,
-                OptimizerSpec.sgd(DEFAULT_LEARNING_RATE),
-                64,
-                5,
+                mnist.optimizer(),
+                mnist.batchSize(),
+                mnist.epochs(),
                 1,
                 EVAL_EVERY_STEPS);
         newRun();

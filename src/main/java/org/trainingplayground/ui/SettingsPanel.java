@@ -23,11 +23,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.trainingplayground.core.config.ConfigProperties;
 import org.trainingplayground.core.config.PlaygroundConfig;
+import org.trainingplayground.core.spec.DatasetKind;
 import org.trainingplayground.core.spec.DatasetSpec;
 import org.trainingplayground.core.spec.Limits;
 import org.trainingplayground.core.spec.NetworkSpec;
 import org.trainingplayground.core.spec.RunSpec;
 import org.trainingplayground.ui.settings.DatasetFields;
+import org.trainingplayground.ui.settings.DatasetSwitch;
 import org.trainingplayground.ui.settings.LossFields;
 import org.trainingplayground.ui.settings.NetworkBuilder;
 import org.trainingplayground.ui.settings.NetworkDiagram;
@@ -47,7 +49,8 @@ class SettingsPanel extends Composite<VerticalLayout> {
                 fillForm(chosen);
                 settingsEdited();
             });
-    private final DatasetFields datasetFields = new DatasetFields(this::settingsEdited);
+    private final DatasetFields datasetFields =
+            new DatasetFields(this::settingsEdited, this::datasetChosen);
     private final NetworkBuilder builder = new NetworkBuilder();
     private final NetworkDiagram diagram = new NetworkDiagram();
     private final Span parameterCount = new Span();
@@ -203,6 +206,16 @@ class SettingsPanel extends Composite<VerticalLayout> {
             otherProblems.setVisible(false);
             showNetwork(spec.network());
             preset.showMatching(spec);
+        } finally {
+            updatingForm = false;
+        }
+    }
+
+    /** A dataset picked from the menu brings its defaults where the form still shows the last. */
+    private void datasetChosen(DatasetKind previous, DatasetKind chosen) {
+        updatingForm = true;
+        try {
+            DatasetSwitch.bringDefaults(previous, chosen, optimizerFields, batchSize, epochs);
         } finally {
             updatingForm = false;
         }

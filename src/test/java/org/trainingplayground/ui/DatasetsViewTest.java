@@ -65,6 +65,24 @@ class DatasetsViewTest extends BrowserlessTest {
     }
 
     @Test
+    void pickingASpiralFromTheMenuBringsItsTrainingDefaultsButKeepsWhatTheStudentChanged() {
+        _setValue(select("dataset"), DatasetKind.SPIRAL);
+        assertEquals(60, session().spec().epochs(), "not 5 epochs of 25 steps");
+        assertEquals(16, session().spec().batchSize());
+        assertEquals(0.1, session().spec().optimizer().learningRate());
+
+        _setValue(select("dataset"), DatasetKind.MNIST);
+        assertEquals(5, session().spec().epochs(), "back to the image sets' defaults");
+        assertEquals(64, session().spec().batchSize());
+        assertEquals(0.05, session().spec().optimizer().learningRate());
+
+        _setValue(field("epochs"), "8");
+        _setValue(select("dataset"), DatasetKind.MOONS);
+        assertEquals(8, session().spec().epochs(), "the student's own number of epochs stays");
+        assertEquals(16, session().spec().batchSize(), "the rest still moves");
+    }
+
+    @Test
     void theLessonsNormalisationIsChosenForImagesAndHiddenForPoints() {
         assertEquals(Normalization.NONE, select("normalize").getValue());
         _setValue(select("normalize"), Normalization.LESSON);

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.trainingplayground.core.config.ConfigText;
 import org.trainingplayground.core.config.ConfigText.Quantity;
 import org.trainingplayground.core.spec.DatasetKind;
@@ -37,7 +38,12 @@ public class DatasetFields extends Composite<Div> {
     private final HorizontalLayout splitFields;
     private boolean filling;
 
-    public DatasetFields(Runnable onEdit) {
+    /**
+     * @param onEdit runs after every edit
+     * @param onKindChosen runs first when the student picks another dataset from the menu,
+     *     with the one before and the one chosen
+     */
+    public DatasetFields(Runnable onEdit, BiConsumer<DatasetKind, DatasetKind> onKindChosen) {
         points = numberField("points", "Points", onEdit);
         noise = numberField("noise", "Noise", onEdit);
         testShare = numberField("test-fraction", "Test share", onEdit);
@@ -52,6 +58,9 @@ public class DatasetFields extends Composite<Div> {
         dataset.addValueChangeListener(e -> {
             if (!filling && e.getValue() != null) {
                 fillPointFieldsFor(e.getOldValue(), e.getValue());
+                if (e.getOldValue() != null) {
+                    onKindChosen.accept(e.getOldValue(), e.getValue());
+                }
             }
             showFieldsOfKind();
             onEdit.run();

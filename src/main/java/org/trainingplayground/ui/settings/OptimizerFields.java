@@ -74,6 +74,15 @@ public class OptimizerFields extends Composite<VerticalLayout> {
         showFieldsOfKind();
     }
 
+    /** Whether the fields show {@code spec} as {@link #fill} would. */
+    public boolean shows(OptimizerSpec spec) {
+        return optimizer.getValue() == spec.kind()
+                && learningRate.getValue().equals(format(spec.learningRate()))
+                && momentum.getValue().equals(format(spec.momentum()))
+                && nesterov.getValue() == spec.nesterov()
+                && weightDecay.getValue().equals(format(spec.weightDecay()));
+    }
+
     /** Shows the chosen optimizer's own fields only. */
     public void showFieldsOfKind() {
         boolean sgd = optimizer.getValue() != OptimizerKind.ADAM;
