@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import org.trainingplayground.core.autograd.AutogradExample;
 import org.trainingplayground.core.data.Dataset;
 import org.trainingplayground.core.metrics.DecisionBoundary;
 import org.trainingplayground.core.metrics.RunState;
@@ -25,9 +26,6 @@ public final class PlaygroundSession implements AutoCloseable {
 
     /** Evaluate on the test split this often, so accuracy moves within seconds of Start. */
     static final int EVAL_EVERY_STEPS = 25;
-
-    /** SGD learning rate a new session starts with. */
-    public static final double DEFAULT_LEARNING_RATE = 0.05;
 
     private final TrainingEngine engine;
     private final AtomicLong version = new AtomicLong();
@@ -92,6 +90,11 @@ public final class PlaygroundSession implements AutoCloseable {
         run.setSpeed(speed);
         run.setZeroGrad(zeroGrad);
         version.incrementAndGet();
+    }
+
+    /** The lesson's autograd example for a new x, computed by the engine between two steps. */
+    public CompletableFuture<AutogradExample> autogradExample(long seed) {
+        return engine.autogradExample(seed);
     }
 
     /** The settings the form shows: the current run's, or newer ones waiting for a Reset. */

@@ -11,7 +11,7 @@ import org.trainingplayground.core.config.PlaygroundConfig;
 import org.trainingplayground.core.spec.OptimizerKind;
 import org.trainingplayground.core.spec.OptimizerSpec;
 import org.trainingplayground.core.spec.RunSpec;
-import org.trainingplayground.session.PlaygroundSession;
+import org.trainingplayground.session.DatasetDefaults;
 
 /** Keeps the address bar and the share link on the current settings, as a link reproducing them. */
 final class AddressBar {
@@ -67,7 +67,7 @@ final class AddressBar {
     static String raceLink(PlaygroundConfig config) {
         RunSpec run = config.run();
         OptimizerSpec other = run.optimizer().kind() == OptimizerKind.ADAM
-                ? OptimizerSpec.sgd(PlaygroundSession.DEFAULT_LEARNING_RATE)
+                ? OptimizerSpec.sgd(DatasetDefaults.SGD_IMAGES_LEARNING_RATE)
                 : OptimizerSpec.adam(0.001);
         String rival = ConfigProperties.toQuery(new PlaygroundConfig(run.withOptimizer(other), 0));
         return "race?a=" + encode(ConfigProperties.toQuery(config)) + "&b=" + encode(rival);

@@ -56,7 +56,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     private final ChartsPanel charts = new ChartsPanel();
     private final StepThroughPanel stepView = new StepThroughPanel();
     private final AutogradPanel autograd =
-            new AutogradPanel(seed -> Services.get().engine().autogradExample(seed));
+            new AutogradPanel(seed -> session().autogradExample(seed));
     private final LearnedPanel learned = new LearnedPanel();
     private final VerticalLayout left = new VerticalLayout();
     private final SettingsDrawer drawer;
