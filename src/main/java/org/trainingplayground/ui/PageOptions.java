@@ -1,6 +1,7 @@
 package org.trainingplayground.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.router.Location;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +15,17 @@ import java.util.stream.Stream;
 
 /**
  * The page's own URL options, which are not settings: {@code hide} and {@code lock} (a course
- * page shows only what its exercise is about) and {@code autostart}. They stay in the address
+ * page shows only what its exercise is about), {@code autostart} and {@code tour}. They stay in the address
  * bar as the settings change.
  */
 final class PageOptions {
 
     /** The URL parameters that are page options. */
-    static final Set<String> NAMES = Set.of("hide", "lock", "autostart");
+    static final Set<String> NAMES = Set.of("hide", "lock", "autostart", "tour");
+
+    /** The options that are switched on by 1 (or true), with what they then do. */
+    private static final Map<String, String> FLAGS =
+            Map.of("autostart", "start training", "tour", "open the guided lesson");
 
     /** Everything a course page can hide or lock. */
     static final List<String> PARTS = Stream.of(
@@ -41,6 +46,17 @@ final class PageOptions {
         this.settings = settings;
         this.controls = controls;
         this.panels = panels;
+    }
+
+    /** A link's values, the first of each parameter given more than once. */
+    static Map<String, String> firstValues(Location location) {
+        Map<String, String> values = new LinkedHashMap<>();
+        location.getQueryParameters().getParameters().forEach((key, list) -> {
+            if (!list.isEmpty()) {
+                values.put(key, list.get(0));
+            }
+        });
+        return values;
     }
 
     /**
@@ -74,17 +90,28 @@ final class PageOptions {
                 }
             }
         }
-        String autostart = given.get("autostart");
-        if (autostart != null && !List.of("1", "0", "true", "false").contains(autostart)) {
-            notices.add("autostart=" + autostart + ": use autostart=1 to start training when"
-                    + " the page opens.");
-        }
+        FLAGS.forEach((flag, does) -> {
+            String value = given.get(flag);
+            if (value != null && !List.of("1", "0", "true", "false").contains(value)) {
+                notices.add(flag + "=" + value + ": use " + flag + "=1 to " + does
+                        + " when the page opens.");
+            }
+        });
         return notices;
     }
 
     /** True when the link asks for training to start as the page opens. */
     boolean autostart() {
-        return "1".equals(given.get("autostart")) || "true".equals(given.get("autostart"));
+        return on("autostart");
+    }
+
+    /** True when the link asks for the guided lesson to open with the page. */
+    boolean tour() {
+        return on("tour");
+    }
+
+    private boolean on(String flag) {
+        return "1".equals(given.get(flag)) || "true".equals(given.get(flag));
     }
 
     /** The options as they were given, to follow the settings in the address bar. */

@@ -2,6 +2,7 @@ package org.trainingplayground.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.dependency.CssImport;
@@ -14,7 +15,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.trainingplayground.Services;
@@ -28,6 +28,7 @@ import org.trainingplayground.session.PlaygroundSession;
 import org.trainingplayground.ui.autograd.AutogradPanel;
 import org.trainingplayground.ui.code.CodeView;
 import org.trainingplayground.ui.settings.ResetDialog;
+import org.trainingplayground.ui.tour.LessonTour;
 
 /**
  * The playground: settings and buttons on the left, status and live charts on the right. Metrics
@@ -76,6 +77,8 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     /** The page's own options from its URL, kept in the address bar as settings change. */
     private final PageOptions pageOptions;
 
+    private final LessonTour tour;
+
     public PlaygroundView() {
         this(false);
     }
@@ -92,16 +95,15 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         idleNote.setVisible(false);
         startRefused.setId("start-refused");
         startRefused.setVisible(false);
-        pageOptions = new PageOptions(
-                settings,
-                controls,
-                Map.of(
-                        "settings", left,
-                        "step-view", stepView,
-                        "autograd", autograd,
-                        "charts", charts,
-                        "learned", learned,
-                        "code", code));
+        Map<String, Component> parts = Map.of(
+                "settings", left,
+                "step-view", stepView,
+                "autograd", autograd,
+                "charts", charts,
+                "learned", learned,
+                "code", code);
+        pageOptions = new PageOptions(settings, controls, parts);
+        tour = new LessonTour(parts, controls, session, autograd);
         arrivals = new SettingsArrivals(session, settings, notices, () -> act(session::reset));
         share = new SharePanel(() -> ConfigJson.toJson(arrivals.current()));
         addressBar = new AddressBar(embedded, pageOptions, share);
@@ -125,14 +127,12 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, String> values = new LinkedHashMap<>();
-        event.getLocation().getQueryParameters().getParameters().forEach((key, list) -> {
-            if (!list.isEmpty()) {
-                values.put(key, list.get(0));
-            }
-        });
+        Map<String, String> values = PageOptions.firstValues(event.getLocation());
         List<String> pageNotices = pageOptions.takeFrom(values);
         arrivals.linkOpened(values, pageNotices);
+        if (pageOptions.tour()) {
+            tour.start();
+        }
         if (pageOptions.autostart()) {
             // Only for a page a browser really shows: a script opening frames with autostart
             // would otherwise hold every training place.
@@ -189,7 +189,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private Main body() {
-        right.add(notices, idleNote, startRefused, controls, status);
+        right.add(notices, idleNote, startRefused, tour, controls, status);
         right.add(charts, learned, stepView, autograd, code);
         right.setPadding(false);
         right.setWidthFull();
@@ -240,7 +240,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
                     return session.version() != shownVersion || restDeferred;
                 },
                 this::refresh,
-                this::refreshStatusAndCharts,
+                () -> refresh(false), // the status, buttons and charts; the rest next time
                 session::watchPromptChanges);
         // The page reports its visibility at once, which also shows that a browser runs it;
         // later switches as they happen (frontend/page-visibility).
@@ -292,11 +292,6 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         refresh(true);
     }
 
-    /** The status, the buttons and the charts only; the rest follows with the next push. */
-    private void refreshStatusAndCharts() {
-        refresh(false);
-    }
-
     private void refresh(boolean everything) {
         shownVersion = session.version();
         // Status first: once it says paused, every step before the pause is in the history.
@@ -337,6 +332,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
                 snapshot.state() == RunState.RUNNING,
                 session.speed());
         autograd.follow(session.runSpec(), stepView.shownDetail());
+        tour.refresh();
     }
 
     /** The playground this page shows (its frame's own when embedded). */

@@ -19,6 +19,7 @@ final class AutogradExampleCard extends Div {
     private final SplittableRandom seeds = new SplittableRandom();
     private final Div values = new Div();
     private boolean shown;
+    private int computed;
 
     AutogradExampleCard(LongFunction<CompletableFuture<AutogradExample>> examples) {
         this.examples = examples;
@@ -53,7 +54,12 @@ final class AutogradExampleCard extends Div {
                 }));
     }
 
+    int computed() {
+        return computed;
+    }
+
     void show(AutogradExample e) {
+        computed++;
         values.removeAll();
         values.add(
                 line("x = torch.randn(2, 2, requires_grad=True)", matrix("autograd-x", e.x())),

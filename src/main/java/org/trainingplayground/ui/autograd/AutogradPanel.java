@@ -107,6 +107,11 @@ public class AutogradPanel extends Composite<Div> {
         };
     }
 
+    /** How many examples this page has computed and shown. */
+    public int examplesComputed() {
+        return example.computed();
+    }
+
     /** The graph drawn (for tests). */
     AutogradGraphView graph() {
         return graph;
