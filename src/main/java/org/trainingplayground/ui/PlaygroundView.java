@@ -57,7 +57,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     private final ChartsPanel charts = new ChartsPanel();
     private final StepThroughPanel stepView = new StepThroughPanel();
     private final AutogradPanel autograd =
-            new AutogradPanel(seed -> session().autogradExample(seed));
+            new AutogradPanel(seed -> session().autogradExample(seed), () -> act(session()::step));
     private final LearnedPanel learned = new LearnedPanel();
     private final VerticalLayout left = new VerticalLayout();
     private final SettingsDrawer drawer;
@@ -331,7 +331,8 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
                 session.runSpec(),
                 snapshot.state() == RunState.RUNNING,
                 session.speed());
-        autograd.follow(session.runSpec(), stepView.shownDetail());
+        autograd.follow(
+                session.runSpec(), stepView.shownDetail(), snapshot.state() == RunState.PAUSED);
         tour.refresh();
     }
 

@@ -69,7 +69,11 @@ class AutogradViewTest extends BrowserlessTest {
     @Test
     void afterAStepTheBackwardPassCarriesThatStepsGradientNorms() {
         assertEquals("", graph().getElement().getProperty("backward"), "no .grad before a step");
-        _click(button("step"));
+        eventually().until(() -> {
+            view().refresh();
+            return button("autograd-step").isEnabled();
+        });
+        _click(button("autograd-step"));
         eventually().until(() -> {
             view().refresh();
             return graph().getElement().getProperty("backward").contains("\"step\":1");

@@ -48,9 +48,16 @@ class LessonTourTest extends BrowserlessTest {
     }
 
     private static void stepOnce() {
+        stepOnce("step");
+    }
+
+    private static void stepOnce(String buttonId) {
         long before = session().history().stepCount();
-        eventually().until(() -> button("step").isEnabled());
-        _click(button("step"));
+        eventually().until(() -> {
+            view().refresh();
+            return button(buttonId).isEnabled();
+        });
+        _click(button(buttonId));
         eventually().until(() -> session().history().stepCount() == before + 1);
     }
 
@@ -79,7 +86,7 @@ class LessonTourTest extends BrowserlessTest {
 
         _click(button("lesson-tour-next"));
         assertEquals("Backward", title());
-        stepOnce();
+        stepOnce("autograd-step"); // the Step beside the graph
         eventually().until(LessonTourTest::done);
 
         _click(button("lesson-tour-next"));

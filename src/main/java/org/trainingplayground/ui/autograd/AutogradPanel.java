@@ -2,6 +2,7 @@ package org.trainingplayground.ui.autograd;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -29,9 +30,18 @@ public class AutogradPanel extends Composite<Div> {
     private RunSpec shownSpec;
     private StepDetail shownDetail;
 
-    /** @param examples computes the example for a seed (on the engine, between two steps) */
-    public AutogradPanel(LongFunction<CompletableFuture<AutogradExample>> examples) {
+    private final Button step = new Button("Step: one batch, then backward");
+
+    /**
+     * @param examples computes the example for a seed (on the engine, between two steps)
+     * @param onStep takes one training step, as the Step button above does
+     */
+    public AutogradPanel(
+            LongFunction<CompletableFuture<AutogradExample>> examples, Runnable onStep) {
         example = new AutogradExampleCard(examples);
+        // Here too, so the graph and the button that runs it fit on one screen.
+        step.setId("autograd-step");
+        step.addClickListener(e -> onStep.run());
         Div panel = getContent();
         panel.setId("autograd-view");
         panel.addClassName("autograd-view");
@@ -47,10 +57,11 @@ public class AutogradPanel extends Composite<Div> {
         intro.addClassName("autograd-text");
         lossNote.setId("autograd-loss-note");
         lossNote.addClassName("autograd-text");
-        Paragraph watch = new Paragraph("Press Step and watch backward arrive at each leaf;"
-                + " add a layer or switch the loss, and the graph changes with it.");
+        Paragraph watch = new Paragraph("Press Step and watch backward arrive at each leaf,"
+                + " where ‖.grad‖ appears; add a layer or switch the loss, and the graph changes"
+                + " with it.");
         watch.addClassName("autograd-text");
-        Div explained = new Div(intro, lossNote, watch, example);
+        Div explained = new Div(intro, lossNote, watch, step, example);
         explained.addClassName("autograd-explained");
         Div body = new Div(graph, explained);
         body.addClassName("autograd-body");
@@ -65,8 +76,11 @@ public class AutogradPanel extends Composite<Div> {
     /**
      * Shows the graph of {@code spec} and the backward pass of {@code detail}, the step the
      * step-through shows (null before a run's first step).
+     *
+     * @param paused whether a step can be taken now
      */
-    public void follow(RunSpec spec, StepDetail detail) {
+    public void follow(RunSpec spec, StepDetail detail, boolean paused) {
+        step.setEnabled(paused);
         if (!spec.equals(shownSpec)) {
             shownSpec = spec;
             graph.show(AutogradGraph.of(spec), criterion(spec.loss()));

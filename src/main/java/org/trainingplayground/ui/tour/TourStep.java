@@ -10,12 +10,12 @@ import org.trainingplayground.core.spec.LossKind;
 enum TourStep {
     LOSS(
             "The loss",
-            "charts",
+            "controls",
             "The loss is one number that says how wrong the network is on a batch: for"
                     + " cross-entropy, −ln of the probability it gave the true class. Training"
                     + " means making this number smaller, batch after batch.",
-            "Press Step once and find the batch's loss in the loss chart and in"
-                    + " \"One step, taken apart\".",
+            "Press Step once and find the batch's loss in the loss chart below the"
+                    + " buttons, and in \"One step, taken apart\" further down.",
             (start, now) -> now.steps() > start.steps()),
     LOGITS(
             "Why logits",
