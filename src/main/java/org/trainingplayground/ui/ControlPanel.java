@@ -40,6 +40,7 @@ class ControlPanel extends Composite<VerticalLayout> {
 
     ControlPanel() {
         VerticalLayout layout = getContent();
+        layout.setId("controls");
         layout.setPadding(false);
         layout.setSpacing(false);
         start.setId("start");

@@ -54,6 +54,15 @@ final class PlaygroundPage {
                 .until(d -> status().startsWith(prefix));
     }
 
+    /** Answers "Reset" in the dialog that settings needing a new run open on a trained run. */
+    void confirmReset() {
+        await(Duration.ofSeconds(10))
+                .until(d -> d.findElement(
+                        By.cssSelector("vaadin-confirm-dialog-overlay [slot='confirm-button']")))
+                .click();
+        waitForServer();
+    }
+
     /** Clicks a button by id once it is enabled. */
     void click(String id) {
         waitForServer();

@@ -76,6 +76,8 @@ class LessonTourTest extends BrowserlessTest {
         @SuppressWarnings("unchecked")
         Select<LossKind> loss = _get(Select.class, s -> s.withId("loss-function"));
         _setValue(loss, LossKind.NLL);
+        assertFalse(done(), "a trained run keeps its loss until Reset");
+        _click(button("reset"));
         eventually().until(LessonTourTest::done);
 
         _click(button("lesson-tour-next"));

@@ -6,6 +6,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +22,7 @@ final class AutogradExampleCard extends Div {
     private final Div values = new Div();
     private boolean shown;
     private int computed;
+    private final List<Runnable> shownListeners = new ArrayList<>();
 
     AutogradExampleCard(LongFunction<CompletableFuture<AutogradExample>> examples) {
         this.examples = examples;
@@ -58,6 +61,10 @@ final class AutogradExampleCard extends Div {
         return computed;
     }
 
+    void addShownListener(Runnable listener) {
+        shownListeners.add(listener);
+    }
+
     void show(AutogradExample e) {
         computed++;
         values.removeAll();
@@ -78,6 +85,7 @@ final class AutogradExampleCard extends Div {
         why.setId("autograd-example-why");
         why.addClassName("autograd-text");
         values.add(why);
+        shownListeners.forEach(Runnable::run);
     }
 
     private static float[] half(float[] x) {

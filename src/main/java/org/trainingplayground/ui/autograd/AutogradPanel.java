@@ -126,6 +126,11 @@ public class AutogradPanel extends Composite<Div> {
         return example.computed();
     }
 
+    /** Runs {@code listener} (UI thread) each time a new example is shown. */
+    public void addExampleListener(Runnable listener) {
+        example.addShownListener(listener);
+    }
+
     /** The graph drawn (for tests). */
     AutogradGraphView graph() {
         return graph;

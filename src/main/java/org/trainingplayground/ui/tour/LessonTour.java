@@ -62,10 +62,12 @@ public class LessonTour extends Composite<Div> {
         targets.put("controls", controls);
         this.facts = () -> new TourFacts(
                 session.history().stepCount(),
-                session.spec().loss(),
+                session.runSpec().loss(),
                 session.zeroGrad(),
                 session.status().state() == RunState.FAILED,
                 autograd.examplesComputed());
+        // A new example changes nothing in the session, so no page update would follow it.
+        autograd.addExampleListener(this::refresh);
         this.progress = TourProgress.of(VaadinSession.getCurrent());
         launcher.setId("lesson-tour-start");
         launcher.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);

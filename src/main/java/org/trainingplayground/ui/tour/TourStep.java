@@ -24,8 +24,9 @@ enum TourStep {
                     + " nn.CrossEntropyLoss applies log-softmax to them itself, so the network"
                     + " must not; LogSoftmax + NLLLoss is the same loss with the LogSoftmax"
                     + " moved into the network.",
-            "Under Loss in the settings, choose \"LogSoftmax(dim=1) + NLLLoss\" and see the"
-                    + " LogSoftmax move out of the dashed frame in the autograd graph.",
+            "Under Loss in the settings, choose \"LogSoftmax(dim=1) + NLLLoss\" (a new"
+                    + " loss needs a new run: answer Reset) and see the LogSoftmax move out of"
+                    + " the dashed frame in the autograd graph.",
             (start, now) -> now.loss() == LossKind.NLL),
     AUTOGRAD(
             "Autograd",
