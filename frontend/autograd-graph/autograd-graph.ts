@@ -232,9 +232,9 @@ export class TpAutogradGraph extends LitElement {
 
   private legend() {
     const entries: [string, string][] = [
-      ['operation', 'operation (grad_fn)'],
-      ['parameter', 'leaf: requires_grad=True'],
-      ['data', 'requires_grad=False'],
+      ['operation', 'operation: grad_fn'],
+      ['parameter', 'leaf, requires grad'],
+      ['data', 'no grad'],
     ];
     return entries.map(
       ([kind, text], i) => svg`<g class="node ${kind}">

@@ -126,10 +126,11 @@ final class PageOptions {
 
     private boolean hideOrLock(boolean hide, String name) {
         if (SettingsPanel.SECTIONS.contains(name)) {
+            // Hidden, its settings still apply; locked, it shows them but nobody can change them.
             if (hide) {
-                settings.hideSection(name);
+                settings.section(name).setVisible(false);
             } else {
-                settings.lockSection(name);
+                settings.section(name).setEnabled(false);
             }
         } else if (ControlPanel.PARTS.contains(name)) {
             if (hide) {

@@ -83,10 +83,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         this(false);
     }
 
-    /**
-     * @param embedded true for the page inside a course's iframe: no title or introduction,
-     *     no sharing panel
-     */
+    /** @param embedded true inside a course's iframe: no title, introduction or sharing panel */
     protected PlaygroundView(boolean embedded) {
         this.embedded = embedded;
         session = embedded ? UserSessions.forFrame(UI.getCurrent()) : UserSessions.current();
@@ -103,7 +100,11 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
                 "learned", learned,
                 "code", code);
         pageOptions = new PageOptions(settings, controls, parts);
-        tour = new LessonTour(parts, controls, session, autograd);
+        tour = new LessonTour(
+                parts,
+                Map.of("controls", controls, "loss", settings.section("loss")),
+                session,
+                autograd);
         arrivals = new SettingsArrivals(session, settings, notices, () -> act(session::reset));
         share = new SharePanel(() -> ConfigJson.toJson(arrivals.current()));
         addressBar = new AddressBar(embedded, pageOptions, share);

@@ -121,14 +121,9 @@ class SettingsPanel extends Composite<VerticalLayout> {
         return section;
     }
 
-    /** Hides one part of the form (a name from {@link #SECTIONS}); its settings still apply. */
-    void hideSection(String name) {
-        sections.get(name).setVisible(false);
-    }
-
-    /** Shows one part of the form but lets nobody change it. */
-    void lockSection(String name) {
-        sections.get(name).setEnabled(false);
+    /** One part of the form by its name in {@link #SECTIONS}: to hide, lock or point at. */
+    Div section(String name) {
+        return sections.get(name);
     }
 
     private Div configureNetwork() {

@@ -111,7 +111,7 @@ class LessonTourTest extends BrowserlessTest {
 
         _click(button("lesson-tour-next"));
         assertFalse(tourOpen(), "finished");
-        assertTrue(button("lesson-tour-start").getText().startsWith("Take the lesson"));
+        assertTrue(button("lesson-tour-start").getText().equals("Take the guided lesson"));
     }
 
     @Test

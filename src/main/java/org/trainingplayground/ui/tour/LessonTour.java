@@ -49,17 +49,18 @@ public class LessonTour extends Composite<Div> {
 
     /**
      * @param parts the page's parts by the names {@code hide=} gives them
-     * @param controls the buttons, which two steps point at
+     * @param more the other parts the steps point at: the buttons ({@code controls}), the
+     *     settings' loss menu ({@code loss})
      * @param session the playground whose run the tour watches
      * @param autograd the autograd view, whose example one step asks for
      */
     public LessonTour(
             Map<String, ? extends Component> parts,
-            Component controls,
+            Map<String, ? extends Component> more,
             PlaygroundSession session,
             AutogradPanel autograd) {
         this.targets = new HashMap<>(parts);
-        targets.put("controls", controls);
+        targets.putAll(more);
         this.facts = () -> new TourFacts(
                 session.history().stepCount(),
                 session.runSpec().loss(),
@@ -142,18 +143,21 @@ public class LessonTour extends Composite<Div> {
         startFacts = facts.get();
         done.setVisible(false);
         card.setVisible(true);
+        // Room below the page, so the card never covers the end of it; its next step from the top.
+        card.getElement().executeJs("document.body.classList.add('tour-open'); this.scrollTop = 0");
         launcher.setVisible(false);
         point(targets.get(step.target()));
     }
 
     private void close() {
         card.setVisible(false);
+        card.getElement().executeJs("document.body.classList.remove('tour-open')");
         launcher.setVisible(true);
         launcher.setText(
                 progress.started()
                         ? "Resume the lesson (step " + (progress.step() + 1) + " of "
                                 + TourStep.values().length + ")"
-                        : "Take the lesson: train your first network, step by step");
+                        : "Take the guided lesson");
         point(null);
     }
 

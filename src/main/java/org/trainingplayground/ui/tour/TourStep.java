@@ -19,12 +19,12 @@ enum TourStep {
             (start, now) -> now.steps() > start.steps()),
     LOGITS(
             "Why logits",
-            "step-view",
+            "loss",
             "The last Linear layer gives ten raw scores, the logits, not probabilities."
                     + " nn.CrossEntropyLoss applies log-softmax to them itself, so the network"
                     + " must not; LogSoftmax + NLLLoss is the same loss with the LogSoftmax"
                     + " moved into the network.",
-            "Under Loss in the settings, choose \"LogSoftmax(dim=1) + NLLLoss\" (a new"
+            "In the Loss menu, choose \"LogSoftmax(dim=1) + NLLLoss\" (a new"
                     + " loss needs a new run: answer Reset) and see the LogSoftmax move out of"
                     + " the dashed frame in the autograd graph.",
             (start, now) -> now.loss() == LossKind.NLL),
