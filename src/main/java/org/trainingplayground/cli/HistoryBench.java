@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.trainingplayground.core.metrics.RunState;
@@ -27,17 +28,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench history}: what keeping every run costs. A class trains with the history off and
- * on, alternately in the same JVM, and the aggregate steps per second are compared; then one
- * lesson run (5 epochs) and one 100-epoch run are kept and the bytes each added are measured.
+ * {@code bench history}: what keeping every run costs. Two classes stand ready in the same JVM,
+ * one whose runs are kept and one whose runs are not; they train in turns of a few seconds,
+ * alternating, and each pair of turns next to each other gives one ratio of aggregate steps per
+ * second. The median of those ratios is the cost: the machine's speed drifts by up to ±20 %
+ * over minutes, far more than the cost, but little within one pair. Then one lesson run (5
+ * epochs) and one 100-epoch run are kept and the bytes each added are measured.
  */
 @Command(
         name = "history",
         mixinStandardHelpOptions = true,
         description = {
-            "A class trains with the run history off and on, alternately: aggregate steps per"
-                    + " second of each, and their ratio. Then the bytes one 5-epoch lesson run"
-                    + " and one 100-epoch run add to the database.",
+            "Two classes, one whose runs are kept and one whose runs are not, train in turns:"
+                    + " aggregate steps per second of each, and the median ratio of neighbouring"
+                    + " turns. Then the bytes one 5-epoch lesson run and one 100-epoch run add"
+                    + " to the database.",
             "The history is an SQLite file in a fresh temporary folder, or the PostgreSQL"
                     + " database of PLAYGROUND_BENCH_DATABASE_URL (with _USER and _PASSWORD)."
         })
@@ -46,17 +51,22 @@ final class HistoryBench implements Callable<Integer> {
     @Option(names = "--sessions", defaultValue = "40", description = "Simulated students.")
     int sessions;
 
-    @Option(names = "--seconds", defaultValue = "30", description = "Seconds of each phase.")
+    @Option(
+            names = "--seconds",
+            defaultValue = "5",
+            description = "Seconds each turn is measured (after its settling time).")
     int seconds;
 
     @Option(
             names = "--rounds",
-            defaultValue = "4",
-            description = "Pairs of phases: off then on, then on then off, and so on.")
+            defaultValue = "20",
+            description = "Pairs of turns: off then on, then on then off, and so on.")
     int rounds;
 
     @Option(names = "--threads", defaultValue = "1", description = "libtorch threads.")
     int threads;
+
+    private static final long SETTLE_MILLIS = 3_000;
 
     private final PrintStream out = System.out;
 
@@ -69,19 +79,32 @@ final class HistoryBench implements Callable<Integer> {
         StoreSettings settings = storeSettings();
         HistoryWriter writer = new HistoryWriter(RunStore.open(settings), HistoryPolicy.defaults());
         try (var engine = startEngine(threads)) {
+            List<PlaygroundSession> notKept = ready(engine, null);
+            List<PlaygroundSession> kept = ready(engine, writer);
             double off = 0;
             double on = 0;
-            // Off-on, then on-off: the machine's speed drifts over a long process, and this
-            // order lets the drift fall on both sides alike.
-            for (int round = 1; round <= rounds; round++) {
-                if (round % 2 == 1) {
-                    off += phase(engine, null, round, "off");
-                    on += phase(engine, writer, round, "on");
-                } else {
-                    on += phase(engine, writer, round, "on");
-                    off += phase(engine, null, round, "off");
+            List<Double> ratios = new ArrayList<>();
+            try {
+                // Off-on, then on-off: a drift within a pair falls on both sides alike.
+                for (int round = 1; round <= rounds; round++) {
+                    double offRate;
+                    double onRate;
+                    if (round % 2 == 1) {
+                        offRate = turn(notKept, round, "off");
+                        onRate = turn(kept, round, "on");
+                    } else {
+                        onRate = turn(kept, round, "on");
+                        offRate = turn(notKept, round, "off");
+                    }
+                    off += offRate;
+                    on += onRate;
+                    ratios.add(onRate / offRate);
                 }
+            } finally {
+                notKept.forEach(PlaygroundSession::close);
+                kept.forEach(PlaygroundSession::close);
             }
+            Collections.sort(ratios);
             ObjectNode summary = JSON.createObjectNode();
             summary.put("summary", "history");
             summary.put("store", settings.describe());
@@ -89,6 +112,9 @@ final class HistoryBench implements Callable<Integer> {
             summary.put("offStepsPerSecond", round(off / rounds, 1));
             summary.put("onStepsPerSecond", round(on / rounds, 1));
             summary.put("onVsOff", round(on / off, 4));
+            summary.put("onVsOffMedian", round(median(ratios), 4));
+            summary.put("onVsOffLowest", round(ratios.get(0), 4));
+            summary.put("onVsOffHighest", round(ratios.get(ratios.size() - 1), 4));
             summary.put("lessonRunBytes", keptBytes(engine, writer, lessonRun(1).withEpochs(5)));
             summary.put("hundredEpochRunBytes", keptBytes(engine, writer, lessonRun(2)));
             summary.put("databaseBytes", writer.store().sizeBytes());
@@ -98,6 +124,11 @@ final class HistoryBench implements Callable<Integer> {
             writer.close();
         }
         return 0;
+    }
+
+    private static double median(List<Double> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     /** A fresh SQLite file, or the PostgreSQL of PLAYGROUND_BENCH_DATABASE_URL when set. */
@@ -112,23 +143,33 @@ final class HistoryBench implements Callable<Integer> {
         return StoreSettings.sqlite(Files.createTempDirectory("bench-history"));
     }
 
-    /** The class's aggregate steps per second over one phase; {@code writer} null: not kept. */
-    private double phase(TrainingEngine engine, HistoryWriter writer, int round, String history)
-            throws Exception {
+    /** A class of built, paused runs, kept by {@code writer} (null: not kept). */
+    private List<PlaygroundSession> ready(TrainingEngine engine, HistoryWriter writer)
+            throws InterruptedException {
         List<PlaygroundSession> students = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            RunKeeper keeper = writer == null ? null : new RunKeeper(writer, "bench-" + i);
+            PlaygroundSession student = new PlaygroundSession(
+                    engine, Limits.defaults(), BrowserBudget.unlimited(), keeper);
+            students.add(student);
+            student.apply(lessonRun(i + 1), new ArrayList<>());
+        }
+        for (PlaygroundSession student : students) {
+            awaitBuilt(student);
+        }
+        return students;
+    }
+
+    /**
+     * One class trains for a turn: its aggregate steps per second, measured after a settling
+     * time longer than the writer's two seconds between saves, so what the other class left
+     * to save is saved before this turn is measured.
+     */
+    private double turn(List<PlaygroundSession> students, int round, String history)
+            throws InterruptedException {
+        students.forEach(PlaygroundSession::start);
         try {
-            for (int i = 0; i < sessions; i++) {
-                RunKeeper keeper = writer == null ? null : new RunKeeper(writer, "bench-" + i);
-                PlaygroundSession student = new PlaygroundSession(
-                        engine, Limits.defaults(), BrowserBudget.unlimited(), keeper);
-                students.add(student);
-                student.apply(lessonRun(i + 1), new ArrayList<>());
-            }
-            for (PlaygroundSession student : students) {
-                awaitBuilt(student);
-                student.start();
-            }
-            Thread.sleep(5_000);
+            Thread.sleep(SETTLE_MILLIS);
             long before =
                     students.stream().mapToLong(s -> s.history().stepCount()).sum();
             long t0 = System.nanoTime();
@@ -144,7 +185,7 @@ final class HistoryBench implements Callable<Integer> {
             out.println(line);
             return perSecond;
         } finally {
-            students.forEach(PlaygroundSession::close);
+            students.forEach(PlaygroundSession::pause);
         }
     }
 

@@ -25,9 +25,10 @@ public record DatasetDefaults(OptimizerSpec optimizer, int batchSize, int epochs
             new DatasetDefaults(OptimizerSpec.sgd(SGD_IMAGES_LEARNING_RATE), 64, 5);
 
     /**
-     * The 2-D sets: the spiral's 400 training points make 25 batches of 16 per epoch. With the image
-     * sets' 5 epochs of 64 the spiral stopped after 35 steps near 45 % test accuracy; 60 epochs
-     * of SGD at 0.1 take every set above 90 % (the spiral 92 % after 1,500 steps, see the README).
+     * The 2-D sets: the spiral's 400 training points make 25 batches of 16 per epoch. With the
+     * image sets' 5 epochs of 64 the spiral stopped after 35 steps near 45 % test accuracy; 60
+     * epochs of SGD at 0.1 take every set above 90 % (the spiral 92 % after 1,500 steps, see the
+     * README).
      */
     public static final DatasetDefaults POINTS =
             new DatasetDefaults(OptimizerSpec.sgd(0.1), 16, 60);

@@ -69,13 +69,13 @@ public final class PlaygroundSession implements AutoCloseable {
         this.budget = budget;
         this.keeper = keeper;
         this.admission = new SettingsAdmission(limits, budget, engine);
-        DatasetDefaults mnist = DatasetDefaults.IMAGES;
+        DatasetDefaults images = DatasetDefaults.IMAGES; // the page opens on MNIST
         this.spec = new RunSpec(
                 engine.lessonNetwork(),
                 LossKind.CROSS_ENTROPY,
-                mnist.optimizer(),
-                mnist.batchSize(),
-                mnist.epochs(),
+                images.optimizer(),
+                images.batchSize(),
+                images.epochs(),
                 1,
                 EVAL_EVERY_STEPS);
         newRun();

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * The page's own URL options, which are not settings: {@code hide} and {@code lock} (a course
- * page shows only what its exercise is about), {@code autostart} and {@code tour}. They stay in the address
- * bar as the settings change.
+ * page shows only what its exercise is about), {@code autostart} and {@code tour}. They stay in
+ * the address bar as the settings change.
  */
 final class PageOptions {
 

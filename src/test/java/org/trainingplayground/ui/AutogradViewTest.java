@@ -63,7 +63,7 @@ class AutogradViewTest extends BrowserlessTest {
         assertEquals(
                 lessonNodes + 4,
                 graph().shownGraph().nodes().size(),
-                "a layer adds its weight, bias, transpose, addmm and activation, MSE has no LogSoftmax");
+                "a layer adds weight, bias, transpose, addmm, activation; MSE has no LogSoftmax");
     }
 
     @Test

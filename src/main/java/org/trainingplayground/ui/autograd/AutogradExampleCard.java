@@ -21,13 +21,14 @@ final class AutogradExampleCard extends Div {
     private final SplittableRandom seeds = new SplittableRandom();
     private final Div values = new Div();
     private boolean shown;
+    private boolean computing;
     private int computed;
     private final List<Runnable> shownListeners = new ArrayList<>();
 
     AutogradExampleCard(LongFunction<CompletableFuture<AutogradExample>> examples) {
         this.examples = examples;
         setId("autograd-example");
-        addClassName("autograd-example");
+        addClassNames("step-part", "autograd-example");
         Span title = new Span("The lesson's example, computed by the engine");
         title.addClassName("autograd-example-title");
         Button again = new Button("New random x");
@@ -45,8 +46,13 @@ final class AutogradExampleCard extends Div {
     }
 
     private void compute(UI ui) {
+        if (computing) {
+            return; // one at a time: a script clicking fast cannot fill the scheduler's queue
+        }
+        computing = true;
         examples.apply(seeds.nextLong())
                 .whenComplete((result, failure) -> ui.access(() -> {
+                    computing = false;
                     if (failure != null) {
                         values.removeAll();
                         values.add(new Paragraph("The example could not be computed right now: "

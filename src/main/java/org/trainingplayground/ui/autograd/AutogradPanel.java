@@ -21,6 +21,7 @@ import org.trainingplayground.core.spec.RunSpec;
  * lesson's small example computed by the engine.
  */
 @CssImport("./styles/autograd.css")
+@CssImport("./styles/step-view.css")
 @CssImport("./styles/panels.css")
 public class AutogradPanel extends Composite<Div> {
 
