@@ -142,6 +142,9 @@ public class LessonTour extends Composite<Div> {
         next.setText(progress.step() == count - 1 ? "Finish" : "Next");
         startFacts = facts.get();
         done.setVisible(false);
+        // Beside each other (tour.css) the card stands over the settings column, unless the
+        // step is about a setting.
+        card.setClassName("lesson-tour-over-run", step.aboutASetting());
         card.setVisible(true);
         // Room below the page, so the card never covers the end of it; its next step from the top.
         card.getElement().executeJs("document.body.classList.add('tour-open'); this.scrollTop = 0");

@@ -92,6 +92,11 @@ enum TourStep {
         return target;
     }
 
+    /** Whether it points at a part of the settings column. */
+    boolean aboutASetting() {
+        return target.equals("loss");
+    }
+
     String explanation() {
         return explanation;
     }
