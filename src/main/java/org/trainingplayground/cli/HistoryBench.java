@@ -8,12 +8,15 @@ import static org.trainingplayground.cli.BenchCommand.startEngine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.trainingplayground.core.metrics.RunState;
+import org.trainingplayground.core.schedule.TrainingScheduler;
 import org.trainingplayground.core.spec.Limits;
 import org.trainingplayground.core.spec.RunSpec;
 import org.trainingplayground.core.store.HistoryPolicy;
@@ -84,27 +87,30 @@ final class HistoryBench implements Callable<Integer> {
             double off = 0;
             double on = 0;
             List<Double> ratios = new ArrayList<>();
+            List<Double> cpuRatios = new ArrayList<>();
             try {
                 // Off-on, then on-off: a drift within a pair falls on both sides alike.
                 for (int round = 1; round <= rounds; round++) {
-                    double offRate;
-                    double onRate;
+                    Turn offTurn;
+                    Turn onTurn;
                     if (round % 2 == 1) {
-                        offRate = turn(notKept, round, "off");
-                        onRate = turn(kept, round, "on");
+                        offTurn = turn(notKept, round, "off");
+                        onTurn = turn(kept, round, "on");
                     } else {
-                        onRate = turn(kept, round, "on");
-                        offRate = turn(notKept, round, "off");
+                        onTurn = turn(kept, round, "on");
+                        offTurn = turn(notKept, round, "off");
                     }
-                    off += offRate;
-                    on += onRate;
-                    ratios.add(onRate / offRate);
+                    off += offTurn.stepsPerSecond();
+                    on += onTurn.stepsPerSecond();
+                    ratios.add(onTurn.stepsPerSecond() / offTurn.stepsPerSecond());
+                    cpuRatios.add(onTurn.cpuPerStep() / offTurn.cpuPerStep());
                 }
             } finally {
                 notKept.forEach(PlaygroundSession::close);
                 kept.forEach(PlaygroundSession::close);
             }
             Collections.sort(ratios);
+            Collections.sort(cpuRatios);
             ObjectNode summary = JSON.createObjectNode();
             summary.put("summary", "history");
             summary.put("store", settings.describe());
@@ -115,6 +121,7 @@ final class HistoryBench implements Callable<Integer> {
             summary.put("onVsOffMedian", round(median(ratios), 4));
             summary.put("onVsOffLowest", round(ratios.get(0), 4));
             summary.put("onVsOffHighest", round(ratios.get(ratios.size() - 1), 4));
+            summary.put("trainingCpuPerStepOnVsOffMedian", round(median(cpuRatios), 4));
             summary.put("lessonRunBytes", keptBytes(engine, writer, lessonRun(1).withEpochs(5)));
             summary.put("hundredEpochRunBytes", keptBytes(engine, writer, lessonRun(2)));
             summary.put("databaseBytes", writer.store().sizeBytes());
@@ -161,29 +168,50 @@ final class HistoryBench implements Callable<Integer> {
     }
 
     /**
+     * What one turn measured.
+     *
+     * @param stepsPerSecond the class's aggregate steps per second
+     * @param cpuPerStep CPU nanoseconds the training thread spent per step: what the steps
+     *     themselves cost, whatever else the machine's other tenants took from it meanwhile
+     */
+    private record Turn(double stepsPerSecond, double cpuPerStep) {}
+
+    /** CPU time the scheduler's thread, which takes every step, has used so far. */
+    private static long trainingThreadCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(TrainingScheduler.THREAD_NAME))
+                .mapToLong(t -> threads.getThreadCpuTime(t.getId()))
+                .sum();
+    }
+
+    /**
      * One class trains for a turn: its aggregate steps per second, measured after a settling
      * time longer than the writer's two seconds between saves, so what the other class left
      * to save is saved before this turn is measured.
      */
-    private double turn(List<PlaygroundSession> students, int round, String history)
+    private Turn turn(List<PlaygroundSession> students, int round, String history)
             throws InterruptedException {
         students.forEach(PlaygroundSession::start);
         try {
             Thread.sleep(SETTLE_MILLIS);
             long before =
                     students.stream().mapToLong(s -> s.history().stepCount()).sum();
+            long cpu0 = trainingThreadCpuNanos();
             long t0 = System.nanoTime();
             Thread.sleep(seconds * 1000L);
             long steps =
                     students.stream().mapToLong(s -> s.history().stepCount()).sum() - before;
+            double cpuPerStep = (trainingThreadCpuNanos() - cpu0) / (double) steps;
             double perSecond = steps * 1e9 / (System.nanoTime() - t0);
             ObjectNode line = JSON.createObjectNode();
             line.put("phase", "class");
             line.put("round", round);
             line.put("history", history);
             line.put("stepsPerSecond", round(perSecond, 1));
+            line.put("trainingCpuMicrosPerStep", round(cpuPerStep / 1000, 1));
             out.println(line);
-            return perSecond;
+            return new Turn(perSecond, cpuPerStep);
         } finally {
             students.forEach(PlaygroundSession::pause);
         }

@@ -28,10 +28,9 @@ public class AutogradPanel extends Composite<Div> {
     private final AutogradGraphView graph = new AutogradGraphView();
     private final Paragraph lossNote = new Paragraph();
     private final AutogradExampleCard example;
+    private final Button step = new Button("Step: one batch, then backward");
     private RunSpec shownSpec;
     private StepDetail shownDetail;
-
-    private final Button step = new Button("Step: one batch, then backward");
 
     /**
      * @param examples computes the example for a seed (on the engine, between two steps)
