@@ -108,6 +108,11 @@ public final class RunStore implements AutoCloseable {
         return source;
     }
 
+    /** The database, for the class store beside the run history. */
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
     public StoreSettings settings() {
         return settings;
     }

@@ -1,0 +1,17 @@
+package org.trainingplayground.core.store;
+
+/**
+ * A class as the store keeps it.
+ *
+ * @param code the join code: six capitals and digits without look-alikes
+ * @param name what the teacher called it
+ * @param createdAt milliseconds since 1970
+ * @param endedAt when the teacher ended it, null while it runs
+ * @param message the teacher's message to the class, null if none
+ */
+public record Classroom(String code, String name, long createdAt, Long endedAt, String message) {
+
+    public boolean ended() {
+        return endedAt != null;
+    }
+}
