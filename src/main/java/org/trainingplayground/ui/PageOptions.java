@@ -31,7 +31,14 @@ final class PageOptions {
     static final List<String> PARTS = Stream.of(
                     SettingsPanel.SECTIONS,
                     ControlPanel.PARTS,
-                    List.of("settings", "step-view", "autograd", "charts", "learned", "code"))
+                    List.of(
+                            "settings",
+                            "step-view",
+                            "autograd",
+                            "charts",
+                            "learned",
+                            "code",
+                            "tour"))
             .flatMap(List::stream)
             .toList();
 

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.trainingplayground.Services;
@@ -92,19 +93,20 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         idleNote.setVisible(false);
         startRefused.setId("start-refused");
         startRefused.setVisible(false);
-        Map<String, Component> parts = Map.of(
+        Map<String, Component> parts = new HashMap<>(Map.of(
                 "settings", left,
                 "step-view", stepView,
                 "autograd", autograd,
                 "charts", charts,
                 "learned", learned,
-                "code", code);
-        pageOptions = new PageOptions(settings, controls, parts);
+                "code", code));
         tour = new LessonTour(
                 parts,
                 Map.of("controls", controls, "loss", settings.section("loss")),
                 session,
                 autograd);
+        parts.put("tour", tour); // a course page may hide the lesson's button too
+        pageOptions = new PageOptions(settings, controls, parts);
         arrivals = new SettingsArrivals(session, settings, notices, () -> act(session::reset));
         share = new SharePanel(() -> ConfigJson.toJson(arrivals.current()));
         addressBar = new AddressBar(embedded, pageOptions, share);

@@ -142,6 +142,18 @@ class LessonTourTest extends BrowserlessTest {
     }
 
     @Test
+    void aCoursePageCanHideTheLessonsButton() {
+        assertTrue(shownButton("lesson-tour-start"));
+        UI.getCurrent().navigate("", QueryParameters.simple(Map.of("hide", "tour")));
+        assertFalse(shownButton("lesson-tour-start"));
+    }
+
+    private static boolean shownButton(String id) {
+        return !_find(com.vaadin.flow.component.button.Button.class, s -> s.withId(id))
+                .isEmpty();
+    }
+
+    @Test
     void tourOneInTheLinkOpensTheTourAndABadValueGetsASentence() {
         UI.getCurrent().navigate("", QueryParameters.simple(Map.of("tour", "1")));
         assertTrue(tourOpen());
