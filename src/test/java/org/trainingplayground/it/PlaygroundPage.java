@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -178,6 +179,9 @@ final class PlaygroundPage {
     private WebDriverWait await(Duration timeout) {
         WebDriverWait wait = new WebDriverWait(driver, timeout);
         wait.pollingEvery(Duration.ofMillis(100));
+        // An element the server replaces while it is read (a panel redrawn) is read afresh at
+        // the next poll.
+        wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
 }
