@@ -30,6 +30,8 @@ import org.trainingplayground.core.train.EngineConfig;
  * @param history where runs are kept ({@code PLAYGROUND_DATA_DIR}, or PostgreSQL with {@code
  *     PLAYGROUND_DATABASE_URL}, {@code _USER}, {@code _PASSWORD}) and for how long ({@code
  *     PLAYGROUND_HISTORY_DAYS}, {@code PLAYGROUND_MAX_RUNS_PER_LEARNER})
+ * @param teacherPassword what creating a class asks for ({@code PLAYGROUND_TEACHER_PASSWORD});
+ *     null: anyone may create one
  */
 public record AppConfig(
         int port,
@@ -39,7 +41,8 @@ public record AppConfig(
         Hosting hosting,
         String metricsToken,
         List<String> trustedProxies,
-        History history) {
+        History history,
+        String teacherPassword) {
 
     public AppConfig {
         embedOrigins = List.copyOf(embedOrigins);
@@ -159,6 +162,11 @@ public record AppConfig(
                     + " use at least 16 random ones, e.g. from \"openssl rand -hex 16\".");
         }
         List<String> trustedProxies = settings.proxies("PLAYGROUND_TRUSTED_PROXIES");
+        String teacherPassword = settings.text("PLAYGROUND_TEACHER_PASSWORD");
+        if (teacherPassword != null && teacherPassword.length() < 8) {
+            throw new IllegalArgumentException(settings.named("PLAYGROUND_TEACHER_PASSWORD")
+                    + " has " + teacherPassword.length() + " characters; use at least 8.");
+        }
         return new AppConfig(
                 port,
                 new EngineConfig(cacheDir, threads, datasetsDir),
@@ -167,7 +175,8 @@ public record AppConfig(
                 hosting,
                 metricsToken,
                 trustedProxies,
-                history(settings));
+                history(settings),
+                teacherPassword);
     }
 
     private static History history(OperatorSettings settings) {

@@ -30,6 +30,9 @@ public class Bootstrap implements ServletContextListener {
         AppConfig config = AppConfig.load();
         allowFraming(sce.getServletContext(), config.embedOrigins());
         identifyLearners(sce.getServletContext(), !config.embedOrigins().isEmpty());
+        sce.getServletContext()
+                .addFilter("teacher", new TeacherCookie())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/teach/*");
         answerBadRequestsWithoutStackTraces(sce.getServletContext());
         limitNewSessions(
                 sce.getServletContext(),

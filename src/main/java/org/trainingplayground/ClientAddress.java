@@ -16,7 +16,10 @@ import org.eclipse.jetty.util.InetAddressSet;
  * only from proxies the operator named ({@code PLAYGROUND_TRUSTED_PROXIES}), and from the
  * right, where the proxies append what they saw.
  */
-final class ClientAddress {
+public final class ClientAddress {
+
+    /** The request attribute with the client's key, set on every request (NewSessionLimit). */
+    public static final String ATTRIBUTE = ClientAddress.class.getName();
 
     /** Four numbers from 0 to 255, without leading zeros (which some read as octal). */
     private static final Pattern IPV4 = Pattern.compile(

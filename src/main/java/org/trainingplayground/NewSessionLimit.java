@@ -48,11 +48,14 @@ final class NewSessionLimit extends HttpFilter {
     protected void doFilter(
             HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        String client = clientAddress.of(request);
+        // Kept for the rest of the request: a new browser session remembers it (joining a
+        // class is limited per address too).
+        request.setAttribute(ClientAddress.ATTRIBUTE, client);
         if (request.getSession(false) != null || isOperatorPath(request)) {
             chain.doFilter(request, response);
             return;
         }
-        String client = clientAddress.of(request);
         Bucket bucket = buckets.get(client, key -> newBucket());
         if (!bucket.tryConsume(1)) {
             refuse(response, client);

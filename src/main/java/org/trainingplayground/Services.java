@@ -1,15 +1,19 @@
 package org.trainingplayground;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trainingplayground.core.spec.Limits;
+import org.trainingplayground.core.store.ClassStore;
 import org.trainingplayground.core.store.HistoryWriter;
 import org.trainingplayground.core.store.RunStore;
 import org.trainingplayground.core.train.TrainingEngine;
+import org.trainingplayground.session.classroom.LiveClasses;
 
 /**
  * The app-wide services, owned by {@link Bootstrap}: the training engine (with its scheduler),
@@ -23,12 +27,15 @@ public final class Services {
     private final TrainingEngine engine;
     private final Limits limits;
     private final HistoryWriter history;
+    private final LiveClasses classes;
     private final ScheduledExecutorService pushTimer;
 
-    private Services(TrainingEngine engine, Limits limits, HistoryWriter history) {
+    private Services(
+            TrainingEngine engine, Limits limits, HistoryWriter history, LiveClasses classes) {
         this.engine = engine;
         this.limits = limits;
         this.history = history;
+        this.classes = classes;
         this.pushTimer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ui-push-timer");
             t.setDaemon(true);
@@ -43,16 +50,19 @@ public final class Services {
      */
     public static synchronized Services start(AppConfig config) {
         if (current == null) {
-            HistoryWriter history = openHistory(config.history());
+            RunStore store = openStore(config.history());
+            HistoryWriter history = new HistoryWriter(store, config.history().policy());
+            LiveClasses classes = new LiveClasses(
+                    new ClassStore(store), config.teacherPassword(), Clock.systemUTC());
             TrainingEngine engine = TrainingEngine.start(config.engine());
             // The scheduler is the JVM's; the operator's cap holds for every run it serves.
             engine.scheduler().setMaxActiveRuns(config.hosting().maxActiveRuns());
-            current = new Services(engine, config.limits(), history);
+            current = new Services(engine, config.limits(), history, classes);
         }
         return current;
     }
 
-    private static HistoryWriter openHistory(AppConfig.History config) {
+    private static RunStore openStore(AppConfig.History config) {
         RunStore store = RunStore.open(config.store());
         // Runs this server was training when it stopped (or crashed) can no longer go on.
         int interrupted = store.markInterrupted(Instant.now());
@@ -62,7 +72,12 @@ public final class Services {
                 interrupted == 0
                         ? ""
                         : "; " + interrupted + " runs left going were marked interrupted");
-        return new HistoryWriter(store, config.policy());
+        return store;
+    }
+
+    /** The running services, if the app has started them and not yet stopped them. */
+    public static Optional<Services> ifRunning() {
+        return Optional.ofNullable(current);
     }
 
     /** The running services; throws if the app has not started them. */
@@ -86,6 +101,11 @@ public final class Services {
     /** Keeps every run in the history. */
     public HistoryWriter history() {
         return history;
+    }
+
+    /** The classes, and their students' runs in this server. */
+    public LiveClasses classes() {
+        return classes;
     }
 
     /** Timer for periodic UI refreshes; tasks must only hand work to {@code UI.access}. */

@@ -2,6 +2,7 @@ package org.trainingplayground.session;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.trainingplayground.core.config.ConfigJson;
 import org.trainingplayground.core.config.PlaygroundConfig;
@@ -23,10 +24,21 @@ public final class RunKeeper {
 
     private final HistoryWriter writer;
     private final String learnerId;
+    private final Supplier<String> classCode;
 
+    /** Keeps runs outside any class. */
     public RunKeeper(HistoryWriter writer, String learnerId) {
+        this(writer, learnerId, () -> null);
+    }
+
+    /**
+     * @param classCode the class the learner's next run counts for, asked at each run (they
+     *     may join one meanwhile); null outside a class
+     */
+    public RunKeeper(HistoryWriter writer, String learnerId, Supplier<String> classCode) {
         this.writer = writer;
         this.learnerId = learnerId;
+        this.classCode = classCode;
     }
 
     public String learnerId() {
@@ -57,12 +69,13 @@ public final class RunKeeper {
                 spec.optimizer().learningRate(),
                 spec.network().parameterCount(),
                 spec.epochs(),
-                0);
+                0,
+                classCode.get());
         return writer.journal(planned, spec.network().parameterNames());
     }
 
     /** The widths from input to output and the activations: {@code 784-128-64-10 ReLU}. */
-    static String describe(NetworkSpec network) {
+    public static String describe(NetworkSpec network) {
         String widths = network.inputs()
                 + network.layerOutputs().stream()
                         .map(width -> "-" + width)

@@ -27,6 +27,7 @@ import org.trainingplayground.core.metrics.RunState;
 import org.trainingplayground.core.spec.Limits;
 import org.trainingplayground.session.PlaygroundSession;
 import org.trainingplayground.ui.autograd.AutogradPanel;
+import org.trainingplayground.ui.classroom.ClassBanner;
 import org.trainingplayground.ui.code.CodeView;
 import org.trainingplayground.ui.settings.ResetDialog;
 import org.trainingplayground.ui.tour.LessonTour;
@@ -192,8 +193,8 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private Main body() {
-        right.add(notices, idleNote, startRefused, tour, controls, status);
-        right.add(charts, learned, stepView, autograd, code);
+        right.add(new ClassBanner(UserSessions.learnerId()), notices, idleNote, startRefused);
+        right.add(tour, controls, status, charts, learned, stepView, autograd, code);
         right.setPadding(false);
         right.setWidthFull();
         right.addClassName("playground-run");
@@ -202,10 +203,9 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         left.setSpacing(false);
         left.setWidth(null);
         left.addClassName("playground-settings");
-        // A <main> landmark around the playground, for screen readers' "skip to main". In a
-        // course page's frame the run comes first, so the frame opens on the buttons, the
-        // status and the loss chart, and the keyboard reaches them first too; beside each
-        // other the settings still stand on the left (panels.css).
+        // A <main> landmark, for screen readers' "skip to main". In a course's frame the run
+        // comes first, so the frame opens on the buttons, the status and the loss chart, and
+        // the keyboard reaches them first; side by side the settings stay left (panels.css).
         Main body = embedded ? new Main(right, left) : new Main(left, right);
         body.addClassName("playground-body");
         body.setClassName("playground-body-embedded", embedded);

@@ -2,7 +2,6 @@ package org.trainingplayground.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ServiceInitEvent;
-import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 import java.time.Duration;
@@ -14,13 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trainingplayground.AppConfig;
-import org.trainingplayground.LearnerCookie;
 import org.trainingplayground.Services;
 import org.trainingplayground.core.spec.RunSpec;
 import org.trainingplayground.session.BrowserBudget;
 import org.trainingplayground.session.PlaygroundSession;
 import org.trainingplayground.session.Race;
 import org.trainingplayground.session.RunKeeper;
+import org.trainingplayground.session.classroom.LiveClasses;
 
 /**
  * Keeps one {@link PlaygroundSession} per browser session (Vaadin session), so reloads and
@@ -39,8 +38,6 @@ public final class UserSessions implements VaadinServiceInitListener {
     private static final String FRAMES = UserSessions.class.getName() + ".frames";
     /** Set on a browser session once it counts towards {@code maxSessions}. */
     private static final String COUNTED = UserSessions.class.getName() + ".counted";
-    /** The browser's learner id (its cookie), fixed when its session starts. */
-    private static final String LEARNER = UserSessions.class.getName() + ".learner";
 
     /** Browser sessions that hold (or were just let in to hold) a playground. */
     private static final AtomicInteger sessionsWithPlayground = new AtomicInteger();
@@ -107,7 +104,7 @@ public final class UserSessions implements VaadinServiceInitListener {
                 watch.stop();
                 vaadinSession.setAttribute(IdleWatch.class, null);
             }
-            session.close();
+            close(vaadinSession, session);
             log.info("A page whose client never connected was closed; its run was freed");
         }
     }
@@ -118,7 +115,7 @@ public final class UserSessions implements VaadinServiceInitListener {
         if (watch != null) {
             watch.stop();
         }
-        session.close();
+        close(ui.getSession(), session);
     }
 
     /** The watch that pauses this playground's run when none of its pages is seen. */
@@ -183,11 +180,21 @@ public final class UserSessions implements VaadinServiceInitListener {
 
     /** A playground sharing the browser session's budget with its other playgrounds. */
     private static PlaygroundSession newPlayground(VaadinSession vaadinSession) {
-        return new PlaygroundSession(
+        PlaygroundSession session = new PlaygroundSession(
                 Services.get().engine(),
                 Services.get().limits(),
                 budget(vaadinSession),
                 keeper(vaadinSession));
+        // The learner's class (now or once they join) sees this playground's run.
+        Services.get().classes().opened(learnerId(vaadinSession), session);
+        return session;
+    }
+
+    /** Ends the playground's run, frees its native memory and takes it off its class. */
+    private static void close(VaadinSession vaadinSession, PlaygroundSession session) {
+        // Sessions outlive the services when the server stops: then no class is left to tell.
+        Services.ifRunning().ifPresent(s -> s.classes().closed(learnerId(vaadinSession), session));
+        session.close();
     }
 
     /**
@@ -218,30 +225,19 @@ public final class UserSessions implements VaadinServiceInitListener {
     }
 
     private static RunKeeper keeper(VaadinSession vaadinSession) {
-        return new RunKeeper(Services.get().history(), learnerId(vaadinSession));
+        String learner = learnerId(vaadinSession);
+        LiveClasses classes = Services.get().classes();
+        return new RunKeeper(
+                Services.get().history(), learner, () -> classes.trainingClassCode(learner));
     }
 
     /** The learner of the current browser session (UI thread only). */
     public static String learnerId() {
-        return learnerId(VaadinSession.getCurrent());
+        return BrowserIdentity.learnerId(VaadinSession.getCurrent());
     }
 
-    /**
-     * The learner whose runs this browser session keeps: the id {@link LearnerCookie} found
-     * or gave on the request that started the session.
-     */
     private static String learnerId(VaadinSession vaadinSession) {
-        String id = (String) vaadinSession.getAttribute(LEARNER);
-        if (id == null) {
-            VaadinRequest request = VaadinRequest.getCurrent();
-            id = request == null ? null : (String) request.getAttribute(LearnerCookie.ATTRIBUTE);
-            if (id == null) {
-                // A request the filter did not see (a test's mock): a learner of its own.
-                id = LearnerCookie.newId();
-            }
-            vaadinSession.setAttribute(LEARNER, id);
-        }
-        return id;
+        return BrowserIdentity.learnerId(vaadinSession);
     }
 
     private static IdleWatch newIdleWatch(PlaygroundSession session) {
@@ -289,7 +285,7 @@ public final class UserSessions implements VaadinServiceInitListener {
                     .getSession()
                     .setMaxInactiveInterval(hosting().sessionTimeoutMinutes() * 60);
             init.getSession().setErrorHandler(new ClientProtocolErrors());
-            learnerId(init.getSession());
+            BrowserIdentity.remember(init.getSession(), init.getRequest());
         });
         // Checked before the view exists, so a turned-away visitor costs no native memory.
         event.getSource()
@@ -307,7 +303,7 @@ public final class UserSessions implements VaadinServiceInitListener {
             VaadinSession vaadinSession = destroyed.getSession();
             PlaygroundSession session = vaadinSession.getAttribute(PlaygroundSession.class);
             if (session != null) {
-                session.close();
+                close(vaadinSession, session);
                 log.info("Session ended; its run was closed and its native memory freed");
             }
             IdleWatch watch = vaadinSession.getAttribute(IdleWatch.class);
@@ -316,7 +312,7 @@ public final class UserSessions implements VaadinServiceInitListener {
             }
             frames(vaadinSession).forEach((frame, frameWatch) -> {
                 frameWatch.stop();
-                frame.close();
+                close(vaadinSession, frame);
             });
             if (vaadinSession.getAttribute(COUNTED) != null) {
                 vaadinSession.setAttribute(COUNTED, null);

@@ -4,9 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -31,8 +36,16 @@ public final class ClassStore {
     private final Jdbi jdbi;
     private final SecureRandom random = new SecureRandom();
 
+    public static final int MAX_MESSAGE_LENGTH = 500;
+
     /** A class just created, with the key that only its teacher gets, once. */
     public record NewClass(Classroom classroom, String teacherKey) {}
+
+    /** A learner in a class; a removed one stays listed, so their nickname stays theirs. */
+    public record Member(String learnerId, String nickname, long joinedAt, boolean removed) {}
+
+    /** The class a learner is in now, under which nickname. */
+    public record Membership(Classroom classroom, String nickname) {}
 
     /** What asking to join a class came to. */
     public enum Joined {
@@ -104,17 +117,88 @@ public final class ClassStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT code, name, created_at, ended_at,"
                         + " message FROM classes WHERE code = :code")
                 .bind("code", normal)
-                .map((rs, ctx) -> {
-                    long ended = rs.getLong("ended_at");
-                    Long endedAt = rs.wasNull() ? null : ended;
-                    return new Classroom(
-                            rs.getString("code"),
-                            rs.getString("name"),
-                            rs.getLong("created_at"),
-                            endedAt,
-                            rs.getString("message"));
-                })
+                .map((rs, ctx) -> classroom(rs))
                 .findOne());
+    }
+
+    private static Classroom classroom(ResultSet rs) throws SQLException {
+        long ended = rs.getLong("ended_at");
+        Long endedAt = rs.wasNull() ? null : ended;
+        return new Classroom(
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getLong("created_at"),
+                endedAt,
+                rs.getString("message"));
+    }
+
+    /**
+     * The class {@code learner} joined last and was not removed from, ended or not (a student's
+     * page says when their class ended).
+     */
+    public Optional<Membership> membershipOf(String learner) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT c.code, c.name, c.created_at,"
+                        + " c.ended_at, c.message, m.nickname FROM class_members m JOIN classes c"
+                        + " ON c.code = m.class_code WHERE m.learner_id = :learner AND"
+                        + " m.removed_at IS NULL ORDER BY m.joined_at DESC")
+                .bind("learner", learner)
+                .setMaxRows(1)
+                .map((rs, ctx) -> new Membership(classroom(rs), rs.getString("nickname")))
+                .findFirst());
+    }
+
+    /** The class's members in the order they joined, removed ones included. */
+    public List<Member> members(String code) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT learner_id, nickname, joined_at,"
+                        + " removed_at FROM class_members WHERE class_code = :code"
+                        + " ORDER BY joined_at, nickname_key")
+                .bind("code", normalizeCode(code))
+                .map((rs, ctx) -> new Member(
+                        rs.getString("learner_id"),
+                        rs.getString("nickname"),
+                        rs.getLong("joined_at"),
+                        rs.getObject("removed_at") != null))
+                .list());
+    }
+
+    /** The newest kept run of each member of the class, by learner. */
+    public Map<String, RunSummary> latestRuns(String code) {
+        Map<String, RunSummary> latest = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery(
+                        "SELECT * FROM runs WHERE class_code = :code" + " ORDER BY started_at, id")
+                .bind("code", normalizeCode(code))
+                .map((rs, ctx) -> RunRows.summary(rs))
+                .forEach(run -> latest.put(run.start().learnerId(), run)));
+        return latest;
+    }
+
+    /**
+     * The teacher's message to the class; blank clears it.
+     *
+     * @throws IllegalArgumentException with a sentence when it is too long
+     */
+    public void setMessage(String code, String message) {
+        String trimmed = message == null ? "" : message.strip();
+        if (trimmed.length() > MAX_MESSAGE_LENGTH) {
+            throw new IllegalArgumentException("A message to the class can have at most "
+                    + MAX_MESSAGE_LENGTH + " characters.");
+        }
+        jdbi.useHandle(
+                h -> h.createUpdate("UPDATE classes SET message = :message" + " WHERE code = :code")
+                        .bind("code", normalizeCode(code))
+                        .bind("message", trimmed.isEmpty() ? null : trimmed)
+                        .execute());
+    }
+
+    /** Takes {@code learner} out of the class; they cannot join it again. */
+    public void remove(String code, String learner, long now) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE class_members SET removed_at = :now"
+                        + " WHERE class_code = :code AND learner_id = :learner"
+                        + " AND removed_at IS NULL")
+                .bind("code", normalizeCode(code))
+                .bind("learner", learner)
+                .bind("now", now)
+                .execute());
     }
 
     /** Whether {@code key} is the teacher key of class {@code code}; compared in constant time. */

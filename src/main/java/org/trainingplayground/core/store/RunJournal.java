@@ -47,19 +47,7 @@ public final class RunJournal implements RunListener {
         if (!started) {
             started = true;
             startNanos = System.nanoTime();
-            RunStart start = new RunStart(
-                    planned.id(),
-                    planned.learnerId(),
-                    Instant.now(),
-                    planned.settingsJson(),
-                    planned.seed(),
-                    planned.dataset(),
-                    planned.network(),
-                    planned.optimizer(),
-                    planned.learningRate(),
-                    planned.parameters(),
-                    planned.epochs(),
-                    step.stepsPerEpoch());
+            RunStart start = planned.startedAt(Instant.now(), step.stepsPerEpoch());
             writer.offer(new HistoryWriter.Started(this, start, tensorNames, untrained));
         }
         writer.offer(new HistoryWriter.Stepped(runId(), step, elapsedMs()));

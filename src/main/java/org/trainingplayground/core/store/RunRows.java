@@ -30,10 +30,10 @@ final class RunRows {
         PreparedBatch batch = handle.prepareBatch("INSERT INTO runs (id, learner_id, started_at,"
                 + " updated_at, ended_at, status, message, settings_json, seed, dataset, network,"
                 + " optimizer, learning_rate, parameters, epochs, steps_per_epoch, steps,"
-                + " epochs_done, test_accuracy)"
+                + " epochs_done, test_accuracy, class_code)"
                 + " VALUES (:id, :learner, :started, :updated, :ended, :status, :message,"
                 + " :settings, :seed, :dataset, :network, :optimizer, :rate, :parameters,"
-                + " :epochs, :stepsPerEpoch, :steps, :epochsDone, :accuracy)"
+                + " :epochs, :stepsPerEpoch, :steps, :epochsDone, :accuracy, :classCode)"
                 + " ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at,"
                 + " ended_at = excluded.ended_at, status = excluded.status,"
                 + " message = excluded.message, learning_rate = excluded.learning_rate,"
@@ -61,6 +61,7 @@ final class RunRows {
                     .bind("steps", run.steps())
                     .bind("epochsDone", run.epochsDone())
                     .bind("accuracy", orNull(run.testAccuracy()))
+                    .bind("classCode", start.classCode())
                     .add();
         }
         executeIfAny(batch);
@@ -211,7 +212,8 @@ final class RunRows {
                 rs.getDouble("learning_rate"),
                 rs.getLong("parameters"),
                 rs.getInt("epochs"),
-                rs.getInt("steps_per_epoch"));
+                rs.getInt("steps_per_epoch"),
+                rs.getString("class_code"));
         return new RunSummary(
                 start,
                 Instant.ofEpochMilli(rs.getLong("updated_at")),

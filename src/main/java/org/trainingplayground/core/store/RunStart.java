@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param optimizer the optimizer's name, e.g. {@code SGD}
  * @param parameters weights and biases of the network
  * @param stepsPerEpoch steps in a full epoch (0 until the first step says)
+ * @param classCode the class the learner trained it in, or null outside a class
  */
 public record RunStart(
         String id,
@@ -26,12 +27,31 @@ public record RunStart(
         double learningRate,
         long parameters,
         int epochs,
-        int stepsPerEpoch) {
+        int stepsPerEpoch,
+        String classCode) {
 
     public RunStart {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(learnerId, "learnerId");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(settingsJson, "settingsJson");
+    }
+
+    /** The planned run as its first step starts it: at {@code at}, with its epoch's length. */
+    RunStart startedAt(Instant at, int stepsInEpoch) {
+        return new RunStart(
+                id,
+                learnerId,
+                at,
+                settingsJson,
+                seed,
+                dataset,
+                network,
+                optimizer,
+                learningRate,
+                parameters,
+                epochs,
+                stepsInEpoch,
+                classCode);
     }
 }

@@ -239,7 +239,8 @@ class RunStoreTest {
                 0.05,
                 101_770,
                 2,
-                125);
+                125,
+                null);
     }
 
     private static RunSummary summary(String id, String learner) {

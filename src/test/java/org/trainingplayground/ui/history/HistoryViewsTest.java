@@ -72,7 +72,8 @@ class HistoryViewsTest {
                                 0.001,
                                 42,
                                 1,
-                                10),
+                                10,
+                                null),
                         List.of("fc1.weight", "fc1.bias"));
         for (int step = 1; step <= 10; step++) {
             journal.onStep(new StepMetrics(

@@ -1,0 +1,92 @@
+package org.trainingplayground.ui.classroom;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import java.util.Optional;
+import org.trainingplayground.Services;
+import org.trainingplayground.session.classroom.LiveClass;
+
+/**
+ * A student's view of their class at the top of the playground: the class, their nickname and
+ * the teacher's message, brought up to date the moment the teacher changes something. Hidden
+ * for a learner in no class.
+ */
+public final class ClassBanner extends Composite<Div> {
+
+    private final String learner;
+    private final Span title = new Span();
+    private final Paragraph message = new Paragraph();
+    private final Paragraph note = new Paragraph();
+    private LiveClass live;
+    private Runnable stopWatching;
+
+    public ClassBanner(String learner) {
+        this.learner = learner;
+        Div banner = getContent();
+        banner.setId("class-banner");
+        banner.addClassName("class-banner");
+        banner.getElement().setAttribute("role", "status");
+        title.addClassName("class-banner-title");
+        message.setId("class-banner-message");
+        message.addClassName("class-banner-message");
+        note.setId("class-banner-note");
+        note.addClassName("class-banner-note");
+        banner.add(title, message, note);
+        banner.setVisible(false);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        Optional<LiveClass> found = Services.get().classes().classOf(learner);
+        live = found.orElse(null);
+        if (live == null) {
+            return;
+        }
+        UI ui = event.getUI();
+        stopWatching = live.watch(() -> {
+            try {
+                ui.access(this::show);
+            } catch (UIDetachedException closedMeanwhile) {
+                // The page went away; its detach stops the watching.
+            }
+        });
+        show();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (stopWatching != null) {
+            stopWatching.run();
+            stopWatching = null;
+        }
+    }
+
+    /** Shows the class as it is now (UI thread). */
+    private void show() {
+        Optional<String> nickname = live.nickname(learner);
+        // Text, never markup: the teacher typed the name and the message.
+        title.setText(
+                nickname.isPresent()
+                        ? "Class " + live.name() + " · you are " + nickname.get()
+                        : "Class " + live.name());
+        String text = live.message();
+        message.setText(text == null ? "" : text);
+        message.setVisible(text != null && nickname.isPresent() && !live.ended());
+        if (nickname.isEmpty()) {
+            note.setText("Your teacher removed you from this class; your runs are still yours.");
+        } else if (live.ended()) {
+            note.setText("This class has ended. Your runs stay in your history.");
+        } else {
+            note.setText("");
+        }
+        note.setVisible(!note.getText().isEmpty());
+        getContent().setClassName("class-banner-over", nickname.isEmpty() || live.ended());
+        getContent().setVisible(true);
+    }
+}
