@@ -8,11 +8,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trainingplayground.core.config.PlaygroundConfig;
 import org.trainingplayground.core.spec.Limits;
 import org.trainingplayground.core.store.ClassStore;
 import org.trainingplayground.core.store.HistoryWriter;
 import org.trainingplayground.core.store.RunStore;
 import org.trainingplayground.core.train.TrainingEngine;
+import org.trainingplayground.session.DatasetDefaults;
 import org.trainingplayground.session.classroom.LiveClasses;
 
 /**
@@ -52,9 +54,13 @@ public final class Services {
         if (current == null) {
             RunStore store = openStore(config.history());
             HistoryWriter history = new HistoryWriter(store, config.history().policy());
-            LiveClasses classes = new LiveClasses(
-                    new ClassStore(store), config.teacherPassword(), Clock.systemUTC());
             TrainingEngine engine = TrainingEngine.start(config.engine());
+            LiveClasses classes = new LiveClasses(
+                    new ClassStore(store),
+                    config.teacherPassword(),
+                    Clock.systemUTC(),
+                    new PlaygroundConfig(DatasetDefaults.firstRun(engine.lessonNetwork()), 0),
+                    config.limits());
             // The scheduler is the JVM's; the operator's cap holds for every run it serves.
             engine.scheduler().setMaxActiveRuns(config.hosting().maxActiveRuns());
             current = new Services(engine, config.limits(), history, classes);

@@ -1,7 +1,10 @@
 package org.trainingplayground.session;
 
 import org.trainingplayground.core.spec.DatasetKind;
+import org.trainingplayground.core.spec.LossKind;
+import org.trainingplayground.core.spec.NetworkSpec;
 import org.trainingplayground.core.spec.OptimizerSpec;
+import org.trainingplayground.core.spec.RunSpec;
 
 /**
  * The training settings a kind of data starts from when a student picks it from the menu:
@@ -32,6 +35,18 @@ public record DatasetDefaults(OptimizerSpec optimizer, int batchSize, int epochs
      */
     public static final DatasetDefaults POINTS =
             new DatasetDefaults(OptimizerSpec.sgd(0.1), 16, 60);
+
+    /** The settings a new playground opens with: the lesson's network on MNIST. */
+    public static RunSpec firstRun(NetworkSpec lessonNetwork) {
+        return new RunSpec(
+                lessonNetwork,
+                LossKind.CROSS_ENTROPY,
+                IMAGES.optimizer(),
+                IMAGES.batchSize(),
+                IMAGES.epochs(),
+                1,
+                PlaygroundSession.EVAL_EVERY_STEPS);
+    }
 
     public static DatasetDefaults of(DatasetKind kind) {
         return kind.images() ? IMAGES : POINTS;

@@ -11,7 +11,6 @@ import org.trainingplayground.core.metrics.RunState;
 import org.trainingplayground.core.metrics.StepDetail;
 import org.trainingplayground.core.metrics.TestPredictions;
 import org.trainingplayground.core.spec.Limits;
-import org.trainingplayground.core.spec.LossKind;
 import org.trainingplayground.core.spec.OptimizerSpec;
 import org.trainingplayground.core.spec.RunSpec;
 import org.trainingplayground.core.train.RunHandle;
@@ -69,15 +68,7 @@ public final class PlaygroundSession implements AutoCloseable {
         this.budget = budget;
         this.keeper = keeper;
         this.admission = new SettingsAdmission(limits, budget, engine);
-        DatasetDefaults images = DatasetDefaults.IMAGES; // the page opens on MNIST
-        this.spec = new RunSpec(
-                engine.lessonNetwork(),
-                LossKind.CROSS_ENTROPY,
-                images.optimizer(),
-                images.batchSize(),
-                images.epochs(),
-                1,
-                EVAL_EVERY_STEPS);
+        this.spec = DatasetDefaults.firstRun(engine.lessonNetwork()); // the page opens on MNIST
         newRun();
         budget.join(this); // only now: the others read its run
     }

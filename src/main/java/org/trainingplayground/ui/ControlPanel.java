@@ -81,8 +81,8 @@ class ControlPanel extends Composite<VerticalLayout> {
     }
 
     /** Shows an option but lets nobody change it. */
-    void lockPart(String name) {
-        parts.get(name).setEnabled(false);
+    void setPartLocked(String name, boolean locked) {
+        parts.get(name).setEnabled(!locked);
     }
 
     private Select<Double> configureSpeed() {

@@ -6,6 +6,7 @@ import com.vaadin.flow.router.Location;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,7 @@ import java.util.stream.Stream;
  * page shows only what its exercise is about), {@code autostart} and {@code tour}. They stay in
  * the address bar as the settings change.
  */
-final class PageOptions {
+public final class PageOptions {
 
     /** The URL parameters that are page options. */
     static final Set<String> NAMES = Set.of("hide", "lock", "autostart", "tour");
@@ -28,7 +29,7 @@ final class PageOptions {
             Map.of("autostart", "start training", "tour", "open the guided lesson");
 
     /** Everything a course page can hide or lock. */
-    static final List<String> PARTS = Stream.of(
+    public static final List<String> PARTS = Stream.of(
                     SettingsPanel.SECTIONS,
                     ControlPanel.PARTS,
                     List.of(
@@ -48,6 +49,10 @@ final class PageOptions {
     private final Map<String, Component> panels;
 
     private final Map<String, String> given = new LinkedHashMap<>();
+    /** Parts the page's link locked, and parts the student's class locks now. */
+    private final Set<String> linkLocks = new HashSet<>();
+
+    private Set<String> classLocks = Set.of();
 
     PageOptions(SettingsPanel settings, ControlPanel controls, Map<String, Component> panels) {
         this.settings = settings;
@@ -143,7 +148,7 @@ final class PageOptions {
             if (hide) {
                 controls.hidePart(name);
             } else {
-                controls.lockPart(name);
+                controls.setPartLocked(name, true);
             }
         } else {
             Component component = panels.get(name);
@@ -156,6 +161,29 @@ final class PageOptions {
                 component.getElement().setEnabled(false);
             }
         }
+        if (!hide) {
+            linkLocks.add(name);
+        }
         return true;
+    }
+
+    /**
+     * Locks what the student's class locks now (names from {@link #PARTS}), and unlocks what
+     * it no longer locks, unless the page's own link locked it too.
+     */
+    void classLocks(Set<String> parts) {
+        Set<String> touched = new HashSet<>(classLocks);
+        touched.addAll(parts);
+        classLocks = Set.copyOf(parts);
+        for (String name : touched) {
+            boolean locked = linkLocks.contains(name) || parts.contains(name);
+            if (SettingsPanel.SECTIONS.contains(name)) {
+                settings.section(name).setEnabled(!locked);
+            } else if (ControlPanel.PARTS.contains(name)) {
+                controls.setPartLocked(name, locked);
+            } else if (panels.containsKey(name)) {
+                panels.get(name).getElement().setEnabled(!locked);
+            }
+        }
     }
 }

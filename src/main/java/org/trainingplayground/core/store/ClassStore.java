@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -91,7 +92,7 @@ public final class ClassStore {
                     .bind("now", now)
                     .execute());
             if (inserted == 1) {
-                return new NewClass(new Classroom(code, trimmed, now, null, null), key);
+                return new NewClass(new Classroom(code, trimmed, now, null, null, null, ""), key);
             }
         }
     }
@@ -114,8 +115,7 @@ public final class ClassStore {
         if (normal.length() != CODE_LENGTH) {
             return Optional.empty();
         }
-        return jdbi.withHandle(h -> h.createQuery("SELECT code, name, created_at, ended_at,"
-                        + " message FROM classes WHERE code = :code")
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM classes WHERE code = :code")
                 .bind("code", normal)
                 .map((rs, ctx) -> classroom(rs))
                 .findOne());
@@ -129,7 +129,9 @@ public final class ClassStore {
                 rs.getString("name"),
                 rs.getLong("created_at"),
                 endedAt,
-                rs.getString("message"));
+                rs.getString("message"),
+                rs.getString("settings_json"),
+                Objects.requireNonNullElse(rs.getString("locks"), ""));
     }
 
     /**
@@ -137,8 +139,8 @@ public final class ClassStore {
      * page says when their class ended).
      */
     public Optional<Membership> membershipOf(String learner) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT c.code, c.name, c.created_at,"
-                        + " c.ended_at, c.message, m.nickname FROM class_members m JOIN classes c"
+        return jdbi.withHandle(h -> h.createQuery("SELECT c.*, m.nickname"
+                        + " FROM class_members m JOIN classes c"
                         + " ON c.code = m.class_code WHERE m.learner_id = :learner AND"
                         + " m.removed_at IS NULL ORDER BY m.joined_at DESC")
                 .bind("learner", learner)
@@ -183,11 +185,26 @@ public final class ClassStore {
             throw new IllegalArgumentException("A message to the class can have at most "
                     + MAX_MESSAGE_LENGTH + " characters.");
         }
-        jdbi.useHandle(
-                h -> h.createUpdate("UPDATE classes SET message = :message" + " WHERE code = :code")
-                        .bind("code", normalizeCode(code))
-                        .bind("message", trimmed.isEmpty() ? null : trimmed)
-                        .execute());
+        update(code, "message", trimmed.isEmpty() ? null : trimmed);
+    }
+
+    /** The settings the teacher sends the class (the exported file's JSON). */
+    public void setSettings(String code, String settingsJson) {
+        update(code, "settings_json", settingsJson);
+    }
+
+    /** The parts of the students' pages locked, comma-separated; empty unlocks all. */
+    public void setLocks(String code, String locks) {
+        update(code, "locks", locks);
+    }
+
+    private void update(String code, String column, String value) {
+        // The column is one of ours, never the caller's text.
+        jdbi.useHandle(h -> h.createUpdate(
+                        "UPDATE classes SET " + column + " = :value" + " WHERE code = :code")
+                .bind("code", normalizeCode(code))
+                .bind("value", value)
+                .execute());
     }
 
     /** Takes {@code learner} out of the class; they cannot join it again. */

@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import org.trainingplayground.core.config.ConfigJson;
+import org.trainingplayground.core.config.PlaygroundConfig;
 import org.trainingplayground.core.metrics.RunState;
+import org.trainingplayground.core.spec.Limits;
 import org.trainingplayground.core.spec.RunSpec;
 import org.trainingplayground.core.store.ClassStore;
 import org.trainingplayground.core.store.ClassStore.Member;
@@ -19,6 +23,7 @@ import org.trainingplayground.core.store.RunSummary;
 import org.trainingplayground.session.PlaygroundSession;
 import org.trainingplayground.session.RunKeeper;
 import org.trainingplayground.session.SessionStatus;
+import org.trainingplayground.session.SettingsApplied;
 
 /**
  * One class as this server has it: what the store keeps of it (name, message, members), and
@@ -37,10 +42,14 @@ public final class LiveClass {
     private volatile Classroom state;
     private volatile List<Member> members;
     private final Set<PlaygroundSession> pausedByTeacher = ConcurrentHashMap.newKeySet();
+    /** Trained runs whose students were told of the teacher's settings and have not reset. */
+    private final Set<PlaygroundSession> awaitingReset = ConcurrentHashMap.newKeySet();
+
+    private volatile PlaygroundConfig settings;
     private final List<Runnable> watchers = new CopyOnWriteArrayList<>();
     private final AtomicLong version = new AtomicLong();
     private volatile Map<String, RunSummary> awayRuns = Map.of();
-    private volatile long awayRunsReadAt = Long.MIN_VALUE;
+    private volatile long awayRunsReadAt;
 
     LiveClass(LiveClasses classes, ClassStore store, Classroom state, Clock clock) {
         this.classes = classes;
@@ -49,6 +58,7 @@ public final class LiveClass {
         this.code = state.code();
         this.state = state;
         this.members = store.members(code);
+        this.settings = classes.readSettings(state.settingsJson());
     }
 
     public String code() {
@@ -66,6 +76,17 @@ public final class LiveClass {
 
     public boolean ended() {
         return state.ended();
+    }
+
+    /** The settings the teacher sent the class, or null. */
+    public PlaygroundConfig settings() {
+        return settings;
+    }
+
+    /** The parts of the students' pages locked for the class, by the names of lock=. */
+    public Set<String> locks() {
+        String locks = state.locks();
+        return locks.isEmpty() ? Set.of() : Set.of(locks.split(","));
     }
 
     /** Bumped by every change a student's page or the dashboard shows. */
@@ -164,7 +185,7 @@ public final class LiveClass {
 
     /** A student with no page open: their newest kept run, as the history has it. */
     private StudentRow away(Member member, long now) {
-        if (now - awayRunsReadAt > AWAY_RUNS_MAX_AGE_MS) {
+        if (awayRunsReadAt == 0 || now - awayRunsReadAt > AWAY_RUNS_MAX_AGE_MS) {
             awayRuns = store.latestRuns(code);
             awayRunsReadAt = now;
         }
@@ -211,6 +232,7 @@ public final class LiveClass {
      */
     public int pauseAll() {
         int paused = 0;
+        pausedByTeacher.retainAll(openPlaygrounds());
         for (PlaygroundSession playground : openPlaygrounds()) {
             RunState state = playground.state();
             if (state == RunState.RUNNING || state == RunState.QUEUED) {
@@ -249,6 +271,99 @@ public final class LiveClass {
             }
         }
         return open;
+    }
+
+    /** What sending the class settings came to, in runs. */
+    public record Sent(int taken, int waiting, int refused) {}
+
+    /**
+     * Sends every student {@code config}: an untrained run takes it at once (its speed too);
+     * a trained one keeps going and its student is told, with a button to reset to it. Runs
+     * started from now on start from it.
+     */
+    public Sent sendSettings(PlaygroundConfig config) {
+        store.setSettings(code, ConfigJson.toJson(config));
+        settings = config;
+        List<PlaygroundSession> open = openPlaygrounds();
+        awaitingReset.retainAll(open);
+        int taken = 0;
+        int waiting = 0;
+        int refused = 0;
+        for (PlaygroundSession playground : open) {
+            Offer offer = offer(playground, config);
+            taken += offer == Offer.TAKEN ? 1 : 0;
+            waiting += offer == Offer.WAITING ? 1 : 0;
+            refused += offer == Offer.REFUSED ? 1 : 0;
+        }
+        changed();
+        return new Sent(taken, waiting, refused);
+    }
+
+    private enum Offer {
+        TAKEN,
+        WAITING,
+        REFUSED
+    }
+
+    private Offer offer(PlaygroundSession playground, PlaygroundConfig config) {
+        playground.setSpeed(config.speed()); // applies live, trained or not
+        RunState state = playground.state();
+        boolean untrained = playground.history().stepCount() == 0
+                && (state == RunState.PAUSED || state == RunState.CREATING);
+        if (untrained) {
+            SettingsApplied applied = playground.apply(config.run(), new ArrayList<>());
+            if (applied == SettingsApplied.REFUSED) {
+                return Offer.REFUSED; // beyond what this student's browser may train
+            }
+            if (applied == SettingsApplied.REBUILT) {
+                awaitingReset.remove(playground);
+                return Offer.TAKEN;
+            }
+        } else if (playground.runSpec().equals(config.run())) {
+            return Offer.TAKEN;
+        }
+        awaitingReset.add(playground);
+        return Offer.WAITING;
+    }
+
+    /** A playground of a member opened: it starts from the class's settings. */
+    void welcome(PlaygroundSession playground) {
+        PlaygroundConfig config = settings;
+        if (config != null) {
+            offer(playground, config);
+        }
+    }
+
+    /** Whether this trained run's student was sent settings they have not reset to yet. */
+    public boolean awaitsReset(PlaygroundSession playground) {
+        return awaitingReset.contains(playground);
+    }
+
+    /**
+     * The student chose to reset to the teacher's settings.
+     *
+     * @return null, or the sentence why they could not
+     */
+    public String resetToSettings(PlaygroundSession playground) {
+        PlaygroundConfig config = settings;
+        awaitingReset.remove(playground);
+        if (config == null) {
+            return null;
+        }
+        List<Limits.Problem> problems = new ArrayList<>();
+        if (playground.apply(config.run(), problems) == SettingsApplied.REFUSED) {
+            return problems.get(0).sentence();
+        }
+        if (playground.settingsPending()) {
+            playground.reset();
+        }
+        return null;
+    }
+
+    /** Locks these parts of every student's page (names of lock=); empty unlocks them all. */
+    public void setLocks(Set<String> parts) {
+        store.setLocks(code, String.join(",", new TreeSet<>(parts)));
+        reload();
     }
 
     /**

@@ -14,6 +14,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.regex.Pattern;
+import org.trainingplayground.core.config.ConfigJson;
+import org.trainingplayground.core.config.ConfigProperties;
+import org.trainingplayground.core.config.PlaygroundConfig;
+import org.trainingplayground.core.spec.Limits;
 import org.trainingplayground.core.store.ClassStore;
 import org.trainingplayground.core.store.ClassStore.Joined;
 import org.trainingplayground.session.PlaygroundSession;
@@ -37,6 +41,8 @@ public final class LiveClasses {
     private final ClassStore store;
     private final String teacherPassword;
     private final Clock clock;
+    private final PlaygroundConfig firstRun;
+    private final Limits limits;
     private final Map<String, LiveClass> classes = new ConcurrentHashMap<>();
     private final Map<String, Set<PlaygroundSession>> playgrounds = new ConcurrentHashMap<>();
     private final Map<String, Long> lastSeen = new ConcurrentHashMap<>();
@@ -44,11 +50,40 @@ public final class LiveClasses {
     private final Cache<String, Bucket> joins = addresses();
     private final Cache<String, Bucket> wrongCodes = addresses();
 
-    /** @param teacherPassword what creating a class asks for; null lets anyone create one */
-    public LiveClasses(ClassStore store, String teacherPassword, Clock clock) {
+    /**
+     * @param teacherPassword what creating a class asks for; null lets anyone create one
+     * @param firstRun the settings a new playground opens with, which a class's settings change
+     * @param limits what the operator allows one run
+     */
+    public LiveClasses(
+            ClassStore store,
+            String teacherPassword,
+            Clock clock,
+            PlaygroundConfig firstRun,
+            Limits limits) {
         this.store = store;
         this.teacherPassword = teacherPassword;
         this.clock = clock;
+        this.firstRun = firstRun;
+        this.limits = limits;
+    }
+
+    /**
+     * Reads a settings link as the class's settings, from a new playground's settings.
+     *
+     * @return the settings, and a notice for each value left out
+     */
+    public ConfigProperties.Reading readLink(String link) {
+        int query = link.indexOf('?');
+        return ConfigProperties.read(
+                ConfigProperties.parseQuery(query < 0 ? link : link.substring(query + 1)),
+                firstRun,
+                limits);
+    }
+
+    /** A class's stored settings, read as when they were sent; null for none. */
+    PlaygroundConfig readSettings(String json) {
+        return json == null ? null : ConfigJson.fromJson(json, firstRun, limits).config();
     }
 
     public boolean passwordRequired() {
@@ -133,7 +168,10 @@ public final class LiveClasses {
                 return "Someone in the class already has the nickname " + name
                         + "; choose another one.";
             default:
-                find(code).ifPresent(LiveClass::membersChanged);
+                find(code).ifPresent(live -> {
+                    live.membersChanged();
+                    playgroundsOf(learner).forEach(live::welcome);
+                });
                 return null;
         }
     }
@@ -160,6 +198,7 @@ public final class LiveClasses {
     /** A playground of {@code learner}'s browser opened: their class sees its run. */
     public void opened(String learner, PlaygroundSession playground) {
         playgrounds.computeIfAbsent(learner, l -> new CopyOnWriteArraySet<>()).add(playground);
+        classOf(learner).filter(live -> !live.ended()).ifPresent(live -> live.welcome(playground));
     }
 
     /** The playground closed (its tab or session ended). */

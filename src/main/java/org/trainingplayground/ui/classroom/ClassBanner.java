@@ -5,12 +5,18 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.trainingplayground.Services;
+import org.trainingplayground.session.PlaygroundSession;
 import org.trainingplayground.session.classroom.LiveClass;
+import org.trainingplayground.ui.UserSessions;
 
 /**
  * A student's view of their class at the top of the playground: the class, their nickname and
@@ -19,15 +25,25 @@ import org.trainingplayground.session.classroom.LiveClass;
  */
 public final class ClassBanner extends Composite<Div> {
 
-    private final String learner;
+    static final String NOTICE = "Your teacher sent new settings: Reset to use them.";
+
+    private final String learner = UserSessions.learnerId();
+    private final PlaygroundSession session;
+    private final Consumer<Set<String>> locks;
     private final Span title = new Span();
     private final Paragraph message = new Paragraph();
     private final Paragraph note = new Paragraph();
+    private final Div notice = new Div();
     private LiveClass live;
     private Runnable stopWatching;
 
-    public ClassBanner(String learner) {
-        this.learner = learner;
+    /**
+     * @param session the playground this page shows, which the teacher's settings reach
+     * @param locks told the parts the class locks now, each time they change
+     */
+    public ClassBanner(PlaygroundSession session, Consumer<Set<String>> locks) {
+        this.session = session;
+        this.locks = locks;
         Div banner = getContent();
         banner.setId("class-banner");
         banner.addClassName("class-banner");
@@ -37,7 +53,13 @@ public final class ClassBanner extends Composite<Div> {
         message.addClassName("class-banner-message");
         note.setId("class-banner-note");
         note.addClassName("class-banner-note");
-        banner.add(title, message, note);
+        Button use = new Button("Reset to use them", e -> resetToSettings());
+        use.setId("class-notice-reset");
+        use.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        notice.add(new Span(NOTICE), use);
+        notice.setId("class-notice");
+        notice.addClassName("class-notice");
+        banner.add(title, message, note, notice);
         banner.setVisible(false);
     }
 
@@ -67,9 +89,18 @@ public final class ClassBanner extends Composite<Div> {
         }
     }
 
+    private void resetToSettings() {
+        String refusal = live.resetToSettings(session);
+        note.setText(refusal == null ? "" : refusal);
+        show();
+    }
+
     /** Shows the class as it is now (UI thread). */
     private void show() {
         Optional<String> nickname = live.nickname(learner);
+        boolean inClass = nickname.isPresent() && !live.ended();
+        locks.accept(inClass ? live.locks() : Set.of());
+        notice.setVisible(inClass && live.awaitsReset(session));
         // Text, never markup: the teacher typed the name and the message.
         title.setText(
                 nickname.isPresent()
@@ -82,8 +113,6 @@ public final class ClassBanner extends Composite<Div> {
             note.setText("Your teacher removed you from this class; your runs are still yours.");
         } else if (live.ended()) {
             note.setText("This class has ended. Your runs stay in your history.");
-        } else {
-            note.setText("");
         }
         note.setVisible(!note.getText().isEmpty());
         getContent().setClassName("class-banner-over", nickname.isEmpty() || live.ended());

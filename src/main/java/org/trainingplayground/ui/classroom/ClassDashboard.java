@@ -54,6 +54,7 @@ public class ClassDashboard extends Main implements BeforeEnterObserver {
     private final Paragraph actionResult = new Paragraph();
     private final TextArea message = new TextArea("Message to the class");
     private RosterTable roster;
+    private ClassSteering steering;
     private ScheduledFuture<?> updates;
 
     public ClassDashboard() {
@@ -121,7 +122,9 @@ public class ClassDashboard extends Main implements BeforeEnterObserver {
         actionResult.setId("class-action-result");
         actionResult.addClassName("class-action-result");
         roster = new RosterTable(this::confirmRemove);
-        add(title, joining, actions(), actionResult, messageBox(), new H2("Students"), roster);
+        steering = new ClassSteering(live, classes, this::act, this::say);
+        add(title, joining, actions(), actionResult, new H2("Students"), roster);
+        add(messageBox(), steering);
         showEnded();
         update();
     }
@@ -224,6 +227,7 @@ public class ClassDashboard extends Main implements BeforeEnterObserver {
     /** Brings the roster up to date (UI thread). */
     void update() {
         roster.show(live.roster(), System.currentTimeMillis());
+        steering.show(live.locks());
     }
 
     @Override
