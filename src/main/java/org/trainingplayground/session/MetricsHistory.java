@@ -100,6 +100,41 @@ public final class MetricsHistory {
                 Arrays.copyOfRange(evalAccuracies, start, to));
     }
 
+    /**
+     * At most {@code points} points of the smoothed training loss, evenly spaced over the run
+     * and ending at its newest step: a class's overview draws forty of these at once.
+     */
+    public synchronized Curve lossCurve(int points) {
+        return Curve.sampled(steps, smoothed, stepCount, points);
+    }
+
+    /** At most {@code points} test accuracies (0 to 1), evenly spaced, the newest last. */
+    public synchronized Curve accuracyCurve(int points) {
+        return Curve.sampled(evalSteps, evalAccuracies, evalCount, points);
+    }
+
+    /** A curve by step, downsampled: {@code steps[i]} has {@code values[i]}. */
+    public record Curve(long[] steps, float[] values) {
+
+        static Curve sampled(long[] steps, float[] values, int count, int points) {
+            int n = Math.min(count, points);
+            long[] sampledSteps = new long[n];
+            float[] sampledValues = new float[n];
+            for (int k = 0; k < n; k++) {
+                // Always the first and the newest point; evenly between them.
+                int i = n == 1 ? count - 1 : (int) Math.round((double) k * (count - 1) / (n - 1));
+                sampledSteps[k] = steps[i];
+                sampledValues[k] = values[i];
+            }
+            return new Curve(sampledSteps, sampledValues);
+        }
+
+        /** The step of the newest point; -1 when there is none. */
+        public long lastStep() {
+            return steps.length == 0 ? -1 : steps[steps.length - 1];
+        }
+    }
+
     /** The newest evaluation, or null before the first. */
     public synchronized EvalMetrics latestEvaluation() {
         if (evalCount == 0) {

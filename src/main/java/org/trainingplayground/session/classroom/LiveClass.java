@@ -20,6 +20,8 @@ import org.trainingplayground.core.store.ClassStore.Member;
 import org.trainingplayground.core.store.Classroom;
 import org.trainingplayground.core.store.RunStatus;
 import org.trainingplayground.core.store.RunSummary;
+import org.trainingplayground.session.MetricsHistory;
+import org.trainingplayground.session.MetricsHistory.Curve;
 import org.trainingplayground.session.PlaygroundSession;
 import org.trainingplayground.session.RunKeeper;
 import org.trainingplayground.session.SessionStatus;
@@ -133,6 +135,29 @@ public final class LiveClass {
                             : away(member, now));
         }
         return rows;
+    }
+
+    /** A student's curves, downsampled for the class's overview. */
+    public record StudentCurves(String nickname, Curve loss, Curve accuracy) {}
+
+    /**
+     * The smoothed loss and test accuracy of every student with a page open, at most
+     * {@code points} points each, in the order they joined.
+     */
+    public List<StudentCurves> curves(int points) {
+        List<StudentCurves> curves = new ArrayList<>();
+        for (Member member : members) {
+            PlaygroundSession playground =
+                    member.removed() ? null : shownPlayground(member.learnerId());
+            if (playground != null) {
+                MetricsHistory history = playground.history();
+                curves.add(new StudentCurves(
+                        member.nickname(),
+                        history.lossCurve(points),
+                        history.accuracyCurve(points)));
+            }
+        }
+        return curves;
     }
 
     /** The one of the student's playgrounds the teacher sees: a training one, else the newest. */

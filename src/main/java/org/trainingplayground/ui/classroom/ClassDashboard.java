@@ -48,6 +48,9 @@ public class ClassDashboard extends Main implements BeforeEnterObserver {
     /** The dashboard is brought up to date this often. */
     static final long UPDATE_MS = 1_000;
 
+    /** The charts are redrawn at every this many updates. */
+    static final int CHART_EVERY = 2;
+
     private final LiveClasses classes = Services.get().classes();
     private LiveClass live;
     private String key;
@@ -55,6 +58,8 @@ public class ClassDashboard extends Main implements BeforeEnterObserver {
     private final TextArea message = new TextArea("Message to the class");
     private RosterTable roster;
     private ClassSteering steering;
+    private final ClassCharts charts = new ClassCharts();
+    private int updatesDone;
     private ScheduledFuture<?> updates;
 
     public ClassDashboard() {
@@ -123,7 +128,7 @@ public class ClassDashboard extends Main implements BeforeEnterObserver {
         actionResult.addClassName("class-action-result");
         roster = new RosterTable(this::confirmRemove);
         steering = new ClassSteering(live, classes, this::act, this::say);
-        add(title, joining, actions(), actionResult, new H2("Students"), roster);
+        add(title, joining, actions(), actionResult, new H2("Students"), roster, charts);
         add(messageBox(), steering);
         showEnded();
         update();
@@ -228,6 +233,10 @@ public class ClassDashboard extends Main implements BeforeEnterObserver {
     void update() {
         roster.show(live.roster(), System.currentTimeMillis());
         steering.show(live.locks());
+        // The curves change slowly at their scale: every other update keeps the traffic low.
+        if (updatesDone++ % CHART_EVERY == 0) {
+            charts.show(live.curves(ClassCharts.POINTS));
+        }
     }
 
     @Override
