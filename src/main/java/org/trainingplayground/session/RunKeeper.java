@@ -2,7 +2,6 @@ package org.trainingplayground.session;
 
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.trainingplayground.core.config.ConfigJson;
 import org.trainingplayground.core.config.PlaygroundConfig;
@@ -24,21 +23,25 @@ public final class RunKeeper {
 
     private final HistoryWriter writer;
     private final String learnerId;
-    private final Supplier<String> classCode;
+    private final ClassTie classTie;
 
     /** Keeps runs outside any class. */
     public RunKeeper(HistoryWriter writer, String learnerId) {
-        this(writer, learnerId, () -> null);
+        this(writer, learnerId, ClassTie.NONE);
     }
 
     /**
-     * @param classCode the class the learner's next run counts for, asked at each run (they
-     *     may join one meanwhile); null outside a class
+     * @param classTie the learner's class, asked at each run (they may join one meanwhile)
      */
-    public RunKeeper(HistoryWriter writer, String learnerId, Supplier<String> classCode) {
+    public RunKeeper(HistoryWriter writer, String learnerId, ClassTie classTie) {
         this.writer = writer;
         this.learnerId = learnerId;
-        this.classCode = classCode;
+        this.classTie = classTie;
+    }
+
+    /** The learner's class, told each class run's hidden scores. */
+    ClassTie classTie() {
+        return classTie;
     }
 
     public String learnerId() {
@@ -70,7 +73,7 @@ public final class RunKeeper {
                 spec.network().parameterCount(),
                 spec.epochs(),
                 0,
-                classCode.get());
+                classTie.classCode());
         return writer.journal(planned, spec.network().parameterNames());
     }
 

@@ -110,6 +110,21 @@ final class RunRecorder implements RunListener {
         session.changed(false);
     }
 
+    /** A class run keeps a fifth of the test split hidden, for its teacher's challenge. */
+    @Override
+    public int hiddenTestSamples(int testSize) {
+        return journal != null && journal.classCode() != null ? testSize / 5 : 0;
+    }
+
+    @Override
+    public void onHiddenEvaluation(long step, int epoch, float accuracy) {
+        if (step > 0) {
+            keeper.classTie()
+                    .scored(new ClassTie.HiddenScore(
+                            journal.runId(), runSpec, step, epoch, accuracy));
+        }
+    }
+
     @Override
     public void onPredictions(TestPredictions predictions) {
         latestPredictions = predictions;

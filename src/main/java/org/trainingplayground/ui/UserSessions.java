@@ -227,8 +227,7 @@ public final class UserSessions implements VaadinServiceInitListener {
     private static RunKeeper keeper(VaadinSession vaadinSession) {
         String learner = learnerId(vaadinSession);
         LiveClasses classes = Services.get().classes();
-        return new RunKeeper(
-                Services.get().history(), learner, () -> classes.trainingClassCode(learner));
+        return new RunKeeper(Services.get().history(), learner, classes.tieFor(learner));
     }
 
     /** The learner of the current browser session (UI thread only). */

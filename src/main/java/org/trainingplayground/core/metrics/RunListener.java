@@ -16,6 +16,23 @@ public interface RunListener {
 
     default void onEvaluation(EvalMetrics eval) {}
 
+    /**
+     * How many of the test split's last samples this run keeps hidden (a class challenge's
+     * check): they are left out of every evaluation and prediction reported, and scored alone
+     * through {@link #onHiddenEvaluation}. Asked once, when the run is built; 0 hides none.
+     *
+     * @param testSize samples in the whole test split
+     */
+    default int hiddenTestSamples(int testSize) {
+        return 0;
+    }
+
+    /**
+     * The accuracy (0 to 1) on the hidden samples, right after each {@link #onEvaluation};
+     * only for a run that hides some.
+     */
+    default void onHiddenEvaluation(long step, int epoch, float accuracy) {}
+
     /** Every test sample's prediction, after each evaluation (including the untrained one). */
     default void onPredictions(TestPredictions predictions) {}
 

@@ -12,6 +12,7 @@ package org.trainingplayground.core.store;
  *     if none
  * @param locks the parts of the students' pages the teacher locked, by the names of {@code
  *     lock=}, comma-separated; empty if none
+ * @param challengeJson the teacher's challenge, null if none
  */
 public record Classroom(
         String code,
@@ -20,7 +21,8 @@ public record Classroom(
         Long endedAt,
         String message,
         String settingsJson,
-        String locks) {
+        String locks,
+        String challengeJson) {
 
     public boolean ended() {
         return endedAt != null;

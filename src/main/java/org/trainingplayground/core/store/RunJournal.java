@@ -26,6 +26,11 @@ public final class RunJournal implements RunListener {
     private long startNanos;
     private volatile int pruned;
 
+    /** The class the run counts for, or null. */
+    public String classCode() {
+        return planned.classCode();
+    }
+
     RunJournal(HistoryWriter writer, RunStart planned, List<String> tensorNames) {
         this.writer = writer;
         this.planned = planned;

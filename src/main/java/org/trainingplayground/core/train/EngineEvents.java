@@ -147,6 +147,16 @@ public final class EngineEvents {
         }
 
         @Override
+        public int hiddenTestSamples(int testSize) {
+            return delegate.hiddenTestSamples(testSize);
+        }
+
+        @Override
+        public void onHiddenEvaluation(long step, int epoch, float accuracy) {
+            delegate.onHiddenEvaluation(step, epoch, accuracy);
+        }
+
+        @Override
         public void onPredictions(TestPredictions predictions) {
             delegate.onPredictions(predictions);
         }

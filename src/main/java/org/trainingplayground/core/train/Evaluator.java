@@ -24,8 +24,11 @@ final class Evaluator {
      */
     private static final int CHUNK = 1000;
 
-    /** An evaluation: the summary for the charts and every test sample's answer. */
-    record Evaluation(EvalMetrics metrics, TestPredictions predictions) {}
+    /**
+     * An evaluation: the summary for the charts and every shown test sample's answer, and the
+     * accuracy on the hidden samples (NaN when the run hides none).
+     */
+    record Evaluation(EvalMetrics metrics, TestPredictions predictions, float hiddenAccuracy) {}
 
     private final DatasetTensors data;
     private final InputRows trainRows;
@@ -33,12 +36,20 @@ final class Evaluator {
     private final Network network;
     private final LossFunction lossFn;
     private final int classes;
+    private final int hidden;
 
+    /** @param hidden the test split's last samples, scored apart and never shown */
     Evaluator(
             DatasetTensors data,
             Normalization normalization,
             Network network,
-            LossFunction lossFn) {
+            LossFunction lossFn,
+            int hidden) {
+        if (hidden < 0 || hidden >= data.dataset().testSize()) {
+            throw new IllegalArgumentException("A run cannot hide " + hidden + " of its "
+                    + data.dataset().testSize() + " test samples.");
+        }
+        this.hidden = hidden;
         this.data = data;
         this.trainRows = data.dataset().trainRows(normalization);
         this.testRows = data.dataset().testRows(normalization);
@@ -55,9 +66,13 @@ final class Evaluator {
                 .getFloat();
     }
 
-    /** Loss, accuracy and predictions on the whole test split, without gradients. */
+    /**
+     * Loss, accuracy and predictions on the shown test split, and accuracy on the hidden
+     * part, without gradients.
+     */
     Evaluation evaluate(NDManager scratch, long step, int forEpoch) {
-        int n = testRows.count();
+        int all = testRows.count();
+        int n = all - hidden;
         // One copy of all probabilities serves the gallery, the confusion matrix and the
         // accuracy; the argmax is taken in Java on those values.
         float[] probabilities = new float[n * classes];
@@ -78,7 +93,7 @@ final class Evaluator {
             }
         }
         float loss = (float) (lossSum / n);
-        int[] labels = data.dataset().testLabels();
+        int[] labels = java.util.Arrays.copyOf(data.dataset().testLabels(), n);
         int[] predicted = new int[labels.length];
         for (int i = 0; i < labels.length; i++) {
             predicted[i] = argMax(probabilities, i * classes, classes);
@@ -86,7 +101,26 @@ final class Evaluator {
         TestPredictions predictions =
                 new TestPredictions(step, forEpoch, classes, labels, predicted, probabilities);
         return new Evaluation(
-                new EvalMetrics(step, forEpoch, loss, predictions.accuracy()), predictions);
+                new EvalMetrics(step, forEpoch, loss, predictions.accuracy()),
+                predictions,
+                hidden == 0 ? Float.NaN : hiddenAccuracy(scratch, n, all));
+    }
+
+    /** The share of test samples {@code from} to {@code to} whose top class is right. */
+    private float hiddenAccuracy(NDManager scratch, int from, int to) {
+        int[] labels = data.dataset().testLabels();
+        int right = 0;
+        for (int start = from; start < to; start += CHUNK) {
+            int end = Math.min(to, start + CHUNK);
+            try (NDManager chunk = scratch.newSubManager()) {
+                float[] logits = network.forward(inputs(chunk, testRows, start, end), false)
+                        .toFloatArray();
+                for (int i = 0; i < end - start; i++) {
+                    right += argMax(logits, i * classes, classes) == labels[start + i] ? 1 : 0;
+                }
+            }
+        }
+        return (float) right / (to - from);
     }
 
     /**

@@ -87,13 +87,15 @@ final class RunLoop implements ScheduledRun {
         }
         try {
             data = tensorSource.tensors(dataset);
-            run = new TrainingRun(spec, data, parentManager);
+            run = new TrainingRun(
+                    spec, data, parentManager, listener.hiddenTestSamples(dataset.testSize()));
             stepsPerEpoch = run.stepsPerEpoch();
             float initialLoss = run.initialLoss();
             Evaluator.Evaluation untrained = run.evaluate(0);
             // Paused before anyone hears of it, so a listener may start the run at once.
             state = RunState.PAUSED;
             listener.onReady(initialLoss, untrained.metrics());
+            reportHidden(untrained);
             listener.onPredictions(untrained.predictions());
             reportBoundary();
             listener.onStateChanged(RunState.PAUSED, null);
@@ -263,8 +265,16 @@ final class RunLoop implements ScheduledRun {
     private EvalMetrics evaluate(int epoch) {
         Evaluator.Evaluation evaluation = run.evaluate(epoch);
         listener.onEvaluation(evaluation.metrics());
+        reportHidden(evaluation);
         listener.onPredictions(evaluation.predictions());
         return evaluation.metrics();
+    }
+
+    private void reportHidden(Evaluator.Evaluation evaluation) {
+        if (!Float.isNaN(evaluation.hiddenAccuracy())) {
+            EvalMetrics shown = evaluation.metrics();
+            listener.onHiddenEvaluation(shown.step(), shown.epoch(), evaluation.hiddenAccuracy());
+        }
     }
 
     private void reportBoundary() {

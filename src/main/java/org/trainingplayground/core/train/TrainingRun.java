@@ -46,6 +46,11 @@ final class TrainingRun implements AutoCloseable {
     private long step;
 
     TrainingRun(RunSpec spec, DatasetTensors data, NDManager parent) {
+        this(spec, data, parent, 0);
+    }
+
+    /** @param hiddenTestSamples the test split's last samples kept out of every evaluation */
+    TrainingRun(RunSpec spec, DatasetTensors data, NDManager parent, int hiddenTestSamples) {
         if (spec.network().inputs() != data.dataset().inputSize()
                 || spec.network().outputs() != data.dataset().classes()) {
             throw new IllegalArgumentException("A network with "
@@ -74,7 +79,7 @@ final class TrainingRun implements AutoCloseable {
         Normalization normalization = spec.dataset().normalization();
         this.batches = new BatchOrder(
                 data, data.dataset().trainRows(normalization), spec.batchSize(), random);
-        this.evaluator = new Evaluator(data, normalization, network, lossFn);
+        this.evaluator = new Evaluator(data, normalization, network, lossFn, hiddenTestSamples);
         this.stepThrough = new StepThroughExtract(data.dataset(), lossFn, network);
     }
 

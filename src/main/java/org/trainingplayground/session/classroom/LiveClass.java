@@ -20,6 +20,7 @@ import org.trainingplayground.core.store.ClassStore.Member;
 import org.trainingplayground.core.store.Classroom;
 import org.trainingplayground.core.store.RunStatus;
 import org.trainingplayground.core.store.RunSummary;
+import org.trainingplayground.session.ClassTie;
 import org.trainingplayground.session.MetricsHistory;
 import org.trainingplayground.session.MetricsHistory.Curve;
 import org.trainingplayground.session.PlaygroundSession;
@@ -48,6 +49,10 @@ public final class LiveClass {
     private final Set<PlaygroundSession> awaitingReset = ConcurrentHashMap.newKeySet();
 
     private volatile PlaygroundConfig settings;
+    private volatile Challenge challenge;
+    /** Each student's best result on the challenge, by learner. */
+    private final Map<String, ClassStore.Result> best = new ConcurrentHashMap<>();
+
     private final List<Runnable> watchers = new CopyOnWriteArrayList<>();
     private final AtomicLong version = new AtomicLong();
     private volatile Map<String, RunSummary> awayRuns = Map.of();
@@ -61,6 +66,73 @@ public final class LiveClass {
         this.state = state;
         this.members = store.members(code);
         this.settings = classes.readSettings(state.settingsJson());
+        this.challenge = ClassChallenges.read(state.challengeJson());
+        store.results(code).forEach(result -> best.put(result.learnerId(), result));
+    }
+
+    /** The teacher's challenge, or null. */
+    public Challenge challenge() {
+        return challenge;
+    }
+
+    /** Sets a new challenge; everyone's results start afresh. */
+    public void setChallenge(Challenge newChallenge) {
+        store.setChallenge(code, ClassChallenges.write(newChallenge));
+        best.clear();
+        challenge = newChallenge;
+        changed();
+    }
+
+    /**
+     * A student's run scored on its hidden test samples (on the training thread): kept if it
+     * is their best on the challenge so far. Met for the first time, every page hears of it.
+     */
+    void scored(String learner, ClassTie.HiddenScore score) {
+        Challenge current = challenge;
+        if (current == null || !current.counts(score)) {
+            return;
+        }
+        ClassStore.Result result = new ClassStore.Result(
+                learner,
+                score.runId(),
+                score.accuracy(),
+                score.spec().network().parameterCount(),
+                score.epoch(),
+                score.step(),
+                current.met(score));
+        ClassStore.Result before = best.get(learner);
+        if (before != null && !ClassChallenges.better(result, before)) {
+            return;
+        }
+        best.put(learner, result);
+        classes.inBackground(() -> store.saveResult(code, result, clock.millis()));
+        if (result.met() && (before == null || !before.met())) {
+            changed();
+        }
+    }
+
+    /** The learner's best result on the challenge, if they have one. */
+    public Optional<ChallengeResult> result(String learner) {
+        return Optional.ofNullable(best.get(learner)).flatMap(this::named);
+    }
+
+    /** The leaderboard: every student's best, by hidden accuracy, ties by fewer weights. */
+    public List<ChallengeResult> leaderboard() {
+        return best.values().stream()
+                .sorted(ClassChallenges.RANKING)
+                .map(this::named)
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    private Optional<ChallengeResult> named(ClassStore.Result result) {
+        return nickname(result.learnerId())
+                .map(nickname -> new ChallengeResult(
+                        nickname,
+                        result.hiddenAccuracy(),
+                        result.parameters(),
+                        result.epoch(),
+                        result.met()));
     }
 
     public String code() {

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import org.trainingplayground.core.config.ConfigJson;
 import org.trainingplayground.core.config.ConfigProperties;
@@ -20,6 +22,7 @@ import org.trainingplayground.core.config.PlaygroundConfig;
 import org.trainingplayground.core.spec.Limits;
 import org.trainingplayground.core.store.ClassStore;
 import org.trainingplayground.core.store.ClassStore.Joined;
+import org.trainingplayground.session.ClassTie;
 import org.trainingplayground.session.PlaygroundSession;
 
 /**
@@ -46,6 +49,14 @@ public final class LiveClasses {
     private final Map<String, LiveClass> classes = new ConcurrentHashMap<>();
     private final Map<String, Set<PlaygroundSession>> playgrounds = new ConcurrentHashMap<>();
     private final Map<String, Long> lastSeen = new ConcurrentHashMap<>();
+    /** Each learner's class as last read from the store, for the training thread. */
+    private final Map<String, String> learnerClasses = new ConcurrentHashMap<>();
+
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "class-results-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
     // Per client address; one unseen for a while has full buckets again, so it is forgotten.
     private final Cache<String, Bucket> joins = addresses();
     private final Cache<String, Bucket> wrongCodes = addresses();
@@ -127,12 +138,42 @@ public final class LiveClasses {
 
     /** The class {@code learner} is in (ended or not), if any. */
     public Optional<LiveClass> classOf(String learner) {
-        return store.membershipOf(learner).flatMap(m -> find(m.classroom().code()));
+        Optional<LiveClass> found =
+                store.membershipOf(learner).flatMap(m -> find(m.classroom().code()));
+        found.ifPresentOrElse(
+                live -> learnerClasses.put(learner, live.code()),
+                () -> learnerClasses.remove(learner));
+        return found;
     }
 
     /** The code of the class whose runs {@code learner}'s new runs count for; null if none. */
     public String trainingClassCode(String learner) {
         return classOf(learner).filter(c -> !c.ended()).map(LiveClass::code).orElse(null);
+    }
+
+    /** What {@code learner}'s runs tell their class (the class they are in at the time). */
+    public ClassTie tieFor(String learner) {
+        return new ClassTie() {
+            @Override
+            public String classCode() {
+                return trainingClassCode(learner);
+            }
+
+            @Override
+            public void scored(HiddenScore score) {
+                // The membership is read from memory: this runs on the training thread.
+                String code = learnerClasses.get(learner);
+                LiveClass live = code == null ? null : classes.get(code);
+                if (live != null) {
+                    live.scored(learner, score);
+                }
+            }
+        };
+    }
+
+    /** Runs a store write off the calling thread (the training thread must never wait). */
+    void inBackground(Runnable write) {
+        writer.execute(write);
     }
 
     /**

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.trainingplayground.Services;
 import org.trainingplayground.session.PlaygroundSession;
+import org.trainingplayground.session.classroom.Challenge;
+import org.trainingplayground.session.classroom.ChallengeResult;
 import org.trainingplayground.session.classroom.LiveClass;
 import org.trainingplayground.ui.UserSessions;
 
@@ -34,6 +36,8 @@ public final class ClassBanner extends Composite<Div> {
     private final Paragraph message = new Paragraph();
     private final Paragraph note = new Paragraph();
     private final Div notice = new Div();
+    private final Paragraph challenge = new Paragraph();
+    private final Paragraph challengeMet = new Paragraph();
     private LiveClass live;
     private Runnable stopWatching;
 
@@ -59,7 +63,10 @@ public final class ClassBanner extends Composite<Div> {
         notice.add(new Span(NOTICE), use);
         notice.setId("class-notice");
         notice.addClassName("class-notice");
-        banner.add(title, message, note, notice);
+        challenge.setId("class-banner-challenge");
+        challengeMet.setId("challenge-met");
+        challengeMet.addClassName("challenge-met");
+        banner.add(title, message, challenge, challengeMet, note, notice);
         banner.setVisible(false);
     }
 
@@ -101,6 +108,15 @@ public final class ClassBanner extends Composite<Div> {
         boolean inClass = nickname.isPresent() && !live.ended();
         locks.accept(inClass ? live.locks() : Set.of());
         notice.setVisible(inClass && live.awaitsReset(session));
+        Challenge goal = live.challenge();
+        challenge.setText(goal == null ? "" : "Challenge: " + goal.describe() + ".");
+        challenge.setVisible(inClass && goal != null);
+        Optional<ChallengeResult> result =
+                goal == null ? Optional.empty() : live.result(learner).filter(r -> r.met());
+        challengeMet.setText(result.map(r -> "Challenge met: "
+                        + Challenge.percent(r.hiddenAccuracy()) + " on the hidden test samples.")
+                .orElse(""));
+        challengeMet.setVisible(inClass && result.isPresent());
         // Text, never markup: the teacher typed the name and the message.
         title.setText(
                 nickname.isPresent()

@@ -58,6 +58,7 @@ public class ClassDashboard extends Main implements BeforeEnterObserver {
     private final TextArea message = new TextArea("Message to the class");
     private RosterTable roster;
     private ClassSteering steering;
+    private ChallengePanel challenge;
     private final ClassCharts charts = new ClassCharts();
     private int updatesDone;
     private ScheduledFuture<?> updates;
@@ -129,7 +130,8 @@ public class ClassDashboard extends Main implements BeforeEnterObserver {
         roster = new RosterTable(this::confirmRemove);
         steering = new ClassSteering(live, classes, this::act, this::say);
         add(title, joining, actions(), actionResult, new H2("Students"), roster, charts);
-        add(messageBox(), steering);
+        challenge = new ChallengePanel(live, this::act, this::say);
+        add(challenge, messageBox(), steering);
         showEnded();
         update();
     }
@@ -233,6 +235,7 @@ public class ClassDashboard extends Main implements BeforeEnterObserver {
     void update() {
         roster.show(live.roster(), System.currentTimeMillis());
         steering.show(live.locks());
+        challenge.show(live);
         // The curves change slowly at their scale: every other update keeps the traffic low.
         if (updatesDone++ % CHART_EVERY == 0) {
             charts.show(live.curves(ClassCharts.POINTS));

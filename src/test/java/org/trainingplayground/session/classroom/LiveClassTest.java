@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trainingplayground.core.config.PlaygroundConfig;
 import org.trainingplayground.core.metrics.RunState;
+import org.trainingplayground.core.spec.DatasetKind;
 import org.trainingplayground.core.spec.Limits;
 import org.trainingplayground.core.spec.OptimizerKind;
 import org.trainingplayground.core.store.ClassStore;
@@ -75,7 +76,7 @@ class LiveClassTest {
                 TestEngine.get(),
                 Limits.defaults(),
                 BrowserBudget.unlimited(),
-                new RunKeeper(writer, learner, () -> classes.trainingClassCode(learner)));
+                new RunKeeper(writer, learner, classes.tieFor(learner)));
         classes.opened(learner, playground);
         playgrounds.add(playground);
         await().atMost(Duration.ofSeconds(30)).until(() -> playground.state() == RunState.PAUSED);
@@ -220,5 +221,49 @@ class LiveClassTest {
         for (int i = 0; i < 40; i++) {
             assertNull(classes.join(code, "student" + i, "Student " + i, "198.51.100.7"));
         }
+    }
+
+    @Test
+    void
+            aClassRunHidesAFifthOfItsTestSplitAndAMetChallengeReachesTheLeaderboardAndOutlivesARestart() {
+        String code = classes.create("Year 11", null).classroom().code();
+        LiveClass live = classes.find(code).orElseThrow();
+        live.setChallenge(new Challenge(DatasetKind.XOR, 0.6, 10_000, 0));
+        live.sendSettings(classes.readLink("?dataset=xor&epochs=200").config());
+        PlaygroundSession ada = playgroundOf("ada");
+        assertNull(classes.join(code, "ada", "Ada", "10.0.0.1"));
+        PlaygroundSession outsider = playgroundOf("outsider");
+        outsider.apply(ada.spec(), new ArrayList<>());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        ada.latestPredictions() != null && outsider.latestPredictions() != null);
+        int testSize = ada.dataset().testSize();
+        assertEquals(
+                testSize - testSize / 5,
+                ada.latestPredictions().labels().length,
+                "a class run shows four fifths of its test split");
+        assertEquals(testSize, outsider.latestPredictions().labels().length, "others all");
+
+        ada.start();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> live.result("ada").map(ChallengeResult::met).orElse(false));
+        ChallengeResult met = live.leaderboard().get(0);
+        assertEquals("Ada", met.nickname());
+        assertTrue(met.hiddenAccuracy() >= 0.6);
+        ada.pause();
+
+        writer.close();
+        RunStore reopened = RunStore.open(StoreSettings.sqlite(data));
+        writer = new HistoryWriter(reopened, HistoryPolicy.defaults());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> newClasses(reopened)
+                                .find(code)
+                                .orElseThrow()
+                                .leaderboard()
+                                .size()
+                        == 1);
+        LiveClass back = newClasses(reopened).find(code).orElseThrow();
+        assertEquals(DatasetKind.XOR, back.challenge().dataset());
+        assertTrue(back.leaderboard().get(0).met());
     }
 }
