@@ -193,9 +193,8 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private Main body() {
-        right.add(
-                new ClassBanner(session, pageOptions::classLocks), notices, idleNote, startRefused);
-        right.add(tour, controls, status, charts, learned, stepView, autograd, code);
+        right.add(new ClassBanner(session, pageOptions::classLocks), notices, idleNote);
+        right.add(startRefused, tour, controls, status, charts, learned, stepView, autograd, code);
         right.setPadding(false);
         right.setWidthFull();
         right.addClassName("playground-run");

@@ -3,7 +3,7 @@ package org.trainingplayground.session.classroom;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Comparator;
-import org.trainingplayground.core.store.ClassStore;
+import org.trainingplayground.core.store.ClassResults;
 
 /** How challenges are kept in the store, and how results rank. */
 final class ClassChallenges {
@@ -11,14 +11,14 @@ final class ClassChallenges {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Higher hidden accuracy first; of two equal, the one with fewer weights. */
-    static final Comparator<ClassStore.Result> RANKING = Comparator.comparingDouble(
-                    ClassStore.Result::hiddenAccuracy)
+    static final Comparator<ClassResults.Result> RANKING = Comparator.comparingDouble(
+                    ClassResults.Result::hiddenAccuracy)
             .reversed()
-            .thenComparingLong(ClassStore.Result::parameters);
+            .thenComparingLong(ClassResults.Result::parameters);
 
     private ClassChallenges() {}
 
-    static boolean better(ClassStore.Result candidate, ClassStore.Result best) {
+    static boolean better(ClassResults.Result candidate, ClassResults.Result best) {
         return RANKING.compare(candidate, best) < 0;
     }
 

@@ -3,30 +3,17 @@ package org.trainingplayground.session.classroom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import org.trainingplayground.core.config.ConfigJson;
-import org.trainingplayground.core.config.PlaygroundConfig;
 import org.trainingplayground.core.metrics.RunState;
-import org.trainingplayground.core.spec.Limits;
-import org.trainingplayground.core.spec.RunSpec;
 import org.trainingplayground.core.store.ClassStore;
 import org.trainingplayground.core.store.ClassStore.Member;
 import org.trainingplayground.core.store.Classroom;
-import org.trainingplayground.core.store.RunStatus;
-import org.trainingplayground.core.store.RunSummary;
-import org.trainingplayground.session.ClassTie;
-import org.trainingplayground.session.MetricsHistory;
-import org.trainingplayground.session.MetricsHistory.Curve;
 import org.trainingplayground.session.PlaygroundSession;
-import org.trainingplayground.session.RunKeeper;
-import org.trainingplayground.session.SessionStatus;
-import org.trainingplayground.session.SettingsApplied;
 
 /**
  * One class as this server has it: what the store keeps of it (name, message, members), and
@@ -35,9 +22,6 @@ import org.trainingplayground.session.SettingsApplied;
  */
 public final class LiveClass {
 
-    /** A member away this long is read again from the history: their run may have moved on. */
-    private static final long AWAY_RUNS_MAX_AGE_MS = 5_000;
-
     private final LiveClasses classes;
     private final ClassStore store;
     private final Clock clock;
@@ -45,18 +29,13 @@ public final class LiveClass {
     private volatile Classroom state;
     private volatile List<Member> members;
     private final Set<PlaygroundSession> pausedByTeacher = ConcurrentHashMap.newKeySet();
-    /** Trained runs whose students were told of the teacher's settings and have not reset. */
-    private final Set<PlaygroundSession> awaitingReset = ConcurrentHashMap.newKeySet();
 
-    private volatile PlaygroundConfig settings;
-    private volatile Challenge challenge;
-    /** Each student's best result on the challenge, by learner. */
-    private final Map<String, ClassStore.Result> best = new ConcurrentHashMap<>();
+    private final ClassRoster roster;
+    private final ClassHandout handout;
+    private final ClassScores scores;
 
     private final List<Runnable> watchers = new CopyOnWriteArrayList<>();
     private final AtomicLong version = new AtomicLong();
-    private volatile Map<String, RunSummary> awayRuns = Map.of();
-    private volatile long awayRunsReadAt;
 
     LiveClass(LiveClasses classes, ClassStore store, Classroom state, Clock clock) {
         this.classes = classes;
@@ -65,74 +44,29 @@ public final class LiveClass {
         this.code = state.code();
         this.state = state;
         this.members = store.members(code);
-        this.settings = classes.readSettings(state.settingsJson());
-        this.challenge = ClassChallenges.read(state.challengeJson());
-        store.results(code).forEach(result -> best.put(result.learnerId(), result));
+        this.roster = new ClassRoster(this, classes, store, clock);
+        this.handout = new ClassHandout(this, store, classes.readSettings(state.settingsJson()));
+        this.scores = new ClassScores(this, classes, store, clock, state.challengeJson());
     }
 
-    /** The teacher's challenge, or null. */
-    public Challenge challenge() {
-        return challenge;
+    /** The students and their runs, as the teacher sees them. */
+    public ClassRoster roster() {
+        return roster;
     }
 
-    /** Sets a new challenge; everyone's results start afresh. */
-    public void setChallenge(Challenge newChallenge) {
-        store.setChallenge(code, ClassChallenges.write(newChallenge));
-        best.clear();
-        challenge = newChallenge;
-        changed();
+    /** The settings the teacher hands the class. */
+    public ClassHandout handout() {
+        return handout;
     }
 
-    /**
-     * A student's run scored on its hidden test samples (on the training thread): kept if it
-     * is their best on the challenge so far. Met for the first time, every page hears of it.
-     */
-    void scored(String learner, ClassTie.HiddenScore score) {
-        Challenge current = challenge;
-        if (current == null || !current.counts(score)) {
-            return;
-        }
-        ClassStore.Result result = new ClassStore.Result(
-                learner,
-                score.runId(),
-                score.accuracy(),
-                score.spec().network().parameterCount(),
-                score.epoch(),
-                score.step(),
-                current.met(score));
-        ClassStore.Result before = best.get(learner);
-        if (before != null && !ClassChallenges.better(result, before)) {
-            return;
-        }
-        best.put(learner, result);
-        classes.inBackground(() -> store.saveResult(code, result, clock.millis()));
-        if (result.met() && (before == null || !before.met())) {
-            changed();
-        }
+    /** The challenge and the students' results on it. */
+    public ClassScores scores() {
+        return scores;
     }
 
-    /** The learner's best result on the challenge, if they have one. */
-    public Optional<ChallengeResult> result(String learner) {
-        return Optional.ofNullable(best.get(learner)).flatMap(this::named);
-    }
-
-    /** The leaderboard: every student's best, by hidden accuracy, ties by fewer weights. */
-    public List<ChallengeResult> leaderboard() {
-        return best.values().stream()
-                .sorted(ClassChallenges.RANKING)
-                .map(this::named)
-                .flatMap(Optional::stream)
-                .toList();
-    }
-
-    private Optional<ChallengeResult> named(ClassStore.Result result) {
-        return nickname(result.learnerId())
-                .map(nickname -> new ChallengeResult(
-                        nickname,
-                        result.hiddenAccuracy(),
-                        result.parameters(),
-                        result.epoch(),
-                        result.met()));
+    /** Everyone who joined, removed members too, in the order they joined. */
+    List<Member> members() {
+        return members;
     }
 
     public String code() {
@@ -150,11 +84,6 @@ public final class LiveClass {
 
     public boolean ended() {
         return state.ended();
-    }
-
-    /** The settings the teacher sent the class, or null. */
-    public PlaygroundConfig settings() {
-        return settings;
     }
 
     /** The parts of the students' pages locked for the class, by the names of lock=. */
@@ -190,136 +119,6 @@ public final class LiveClass {
     public Runnable watch(Runnable watcher) {
         watchers.add(watcher);
         return () -> watchers.remove(watcher);
-    }
-
-    /** Every student of the class, in the order they joined, each with their run now. */
-    public List<StudentRow> roster() {
-        long now = clock.millis();
-        List<StudentRow> rows = new ArrayList<>();
-        for (Member member : members) {
-            if (member.removed()) {
-                continue;
-            }
-            PlaygroundSession playground = shownPlayground(member.learnerId());
-            rows.add(
-                    playground != null
-                            ? live(member.nickname(), playground, now)
-                            : away(member, now));
-        }
-        return rows;
-    }
-
-    /** A student's curves, downsampled for the class's overview. */
-    public record StudentCurves(String nickname, Curve loss, Curve accuracy) {}
-
-    /**
-     * The smoothed loss and test accuracy of every student with a page open, at most
-     * {@code points} points each, in the order they joined.
-     */
-    public List<StudentCurves> curves(int points) {
-        List<StudentCurves> curves = new ArrayList<>();
-        for (Member member : members) {
-            PlaygroundSession playground =
-                    member.removed() ? null : shownPlayground(member.learnerId());
-            if (playground != null) {
-                MetricsHistory history = playground.history();
-                curves.add(new StudentCurves(
-                        member.nickname(),
-                        history.lossCurve(points),
-                        history.accuracyCurve(points)));
-            }
-        }
-        return curves;
-    }
-
-    /** The one of the student's playgrounds the teacher sees: a training one, else the newest. */
-    private PlaygroundSession shownPlayground(String learner) {
-        List<PlaygroundSession> open = classes.playgroundsOf(learner);
-        for (PlaygroundSession playground : open) {
-            if (playground.state() == RunState.RUNNING) {
-                return playground;
-            }
-        }
-        return open.isEmpty() ? null : open.get(open.size() - 1);
-    }
-
-    private static StudentRow live(String nickname, PlaygroundSession playground, long now) {
-        SessionStatus status = playground.status();
-        RunSpec spec = playground.runSpec();
-        return new StudentRow(
-                nickname,
-                statusWord(status.state(), status.step()),
-                status.message(),
-                spec.dataset().kind().label(),
-                RunKeeper.describe(spec.network()),
-                spec.network().parameterCount(),
-                spec.optimizer().kind().label(),
-                spec.optimizer().learningRate(),
-                status.epoch(),
-                status.epochs(),
-                status.step(),
-                status.latestLoss(),
-                status.latestAccuracy(),
-                now);
-    }
-
-    static String statusWord(RunState state, long step) {
-        switch (state) {
-            case RUNNING:
-                return "training";
-            case QUEUED:
-                return "queued";
-            case FINISHED:
-                return "finished";
-            case FAILED:
-                return "diverged";
-            case CLOSED:
-                return "away";
-            default:
-                return step == 0 ? "not started" : "paused";
-        }
-    }
-
-    /** A student with no page open: their newest kept run, as the history has it. */
-    private StudentRow away(Member member, long now) {
-        if (awayRunsReadAt == 0 || now - awayRunsReadAt > AWAY_RUNS_MAX_AGE_MS) {
-            awayRuns = store.latestRuns(code);
-            awayRunsReadAt = now;
-        }
-        RunSummary run = awayRuns.get(member.learnerId());
-        long seen = Math.max(classes.lastSeen(member.learnerId()), member.joinedAt());
-        if (run == null) {
-            return new StudentRow(
-                    member.nickname(),
-                    "away",
-                    null,
-                    "",
-                    "",
-                    0,
-                    "",
-                    Double.NaN,
-                    0,
-                    0,
-                    0,
-                    Double.NaN,
-                    Double.NaN,
-                    seen);
-        }
-        return new StudentRow(
-                member.nickname(),
-                "away",
-                run.status() == RunStatus.FAILED ? run.message() : null,
-                run.start().dataset(),
-                run.start().network(),
-                run.start().parameters(),
-                run.start().optimizer(),
-                run.start().learningRate(),
-                run.epochsDone(),
-                run.start().epochs(),
-                run.steps(),
-                Double.NaN,
-                run.testAccuracy(),
-                Math.max(seen, run.updatedAt().toEpochMilli()));
     }
 
     /**
@@ -360,7 +159,7 @@ public final class LiveClass {
         return resumed;
     }
 
-    private List<PlaygroundSession> openPlaygrounds() {
+    List<PlaygroundSession> openPlaygrounds() {
         List<PlaygroundSession> open = new ArrayList<>();
         for (Member member : members) {
             if (!member.removed()) {
@@ -368,93 +167,6 @@ public final class LiveClass {
             }
         }
         return open;
-    }
-
-    /** What sending the class settings came to, in runs. */
-    public record Sent(int taken, int waiting, int refused) {}
-
-    /**
-     * Sends every student {@code config}: an untrained run takes it at once (its speed too);
-     * a trained one keeps going and its student is told, with a button to reset to it. Runs
-     * started from now on start from it.
-     */
-    public Sent sendSettings(PlaygroundConfig config) {
-        store.setSettings(code, ConfigJson.toJson(config));
-        settings = config;
-        List<PlaygroundSession> open = openPlaygrounds();
-        awaitingReset.retainAll(open);
-        int taken = 0;
-        int waiting = 0;
-        int refused = 0;
-        for (PlaygroundSession playground : open) {
-            Offer offer = offer(playground, config);
-            taken += offer == Offer.TAKEN ? 1 : 0;
-            waiting += offer == Offer.WAITING ? 1 : 0;
-            refused += offer == Offer.REFUSED ? 1 : 0;
-        }
-        changed();
-        return new Sent(taken, waiting, refused);
-    }
-
-    private enum Offer {
-        TAKEN,
-        WAITING,
-        REFUSED
-    }
-
-    private Offer offer(PlaygroundSession playground, PlaygroundConfig config) {
-        playground.setSpeed(config.speed()); // applies live, trained or not
-        RunState state = playground.state();
-        boolean untrained = playground.history().stepCount() == 0
-                && (state == RunState.PAUSED || state == RunState.CREATING);
-        if (untrained) {
-            SettingsApplied applied = playground.apply(config.run(), new ArrayList<>());
-            if (applied == SettingsApplied.REFUSED) {
-                return Offer.REFUSED; // beyond what this student's browser may train
-            }
-            if (applied == SettingsApplied.REBUILT) {
-                awaitingReset.remove(playground);
-                return Offer.TAKEN;
-            }
-        } else if (playground.runSpec().equals(config.run())) {
-            return Offer.TAKEN;
-        }
-        awaitingReset.add(playground);
-        return Offer.WAITING;
-    }
-
-    /** A playground of a member opened: it starts from the class's settings. */
-    void welcome(PlaygroundSession playground) {
-        PlaygroundConfig config = settings;
-        if (config != null) {
-            offer(playground, config);
-        }
-    }
-
-    /** Whether this trained run's student was sent settings they have not reset to yet. */
-    public boolean awaitsReset(PlaygroundSession playground) {
-        return awaitingReset.contains(playground);
-    }
-
-    /**
-     * The student chose to reset to the teacher's settings.
-     *
-     * @return null, or the sentence why they could not
-     */
-    public String resetToSettings(PlaygroundSession playground) {
-        PlaygroundConfig config = settings;
-        awaitingReset.remove(playground);
-        if (config == null) {
-            return null;
-        }
-        List<Limits.Problem> problems = new ArrayList<>();
-        if (playground.apply(config.run(), problems) == SettingsApplied.REFUSED) {
-            return problems.get(0).sentence();
-        }
-        if (playground.settingsPending()) {
-            playground.reset();
-        }
-        return null;
     }
 
     /** Locks these parts of every student's page (names of lock=); empty unlocks them all. */
@@ -501,7 +213,7 @@ public final class LiveClass {
         changed();
     }
 
-    private void changed() {
+    void changed() {
         version.incrementAndGet();
         watchers.forEach(Runnable::run);
     }

@@ -165,7 +165,7 @@ public final class LiveClasses {
                 String code = learnerClasses.get(learner);
                 LiveClass live = code == null ? null : classes.get(code);
                 if (live != null) {
-                    live.scored(learner, score);
+                    live.scores().scored(learner, score);
                 }
             }
         };
@@ -211,7 +211,7 @@ public final class LiveClasses {
             default:
                 find(code).ifPresent(live -> {
                     live.membersChanged();
-                    playgroundsOf(learner).forEach(live::welcome);
+                    playgroundsOf(learner).forEach(live.handout()::welcome);
                 });
                 return null;
         }
@@ -239,7 +239,9 @@ public final class LiveClasses {
     /** A playground of {@code learner}'s browser opened: their class sees its run. */
     public void opened(String learner, PlaygroundSession playground) {
         playgrounds.computeIfAbsent(learner, l -> new CopyOnWriteArraySet<>()).add(playground);
-        classOf(learner).filter(live -> !live.ended()).ifPresent(live -> live.welcome(playground));
+        classOf(learner)
+                .filter(live -> !live.ended())
+                .ifPresent(live -> live.handout().welcome(playground));
     }
 
     /** The playground closed (its tab or session ended). */

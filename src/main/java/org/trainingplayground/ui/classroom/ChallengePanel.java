@@ -59,7 +59,7 @@ final class ChallengePanel extends Composite<Div> {
                             accuracy.getValue() == null ? Double.NaN : accuracy.getValue() / 100,
                             parameters.getValue() == null ? 0 : parameters.getValue(),
                             epochs.getValue() == null ? 0 : epochs.getValue());
-                    live.setChallenge(challenge);
+                    live.scores().setChallenge(challenge);
                     say.accept("Challenge set: " + challenge.describe() + ".");
                 }));
         set.setId("set-challenge");
@@ -85,9 +85,9 @@ final class ChallengePanel extends Composite<Div> {
 
     /** Shows the challenge and the leaderboard as they are now (UI thread). */
     void show(LiveClass live) {
-        Challenge challenge = live.challenge();
+        Challenge challenge = live.scores().challenge();
         current.setText(challenge == null ? "No challenge yet." : challenge.describe() + ".");
-        List<ChallengeResult> ranked = live.leaderboard();
+        List<ChallengeResult> ranked = live.scores().leaderboard();
         if (ranked.equals(shown)) {
             return;
         }

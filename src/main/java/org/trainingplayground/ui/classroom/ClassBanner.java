@@ -97,7 +97,7 @@ public final class ClassBanner extends Composite<Div> {
     }
 
     private void resetToSettings() {
-        String refusal = live.resetToSettings(session);
+        String refusal = live.handout().resetToSettings(session);
         note.setText(refusal == null ? "" : refusal);
         show();
     }
@@ -107,12 +107,13 @@ public final class ClassBanner extends Composite<Div> {
         Optional<String> nickname = live.nickname(learner);
         boolean inClass = nickname.isPresent() && !live.ended();
         locks.accept(inClass ? live.locks() : Set.of());
-        notice.setVisible(inClass && live.awaitsReset(session));
-        Challenge goal = live.challenge();
+        notice.setVisible(inClass && live.handout().awaitsReset(session));
+        Challenge goal = live.scores().challenge();
         challenge.setText(goal == null ? "" : "Challenge: " + goal.describe() + ".");
         challenge.setVisible(inClass && goal != null);
-        Optional<ChallengeResult> result =
-                goal == null ? Optional.empty() : live.result(learner).filter(r -> r.met());
+        Optional<ChallengeResult> result = goal == null
+                ? Optional.empty()
+                : live.scores().result(learner).filter(r -> r.met());
         challengeMet.setText(result.map(r -> "Challenge met: "
                         + Challenge.percent(r.hiddenAccuracy()) + " on the hidden test samples.")
                 .orElse(""));

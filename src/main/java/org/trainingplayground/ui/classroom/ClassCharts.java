@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.trainingplayground.session.MetricsHistory.Curve;
-import org.trainingplayground.session.classroom.LiveClass.StudentCurves;
+import org.trainingplayground.session.classroom.ClassRoster.StudentCurves;
 import org.trainingplayground.ui.ChartOptions;
 import org.trainingplayground.ui.chart.EChart;
 

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -20,15 +21,17 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinSession;
-import java.util.List;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.trainingplayground.Services;
-import org.trainingplayground.TeacherCookie;
 import org.trainingplayground.core.store.ClassStore;
+import org.trainingplayground.session.classroom.ClassExport;
 import org.trainingplayground.session.classroom.LiveClass;
 import org.trainingplayground.session.classroom.LiveClasses;
 
@@ -42,8 +45,9 @@ import org.trainingplayground.session.classroom.LiveClasses;
 @CssImport("./styles/classroom.css")
 public class ClassDashboard extends Main implements BeforeEnterObserver {
 
-    static final String KEY_NEEDED = "This is a class's dashboard: it opens with the teacher link"
-            + " its teacher got when creating the class. Students join at /join.";
+    public static final String KEY_NEEDED =
+            "This is a class's dashboard: it opens with the teacher link"
+                    + " its teacher got when creating the class. Students join at /join.";
 
     /** The dashboard is brought up to date this often. */
     static final long UPDATE_MS = 1_000;
@@ -72,7 +76,7 @@ public class ClassDashboard extends Main implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         String code = event.getRouteParameters().get("code").orElse("");
         Optional<LiveClass> found = classes.find(code);
-        key = found.map(c -> teacherKey(c.code(), event)).orElse(null);
+        key = found.map(c -> TeacherAccess.key(classes, c.code(), event)).orElse(null);
         if (found.isEmpty() || key == null) {
             Paragraph needed = new Paragraph(KEY_NEEDED);
             needed.setId("teacher-key-needed");
@@ -81,33 +85,6 @@ public class ClassDashboard extends Main implements BeforeEnterObserver {
         }
         live = found.get();
         build();
-    }
-
-    /**
-     * The teacher key this browser holds for the class: from its teacher cookie, from this
-     * browser session (the key was checked before), or from a teacher link the server's
-     * filter did not see first. Null when none of them is the class's key.
-     */
-    private String teacherKey(String code, BeforeEnterEvent event) {
-        String attribute = TeacherCookie.PREFIX + code;
-        VaadinSession session = VaadinSession.getCurrent();
-        VaadinRequest request = VaadinRequest.getCurrent();
-        List<String> candidates = new java.util.ArrayList<>();
-        candidates.add((String) session.getAttribute(attribute));
-        if (request != null) {
-            candidates.add(TeacherCookie.keyFrom(request.getCookies(), code));
-        }
-        candidates.add(event.getLocation()
-                .getQueryParameters()
-                .getSingleParameter("key")
-                .orElse(null));
-        for (String candidate : candidates) {
-            if (candidate != null && classes.isTeacher(code, candidate)) {
-                session.setAttribute(attribute, candidate);
-                return candidate;
-            }
-        }
-        return null;
     }
 
     /** Whether this browser still holds the class's key: checked before every action. */
@@ -127,7 +104,7 @@ public class ClassDashboard extends Main implements BeforeEnterObserver {
         joining.addClassName("class-joining");
         actionResult.setId("class-action-result");
         actionResult.addClassName("class-action-result");
-        roster = new RosterTable(this::confirmRemove);
+        roster = new RosterTable(live.code(), this::confirmRemove);
         steering = new ClassSteering(live, classes, this::act, this::say);
         add(title, joining, actions(), actionResult, new H2("Students"), roster, charts);
         challenge = new ChallengePanel(live, this::act, this::say);
@@ -146,9 +123,31 @@ public class ClassDashboard extends Main implements BeforeEnterObserver {
         Button end = new Button("End the class", e -> confirmEnd());
         end.setId("end-class");
         end.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        Div actions = new Div(pause, resume, end);
+        Div actions = new Div(pause, resume, exportCsv(), end);
         actions.addClassName("class-actions");
         return actions;
+    }
+
+    /** The class's results as CSV, made when clicked, for a browser that still holds the key. */
+    private Anchor exportCsv() {
+        Anchor csv = new Anchor();
+        csv.setHref(
+                DownloadHandler.fromInputStream(event -> {
+                    if (!classes.isTeacher(live.code(), key)) {
+                        return DownloadResponse.error(403);
+                    }
+                    byte[] bytes = ClassExport.csv(live).getBytes(StandardCharsets.UTF_8);
+                    return new DownloadResponse(
+                            new ByteArrayInputStream(bytes),
+                            ClassExport.fileName(live, Instant.now()),
+                            "text/csv",
+                            bytes.length);
+                }),
+                AttachmentType.DOWNLOAD);
+        csv.setId("export-class-csv");
+        csv.setText("Export results (.csv)");
+        csv.addClassName("class-export");
+        return csv;
     }
 
     private static String runs(int count) {
@@ -233,12 +232,12 @@ public class ClassDashboard extends Main implements BeforeEnterObserver {
 
     /** Brings the roster up to date (UI thread). */
     void update() {
-        roster.show(live.roster(), System.currentTimeMillis());
+        roster.show(live.roster().rows(), System.currentTimeMillis());
         steering.show(live.locks());
         challenge.show(live);
         // The curves change slowly at their scale: every other update keeps the traffic low.
         if (updatesDone++ % CHART_EVERY == 0) {
-            charts.show(live.curves(ClassCharts.POINTS));
+            charts.show(live.roster().curves(ClassCharts.POINTS));
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.trainingplayground.core.config.ConfigProperties;
 import org.trainingplayground.core.config.PlaygroundConfig;
 import org.trainingplayground.session.PlaygroundSession;
+import org.trainingplayground.session.classroom.ClassHandout;
 import org.trainingplayground.session.classroom.LiveClass;
 import org.trainingplayground.session.classroom.LiveClasses;
 import org.trainingplayground.ui.PageOptions;
@@ -86,7 +87,7 @@ final class ClassSteering extends Composite<Div> {
                     .toList();
             notes = left.isEmpty() ? "" : " Left out: " + String.join(" ", left);
         }
-        LiveClass.Sent sent = live.sendSettings(config);
+        ClassHandout.Sent sent = live.handout().sendSettings(config);
         say.accept("Sent: " + sent.taken() + " untrained runs took them, " + sent.waiting()
                 + " students were asked to Reset"
                 + (sent.refused() == 0 ? "" : ", " + sent.refused() + " could not (limits)")

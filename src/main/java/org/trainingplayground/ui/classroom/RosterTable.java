@@ -3,12 +3,15 @@ package org.trainingplayground.ui.classroom;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableBody;
 import com.vaadin.flow.component.html.NativeTableCell;
 import com.vaadin.flow.component.html.NativeTableHeader;
 import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -71,8 +74,14 @@ final class RosterTable extends Composite<NativeTable> {
     private List<StudentRow> shown = List.of();
     private long now = System.currentTimeMillis();
 
-    /** @param remove asked to take the student of this nickname out of the class */
-    RosterTable(Consumer<String> remove) {
+    private final String code;
+
+    /**
+     * @param code the class's code, for the links to each student's run
+     * @param remove asked to take the student of this nickname out of the class
+     */
+    RosterTable(String code, Consumer<String> remove) {
+        this.code = code;
         this.remove = remove;
         NativeTable table = getContent();
         table.setId("class-roster");
@@ -170,6 +179,15 @@ final class RosterTable extends Composite<NativeTable> {
                 texts.add(null);
                 row.add(cell);
             }
+            // The nickname opens the student's run, live and read-only ("over the shoulder").
+            Anchor watch = new Anchor(
+                    "teach/" + code + "/student/"
+                            + URLEncoder.encode(nickname, StandardCharsets.UTF_8)
+                                    .replace("+", "%20"),
+                    nickname);
+            watch.addClassName("watch-student");
+            cells.get(0).add(watch);
+            texts.set(0, nickname);
             Button removeButton = new Button("Remove", e -> remove.accept(nickname));
             removeButton.addClassName("remove-student");
             removeButton.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);

@@ -84,7 +84,8 @@ class LiveClassTest {
     }
 
     private static Map<String, StudentRow> byNickname(LiveClass live) {
-        return live.roster().stream().collect(Collectors.toMap(StudentRow::nickname, row -> row));
+        return live.roster().rows().stream()
+                .collect(Collectors.toMap(StudentRow::nickname, row -> row));
     }
 
     @Test
@@ -119,6 +120,18 @@ class LiveClassTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> students.stream().allMatch(p -> p.state() == RunState.RUNNING));
         assertEquals(0, live.resumeAll(), "resume all starts only what pause all paused");
+
+        String[] csv = ClassExport.csv(live).split("\n");
+        assertEquals(ClassExport.HEADER, csv[0]);
+        assertEquals(4, csv.length, "one row per student");
+        assertTrue(csv[1].startsWith("\"Ada\",\"training\""), csv[1]);
+    }
+
+    @Test
+    void aCsvFieldAFormulaCouldHideInStaysText() {
+        assertEquals("\"'=HYPERLINK(1)\"", ClassExport.text("=HYPERLINK(1)"));
+        assertEquals("\"'-1\"\"x\"", ClassExport.text("-1\"x"));
+        assertEquals("\"O'Neil\"", ClassExport.text("O'Neil"));
     }
 
     @Test
@@ -134,18 +147,18 @@ class LiveClassTest {
 
         PlaygroundConfig adam =
                 classes.readLink("http://school/?optimizer=adam&lr=0.001").config();
-        LiveClass.Sent sent = live.sendSettings(adam);
+        ClassHandout.Sent sent = live.handout().sendSettings(adam);
         assertEquals(1, sent.taken());
         assertEquals(1, sent.waiting());
         assertEquals(OptimizerKind.ADAM, untrained.runSpec().optimizer().kind());
-        assertFalse(live.awaitsReset(untrained));
+        assertFalse(live.handout().awaitsReset(untrained));
         assertEquals(OptimizerKind.SGD, trained.runSpec().optimizer().kind(), "not under it");
-        assertTrue(live.awaitsReset(trained));
+        assertTrue(live.handout().awaitsReset(trained));
 
-        assertNull(live.resetToSettings(trained));
+        assertNull(live.handout().resetToSettings(trained));
         assertEquals(OptimizerKind.ADAM, trained.runSpec().optimizer().kind());
         assertEquals(0, trained.history().stepCount());
-        assertFalse(live.awaitsReset(trained));
+        assertFalse(live.handout().awaitsReset(trained));
 
         PlaygroundSession late = playgroundOf("late");
         classes.join(code, "late", "Late", "10.0.0.1");
@@ -158,7 +171,7 @@ class LiveClassTest {
         LiveClass live = classes.find(code).orElseThrow();
         PlaygroundSession ada = playgroundOf("ada");
         classes.join(code, "ada", "Ada", "10.0.0.1");
-        live.sendSettings(classes.readLink("?lr=0.02").config());
+        live.handout().sendSettings(classes.readLink("?lr=0.02").config());
         live.setLocks(Set.of("optimizer", "zero-grad"));
         live.setMessage("Watch the loss");
         ada.step();
@@ -175,8 +188,8 @@ class LiveClassTest {
         assertEquals("Year 11", back.name());
         assertEquals("Watch the loss", back.message());
         assertEquals(Set.of("optimizer", "zero-grad"), back.locks());
-        assertEquals(0.02, back.settings().run().optimizer().learningRate(), 1e-12);
-        StudentRow row = back.roster().get(0);
+        assertEquals(0.02, back.handout().settings().run().optimizer().learningRate(), 1e-12);
+        StudentRow row = back.roster().rows().get(0);
         assertEquals("Ada", row.nickname());
         assertEquals("away", row.status());
         assertEquals(1, row.step(), "the kept run's steps");
@@ -228,8 +241,8 @@ class LiveClassTest {
             aClassRunHidesAFifthOfItsTestSplitAndAMetChallengeReachesTheLeaderboardAndOutlivesARestart() {
         String code = classes.create("Year 11", null).classroom().code();
         LiveClass live = classes.find(code).orElseThrow();
-        live.setChallenge(new Challenge(DatasetKind.XOR, 0.6, 10_000, 0));
-        live.sendSettings(classes.readLink("?dataset=xor&epochs=200").config());
+        live.scores().setChallenge(new Challenge(DatasetKind.XOR, 0.6, 10_000, 0));
+        live.handout().sendSettings(classes.readLink("?dataset=xor&epochs=200").config());
         PlaygroundSession ada = playgroundOf("ada");
         assertNull(classes.join(code, "ada", "Ada", "10.0.0.1"));
         PlaygroundSession outsider = playgroundOf("outsider");
@@ -246,8 +259,9 @@ class LiveClassTest {
 
         ada.start();
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> live.result("ada").map(ChallengeResult::met).orElse(false));
-        ChallengeResult met = live.leaderboard().get(0);
+                .until(() ->
+                        live.scores().result("ada").map(ChallengeResult::met).orElse(false));
+        ChallengeResult met = live.scores().leaderboard().get(0);
         assertEquals("Ada", met.nickname());
         assertTrue(met.hiddenAccuracy() >= 0.6);
         ada.pause();
@@ -259,11 +273,12 @@ class LiveClassTest {
                 .until(() -> newClasses(reopened)
                                 .find(code)
                                 .orElseThrow()
+                                .scores()
                                 .leaderboard()
                                 .size()
                         == 1);
         LiveClass back = newClasses(reopened).find(code).orElseThrow();
-        assertEquals(DatasetKind.XOR, back.challenge().dataset());
-        assertTrue(back.leaderboard().get(0).met());
+        assertEquals(DatasetKind.XOR, back.scores().challenge().dataset());
+        assertTrue(back.scores().leaderboard().get(0).met());
     }
 }

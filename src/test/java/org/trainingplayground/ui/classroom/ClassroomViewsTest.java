@@ -143,7 +143,19 @@ class ClassroomViewsTest {
         eventually().until(() -> ada.state() == RunState.PAUSED);
         _click(_get(Button.class, spec -> spec.withId("resume-all")));
         eventually().until(() -> ada.state() == RunState.RUNNING);
+
+        // Over the shoulder: Ada's run, live, with nothing that changes it.
+        UI.getCurrent().navigate("teach/" + code + "/student/Ada");
+        assertEquals("Ada's run", text("watched-student"));
+        assertTrue(_find(Button.class, spec -> spec.withId("start")).isEmpty());
+        assertTrue(_find(Button.class, spec -> spec.withId("pause")).isEmpty());
         ada.pause();
+        eventually().until(() -> text("status").startsWith("Paused"));
+        MockVaadin.tearDown();
+        MockVaadin.setup(routes); // a student who guessed the address
+        UI.getCurrent().navigate("teach/" + code + "/student/Ada");
+        assertTrue(present("teacher-key-needed"));
+        assertFalse(present("watched-student"));
     }
 
     private static List<NativeTableRow> rows() {
@@ -184,8 +196,11 @@ class ClassroomViewsTest {
         eventually().until(() -> session.state() == RunState.PAUSED);
         session.step();
         eventually().until(() -> session.history().stepCount() == 1);
-        live.sendSettings(
-                Services.get().classes().readLink("?optimizer=adam&lr=0.001").config());
+        live.handout()
+                .sendSettings(Services.get()
+                        .classes()
+                        .readLink("?optimizer=adam&lr=0.001")
+                        .config());
         MockVaadin.clientRoundtrip();
         assertTrue(text("class-notice").startsWith(ClassBanner.NOTICE), text("class-notice"));
         _click(_get(Button.class, spec -> spec.withId("class-notice-reset")));
