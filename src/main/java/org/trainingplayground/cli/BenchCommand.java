@@ -2,6 +2,10 @@ package org.trainingplayground.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -100,6 +104,29 @@ public final class BenchCommand implements Callable<Integer> {
     static void awaitBuilt(PlaygroundSession session) throws InterruptedException {
         while (session.state() == RunState.CREATING) {
             Thread.sleep(2);
+        }
+    }
+
+    /** Waits for the app to say it can train ({@code /health/ready}). */
+    static void awaitReady(URI ready) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            try {
+                if (http.send(
+                                        HttpRequest.newBuilder(ready).build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet: ask again below.
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(ready + " did not answer 200 within 60 s.");
+            }
+            Thread.sleep(100);
         }
     }
 }

@@ -9,12 +9,8 @@ import static org.trainingplayground.cli.BenchCommand.startEngine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.mvysny.vaadinboot.VaadinBoot;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -84,6 +80,12 @@ final class ClassroomBench implements Callable<Integer> {
             description = "With --serve: how long to wait for them (default 300).")
     Integer waitSeconds;
 
+    @Option(
+            names = "--class",
+            description = "Put the students in one class, then measure them with its teacher's"
+                    + " dashboard open and closed, in alternating turns of --seconds / 2.")
+    boolean inClass;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -151,7 +153,7 @@ final class ClassroomBench implements Callable<Integer> {
             // Bootstrap started the services while the web app's context initialised.
             Services services = Services.get();
             String url = "http://localhost:" + config.port() + "/";
-            awaitReady(URI.create(url + "health/ready"));
+            BenchCommand.awaitReady(URI.create(url + "health/ready"));
             ObjectNode serving = JSON.createObjectNode();
             serving.put("phase", "serving");
             serving.put("url", url);
@@ -172,29 +174,6 @@ final class ClassroomBench implements Callable<Integer> {
             web.stop("the classroom benchmark is over");
         }
         return 0;
-    }
-
-    /** Waits for the app to say it can train ({@code /health/ready}). */
-    private static void awaitReady(URI ready) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            try {
-                if (http.send(
-                                        HttpRequest.newBuilder(ready).build(),
-                                        HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet: ask again below.
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(ready + " did not answer 200 within 60 s.");
-            }
-            Thread.sleep(100);
-        }
     }
 
     private void measure(TrainingEngine engine, Limits limits, int libtorchThreads, Joining joining)
@@ -223,7 +202,30 @@ final class ClassroomBench implements Callable<Integer> {
             for (PlaygroundSession student : students) {
                 awaitBuilt(student);
             }
-            measureClass(engine, students, single, libtorchThreads, joining);
+            DashboardLoad dashboard = !inClass
+                    ? null
+                    : new DashboardLoad(
+                            serve
+                                    ? Services.get().classes()
+                                    : DashboardLoad.standaloneClasses(engine, limits),
+                            students);
+            try {
+                if (dashboard != null && serve) {
+                    // For classroom-browsers --dashboard: a real dashboard page in a browser.
+                    ObjectNode line = JSON.createObjectNode();
+                    line.put("phase", "class");
+                    line.put("dashboard", dashboard.teacherPath());
+                    out.println(line);
+                }
+                measureClass(engine, students, single, libtorchThreads, joining);
+                if (dashboard != null && !serve) {
+                    out.println(dashboard.measure(students, Math.max(2, seconds / 2), 3));
+                }
+            } finally {
+                if (dashboard != null) {
+                    dashboard.close();
+                }
+            }
         } finally {
             students.forEach(PlaygroundSession::close);
         }

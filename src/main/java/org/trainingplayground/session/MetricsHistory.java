@@ -1,6 +1,7 @@
 package org.trainingplayground.session;
 
 import java.util.Arrays;
+import java.util.Locale;
 import org.trainingplayground.core.metrics.EvalMetrics;
 import org.trainingplayground.core.metrics.LossSmoothing;
 import org.trainingplayground.core.metrics.StepMetrics;
@@ -127,6 +128,38 @@ public final class MetricsHistory {
                 sampledValues[k] = values[i];
             }
             return new Curve(sampledSteps, sampledValues);
+        }
+
+        /**
+         * {@code [[step,value],…]} with each value times {@code scale}, to four significant
+         * digits: as much as a line on a class's overview needs.
+         */
+        public String json(double scale) {
+            StringBuilder json = new StringBuilder("[");
+            for (int i = 0; i < steps.length; i++) {
+                double value = values[i] * scale;
+                if (Double.isFinite(value)) {
+                    json.append(json.length() > 1 ? ",[" : "[")
+                            .append(steps[i])
+                            .append(',')
+                            .append(fourDigits(value))
+                            .append(']');
+                }
+            }
+            return json.append(']').toString();
+        }
+
+        private static String fourDigits(double value) {
+            String text = String.format(Locale.ROOT, "%.4g", value);
+            if (text.indexOf('.') < 0 || text.indexOf('e') >= 0) {
+                return text; // 1000, 1.200e-05: as they are
+            }
+            // 2.300 is 2.3, 100.0 is 100 (no regular expression: 3,200 of these a second).
+            int end = text.length();
+            while (text.charAt(end - 1) == '0') {
+                end--;
+            }
+            return text.substring(0, text.charAt(end - 1) == '.' ? end - 1 : end);
         }
 
         /** The step of the newest point; -1 when there is none. */

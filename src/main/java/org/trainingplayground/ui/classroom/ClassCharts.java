@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.trainingplayground.session.MetricsHistory.Curve;
@@ -94,23 +92,9 @@ final class ClassCharts extends Composite<Div> {
             String nickname = curves.get(i).nickname();
             if (sent.getOrDefault(nickname, -1L) != curve.lastStep()) {
                 sent.put(nickname, curve.lastStep());
-                chart.setSeriesData(i, data(curve, scale));
+                chart.setSeriesData(i, curve.json(scale));
             }
         }
         chart.getElement().setAttribute("data-series", Integer.toString(withPoints));
-    }
-
-    /** {@code [[step,value],…]} with values to four significant digits: the line, no more. */
-    static String data(Curve curve, double scale) {
-        List<String> points = new ArrayList<>(curve.steps().length);
-        for (int i = 0; i < curve.steps().length; i++) {
-            double value = curve.values()[i] * scale;
-            if (Double.isFinite(value)) {
-                points.add("[" + curve.steps()[i] + ","
-                        + String.format(Locale.ROOT, "%.4g", value).replaceAll("\\.?0+$", "")
-                        + "]");
-            }
-        }
-        return "[" + String.join(",", points) + "]";
     }
 }
