@@ -229,6 +229,30 @@ public final class ClassroomBrowsers implements Callable<Integer> {
             description = "Timed clicks per browser, Pause and Start in turn, 0.5 to 1 s apart.")
     int clicks;
 
+    @Option(
+            names = "--dashboard",
+            description = "Put the simulated students in a class and keep its teacher's"
+                    + " dashboard open in one more browser, counting what is pushed to it.")
+    boolean dashboard;
+
+    /**
+     * Counts every message the page's WebSockets receive ({@code [ms, characters]} in
+     * {@code window.tpDashboardPushes}); installed before the page's own scripts run.
+     */
+    private static final String TAP_DASHBOARD_PUSHES = """
+            const Native = window.WebSocket;
+            window.tpDashboardPushes = [];
+            window.WebSocket = function (...args) {
+              const socket = new Native(...args);
+              socket.addEventListener('message', event => window.tpDashboardPushes.push(
+                  [performance.now(), typeof event.data === 'string'
+                      ? event.data.length : (event.data.size || event.data.byteLength || 0)]));
+              return socket;
+            };
+            window.WebSocket.prototype = Native.prototype;
+            Object.setPrototypeOf(window.WebSocket, Native);
+            """;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -298,6 +322,19 @@ public final class ClassroomBrowsers implements Callable<Integer> {
                         server,
                         Duration.ofSeconds((baselineSeconds == null ? 20 : baselineSeconds) + 300));
             }
+            ChromeDriver teacher = null;
+            if (dashboard && server != null) {
+                teacher = Browsers.newChromium();
+                drivers.add(teacher);
+                teacher.executeCdpCommand(
+                        "Page.addScriptToEvaluateOnNewDocument",
+                        Map.of("source", TAP_DASHBOARD_PUSHES));
+                teacher.get(address + serverLines.get("class").get("dashboard").asText());
+                new org.openqa.selenium.support.ui.WebDriverWait(teacher, Duration.ofSeconds(60))
+                        .until(d -> !d.findElements(
+                                        org.openqa.selenium.By.cssSelector(".student-row"))
+                                .isEmpty());
+            }
             // 100 epochs like the simulated runs: none finishes while it is measured.
             String page = address + (address.endsWith("/") ? "" : "/") + "?epochs=100";
             List<Future<PlaygroundPage>> opening = new ArrayList<>();
@@ -341,6 +378,9 @@ public final class ClassroomBrowsers implements Callable<Integer> {
                 awaitServerLine("classroom", server, Duration.ofSeconds(window + 120));
             }
             report(firstPoint, timed);
+            if (teacher != null) {
+                reportPushes(teacher);
+            }
             if (server != null && !server.awaitExit(Duration.ofSeconds(60))) {
                 throw new IllegalStateException(
                         "The bench server did not stop within 60 s of its summary.");
@@ -380,6 +420,9 @@ public final class ClassroomBrowsers implements Callable<Integer> {
                 Integer.toString(baselineSeconds == null ? 20 : baselineSeconds)));
         if (threads != null) {
             arguments.addAll(List.of("--threads", Integer.toString(threads)));
+        }
+        if (dashboard) {
+            arguments.add("--class");
         }
         PlaygroundServer server =
                 PlaygroundServer.startCommand(arguments, Map.of(), this::serverLine);
@@ -522,6 +565,27 @@ public final class ClassroomBrowsers implements Callable<Integer> {
         // a browser where the first Start gives one.
         spread(summary, "startToNewChartPointMs", concat(allNewPoints));
         System.out.println(summary);
+    }
+
+    /** What the dashboard page received: messages a second, and their sizes. */
+    private static void reportPushes(ChromeDriver teacher) {
+        List<?> pushes = (List<?>) teacher.executeScript("return window.tpDashboardPushes;");
+        double[] sizes = new double[pushes.size()];
+        double first = Double.NaN;
+        double last = Double.NaN;
+        for (int i = 0; i < sizes.length; i++) {
+            List<?> push = (List<?>) pushes.get(i);
+            double at = ((Number) push.get(0)).doubleValue();
+            first = i == 0 ? at : first;
+            last = at;
+            sizes[i] = ((Number) push.get(1)).doubleValue();
+        }
+        ObjectNode line = JSON.createObjectNode();
+        line.put("summary", "dashboard-pushes");
+        line.put("messages", sizes.length);
+        line.put("perSecond", round(sizes.length * 1000 / Math.max(1, last - first)));
+        spread(line, "characters", sizes);
+        System.out.println(line);
     }
 
     /** p50, p95 and max of {@code values} as {@code <name>P50} and so on. */
