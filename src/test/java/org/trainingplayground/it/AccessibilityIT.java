@@ -161,6 +161,61 @@ class AccessibilityIT {
     }
 
     @Test
+    void theClassroomPagesHaveNoSeriousViolationsAndNoneScrollsSidewaysOnAPhone() throws Exception {
+        Map<String, List<?>> found = new LinkedHashMap<>();
+        List<String> scrolling = new ArrayList<>();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(server.url() + "teach");
+        PlaygroundPage page = new PlaygroundPage(browser, server.url());
+        page.type("class-name", "Year 11");
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.id("teacher-link")).isDisplayed());
+        String code = browser.findElement(By.id("class-code")).getText();
+        String teacherLink = browser.findElement(By.id("teacher-link")).getAttribute("href");
+        found.put("/teach with a new class", AxeCore.seriousViolations(browser));
+        scrolling.add(sideways("/teach"));
+
+        newUser();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(server.url() + "join/" + code);
+        page = new PlaygroundPage(browser, server.url());
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> !d.findElements(By.id("nickname")).isEmpty());
+        found.put("/join", AxeCore.seriousViolations(browser));
+        scrolling.add(sideways("/join"));
+        page.type("nickname", "Ada");
+        page.waitForText("class-banner", "you are Ada", Duration.ofSeconds(30));
+        page.waitForStatus("Ready", Duration.ofSeconds(60));
+        found.put("a student's playground in a class", AxeCore.seriousViolations(browser));
+        scrolling.add(sideways("/ in a class"));
+
+        newUser();
+        for (String size : List.of("1366x768", "390x844")) {
+            String[] wh = size.split("x");
+            browser.manage()
+                    .window()
+                    .setSize(new Dimension(Integer.parseInt(wh[0]), Integer.parseInt(wh[1])));
+            browser.get(teacherLink);
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(d -> !d.findElements(By.cssSelector(".student-row")).isEmpty());
+            found.put("the dashboard at " + size, AxeCore.seriousViolations(browser));
+            scrolling.add(sideways("the dashboard at " + size));
+            Browsers.screenshot(browser, "dashboard-" + size);
+        }
+        found.values().removeIf(List::isEmpty);
+        assertEquals(Map.of(), found);
+        scrolling.removeIf(String::isEmpty);
+        assertEquals(List.of(), scrolling);
+    }
+
+    /** "" when the page fits its window's width, else which page scrolls by how much. */
+    private String sideways(String page) {
+        long overflow = (Long) browser.executeScript("return document.documentElement.scrollWidth"
+                + " - document.documentElement.clientWidth");
+        return overflow > 0 ? page + " scrolls " + overflow + " px sideways" : "";
+    }
+
+    @Test
     void theKeyboardReachesStartWithAVisibleFocusRingAndEnterStartsTraining() throws Exception {
         PlaygroundPage page = open("1366x768", "/");
         List<String> path = new ArrayList<>();

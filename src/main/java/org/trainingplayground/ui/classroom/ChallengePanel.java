@@ -76,6 +76,9 @@ final class ChallengePanel extends Composite<Div> {
         NativeTable table = new NativeTable(new NativeTableHeader(head), leaders);
         table.setId("class-leaderboard");
         table.addClassName("class-roster");
+        // It scrolls sideways on a phone: the keyboard must reach it too.
+        table.getElement().setAttribute("tabindex", "0");
+        table.getElement().setAttribute("aria-label", "Leaderboard");
         Paragraph how = new Paragraph("Scores are measured on a fifth of the test split that"
                 + " no student's chart shows, so nobody can tune a run to it.");
         how.addClassName("class-action-result");
